@@ -1,0 +1,42 @@
+package dev.genaipitch.core.content;
+
+import dev.genaipitch.core.Topic;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The script as loaded content: its sections in order, the {@code help} and {@code none} entries,
+ * and the synonyms the matcher applies to every question. Immutable; a reload builds a new one.
+ *
+ * @param synonyms variant phrase (lower case) to the canonical term it means
+ * @param origin where it was loaded from, for logs ("built-in" or a directory)
+ */
+public record Guide(
+    List<Section> sections, Section help, Section none, Map<String, String> synonyms, String origin) {
+
+  public static final String HELP = "help";
+  public static final String NONE = "none";
+
+  public Guide {
+    sections = List.copyOf(sections);
+    synonyms = Map.copyOf(synonyms);
+  }
+
+  public Optional<Section> section(String id) {
+    return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /** Every section as the topic menu lists it, in the guide's order. */
+  public List<Topic> topics() {
+    return sections.stream().map(Section::topic).toList();
+  }
+
+  /** Sections by id, in order. */
+  public Map<String, Section> byId() {
+    Map<String, Section> map = new LinkedHashMap<>();
+    sections.forEach(s -> map.put(s.id(), s));
+    return map;
+  }
+}

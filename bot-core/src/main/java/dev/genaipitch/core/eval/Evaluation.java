@@ -1,0 +1,100 @@
+package dev.genaipitch.core.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genaipitch.core.match.IntentMatcher;
+import dev.genaipitch.core.match.MatchResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Scores a matcher against labeled questions, and reads labeled JSON Lines files. */
+public final class Evaluation {
+
+  private static final String NONE = "none";
+
+  private Evaluation() {}
+
+  public static EvalReport run(IntentMatcher matcher, List<LabeledQuestion> questions) {
+    Map<String, int[]> figures = new TreeMap<>(); // expected, predicted, correct
+    List<EvalReport.Miss> misses = new ArrayList<>();
+    int inScope = 0;
+    int inScopeRight = 0;
+    int outOfScope = 0;
+    int rejected = 0;
+    for (LabeledQuestion q : questions) {
+      MatchResult result = matcher.match(q.question());
+      String got = result.intent();
+      boolean right = q.outOfScope() ? got.equals(NONE) : q.expected().contains(got);
+      List<String> expected = q.outOfScope() ? List.of(NONE) : q.expected();
+      for (String e : expected) {
+        figures.computeIfAbsent(e, k -> new int[3])[0]++;
+      }
+      int[] predicted = figures.computeIfAbsent(got, k -> new int[3]);
+      predicted[1]++;
+      if (right) {
+        predicted[2]++;
+      }
+      if (q.outOfScope()) {
+        outOfScope++;
+        rejected += right ? 1 : 0;
+      } else {
+        inScope++;
+        inScopeRight += right ? 1 : 0;
+      }
+      if (!right) {
+        misses.add(new EvalReport.Miss(q, got, result.score()));
+      }
+    }
+    Map<String, EvalReport.IntentFigures> perIntent = new TreeMap<>();
+    figures.forEach((k, v) -> perIntent.put(k, new EvalReport.IntentFigures(v[0], v[1], v[2])));
+    return new EvalReport(
+        inScope,
+        outOfScope,
+        inScope == 0 ? 1.0 : (double) inScopeRight / inScope,
+        outOfScope == 0 ? 1.0 : (double) rejected / outOfScope,
+        perIntent,
+        misses,
+        matcher.threshold());
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Reads {@code {"q": "...", "expect": ["id", ...]}} lines. Blank lines are skipped.
+   *
+   * @throws IllegalArgumentException naming the line that is not of that form
+   */
+  public static List<LabeledQuestion> read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<LabeledQuestion> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      String where = file + ":" + (i + 1) + ": ";
+      JsonNode node;
+      try {
+        node = JSON.readTree(line);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException(where + "not JSON: " + e.getOriginalMessage());
+      }
+      JsonNode q = node.get("q");
+      JsonNode expect = node.get("expect");
+      if (q == null || !q.isTextual() || expect == null || !expect.isArray()) {
+        throw new IllegalArgumentException(where + "expected {\"q\": \"...\", \"expect\": [...]}");
+      }
+      List<String> ids = new ArrayList<>();
+      expect.forEach(id -> ids.add(id.asText()));
+      out.add(new LabeledQuestion(q.asText(), ids, i + 1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,287 @@
+package dev.genaipitch.core.match;
+
+import dev.genaipitch.core.Block;
+import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.core.content.Section;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a question, phrased any way people type, to a section of the guide, to {@code help}, or to
+ * {@code none} when the script does not cover it.
+ *
+ * <p>Questions become features: the stems of their subject words (after synonyms and typo
+ * correction), the guide's multi-word keywords, and the weight of subject words the guide never
+ * uses. A softmax regression learns, from the content alone (each entry's example questions,
+ * keywords, title, and the script's text), which features point where; the {@code none} entry's
+ * examples teach it what is out of scope, and words unseen in the content count toward
+ * {@code none}. Built once per guide; thread-safe and immutable.
+ */
+public final class IntentMatcher {
+
+  private static final String NEUTRAL_WORDS = "/matching/neutral-words.txt";
+  private static final int MAX_ALTERNATIVES = 3;
+  private static final long SEED = 20261125L;
+  private static final Pattern SENTENCE_END = Pattern.compile("\n|(?<=[.!?])\\s+");
+
+  private final Tuning tuning;
+  private final Analyzer analyzer;
+  private final List<String> classes; // sections in guide order, then help, then none
+  private final int help;
+  private final int none;
+  private final Map<String, List<List<String>>> phrasesByFirstStem = new HashMap<>();
+  private final Map<String, Integer> featureIndex = new HashMap<>();
+  private final Softmax model;
+
+  private IntentMatcher(Guide guide, Tuning tuning, Set<String> neutral) {
+    this.tuning = tuning;
+    List<Section> entries = new ArrayList<>(guide.sections());
+    entries.add(guide.help());
+    entries.add(guide.none());
+    this.classes = entries.stream().map(Section::id).toList();
+    this.help = classes.size() - 2;
+    this.none = classes.size() - 1;
+
+    Map<String, Integer> frequency = vocabulary(guide, neutral);
+    Set<String> vocabulary = new HashSet<>(frequency.keySet());
+    vocabulary.addAll(neutral);
+    Map<String, Integer> targets = new HashMap<>(frequency);
+    targets.keySet().removeAll(neutral);
+    this.analyzer = new Analyzer(neutral, guide.synonyms(), vocabulary, new SpellingCorrector(targets));
+    collectPhrases(entries);
+    this.model = train(entries);
+  }
+
+  /** A matcher for {@code guide}, with the tuned defaults. */
+  public static IntentMatcher build(Guide guide) {
+    return build(guide, Tuning.DEFAULT);
+  }
+
+  static IntentMatcher build(Guide guide, Tuning tuning) {
+    return new IntentMatcher(guide, tuning, NeutralWords.INSTANCE);
+  }
+
+  /** Confidence below which a question is answered {@code none}. */
+  public double threshold() {
+    return tuning.threshold();
+  }
+
+  /** Matches one question; never throws, whatever the text. */
+  public MatchResult match(String question) {
+    String text = question == null ? "" : question;
+    List<Analyzer.Token> tokens = analyzer.analyze(text, true);
+    int[] features = Softmax.indices(features(tokens), featureIndex);
+    double unknown = unknownMass(tokens);
+    if (features.length == 0 && unknown == 0) {
+      // Nothing but greetings, filler or emoji: show the menu.
+      return new MatchResult(text, Guide.HELP, 1.0, List.of(), List.of());
+    }
+    double[] p = model.probabilities(features, unknown);
+    Integer[] order = new Integer[p.length];
+    for (int c = 0; c < order.length; c++) {
+      order[c] = c;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -p[c]));
+    int best = order[0] == none ? order[1] : order[0];
+    boolean isNone = order[0] == none || p[best] < tuning.threshold();
+
+    List<MatchResult.Candidate> alternatives = new ArrayList<>();
+    List<String> didYouMean = new ArrayList<>();
+    for (int c : order) {
+      if (c == none || (c == best && !isNone) || alternatives.size() == MAX_ALTERNATIVES) {
+        continue;
+      }
+      alternatives.add(new MatchResult.Candidate(classes.get(c), round(p[c])));
+      boolean close = isNone ? p[c] >= 0.05 : p[c] >= tuning.didYouMeanRatio() * p[best];
+      if (c != help && close && didYouMean.size() < 2) {
+        didYouMean.add(classes.get(c));
+      }
+    }
+    if (isNone) {
+      return new MatchResult(text, Guide.NONE, round(Math.max(p[none], 1 - p[best])), alternatives, didYouMean);
+    }
+    return new MatchResult(text, classes.get(best), round(p[best]), alternatives, didYouMean);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
+  }
+
+  /** How much of the question is subject words the guide never uses; short tokens count less. */
+  private double unknownMass(List<Analyzer.Token> tokens) {
+    double mass = 0;
+    for (Analyzer.Token t : tokens) {
+      if (!t.neutral() && !featureIndex.containsKey(t.stem())) {
+        mass += Math.min(1.0, (t.surface().length() - 1) / 4.0);
+      }
+    }
+    return mass;
+  }
+
+  /** Subject stems, the guide's multi-word keywords, and (if tuned on) pairs of subject stems. */
+  private Set<String> features(List<Analyzer.Token> tokens) {
+    Set<String> features = new LinkedHashSet<>();
+    String previous = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      Analyzer.Token t = tokens.get(i);
+      List<List<String>> phrases = phrasesByFirstStem.get(t.stem());
+      if (phrases != null) {
+        for (List<String> phrase : phrases) {
+          if (stemsMatchAt(tokens, i, phrase)) {
+            features.add(String.join(" ", phrase));
+          }
+        }
+      }
+      if (t.neutral()) {
+        continue;
+      }
+      features.add(t.stem());
+      if (previous != null && tuning.bigrams()) {
+        features.add(previous + "+" + t.stem());
+      }
+      previous = t.stem();
+    }
+    return features;
+  }
+
+  private static boolean stemsMatchAt(List<Analyzer.Token> tokens, int at, List<String> phrase) {
+    if (at + phrase.size() > tokens.size()) {
+      return false;
+    }
+    for (int j = 0; j < phrase.size(); j++) {
+      if (!tokens.get(at + j).stem().equals(phrase.get(j))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void collectPhrases(List<Section> entries) {
+    for (Section entry : entries) {
+      for (String keyword : entry.keywords()) {
+        List<Analyzer.Token> tokens = analyzer.analyze(keyword, false);
+        if (tokens.size() > 1) {
+          List<String> stems = tokens.stream().map(Analyzer.Token::stem).toList();
+          List<List<String>> list = phrasesByFirstStem.computeIfAbsent(stems.get(0), k -> new ArrayList<>());
+          if (!list.contains(stems)) {
+            list.add(stems);
+          }
+        }
+      }
+    }
+  }
+
+  private record TrainingText(String text, int label, double weight) {}
+
+  private Softmax train(List<Section> entries) {
+    List<TrainingText> texts = new ArrayList<>();
+    for (int c = 0; c < entries.size(); c++) {
+      Section entry = entries.get(c);
+      for (String example : entry.examples()) {
+        texts.add(new TrainingText(example, c, 1.0));
+      }
+      for (String keyword : entry.keywords()) {
+        texts.add(new TrainingText(keyword, c, tuning.keywordWeight()));
+      }
+      texts.add(new TrainingText(entry.title(), c, tuning.titleWeight()));
+      if (c < help) {
+        texts.add(new TrainingText(entry.summary(), c, tuning.titleWeight()));
+        texts.add(new TrainingText(entry.heading(), c, tuning.bodyWeight()));
+        for (Block block : entry.blocks()) {
+          for (String line : SENTENCE_END.split(block.plainText())) {
+            if (!line.isBlank()) {
+              texts.add(new TrainingText(line, c, tuning.bodyWeight()));
+            }
+          }
+        }
+      }
+    }
+    List<Set<String>> featureSets = new ArrayList<>(texts.size());
+    for (TrainingText t : texts) {
+      Set<String> fs = features(analyzer.analyze(t.text(), false));
+      featureSets.add(fs);
+      for (String f : fs) {
+        featureIndex.putIfAbsent(f, featureIndex.size());
+      }
+    }
+    List<Softmax.Sample> samples = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      TrainingText t = texts.get(i);
+      samples.add(
+          new Softmax.Sample(
+              Softmax.indices(featureSets.get(i), featureIndex),
+              unknownMass(analyzer.analyze(t.text(), false)),
+              t.label(),
+              t.weight()));
+    }
+    return Softmax.train(
+        samples, classes.size(), featureIndex.size(), tuning.epochs(), tuning.rate(), tuning.l2(), SEED);
+  }
+
+  /** Every surface word the guide uses, with its count, to correct typos toward. */
+  private static Map<String, Integer> vocabulary(Guide guide, Set<String> neutral) {
+    Map<String, Integer> frequency = new HashMap<>();
+    List<Section> entries = new ArrayList<>(guide.sections());
+    entries.add(guide.help());
+    Analyzer plain = new Analyzer(neutral, guide.synonyms(), Set.of(), null);
+    for (Section s : entries) {
+      List<String> texts = new ArrayList<>(s.examples());
+      texts.addAll(s.keywords());
+      texts.add(s.title());
+      texts.add(s.summary());
+      texts.add(s.heading());
+      s.blocks().forEach(b -> texts.add(b.plainText()));
+      for (String text : texts) {
+        for (String token : plain.surfaces(text, false)) {
+          frequency.merge(token, 1, Integer::sum);
+        }
+      }
+    }
+    for (String canonical : guide.synonyms().values()) {
+      for (String token : Tokenizer.tokens(canonical)) {
+        frequency.merge(token, 1, Integer::sum);
+      }
+    }
+    return frequency;
+  }
+
+  /** The shipped list of words that carry no subject. */
+  static final class NeutralWords {
+    static final Set<String> INSTANCE = load();
+
+    private NeutralWords() {}
+
+    private static Set<String> load() {
+      try (InputStream in = IntentMatcher.class.getResourceAsStream(NEUTRAL_WORDS)) {
+        if (in == null) {
+          throw new IllegalStateException(NEUTRAL_WORDS + " is missing from the class path");
+        }
+        Set<String> words = new HashSet<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          String w = line.strip();
+          if (!w.isEmpty() && !w.startsWith("#")) {
+            words.add(w);
+          }
+        }
+        return Set.copyOf(words);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

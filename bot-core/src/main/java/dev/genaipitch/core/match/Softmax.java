@@ -1,0 +1,107 @@
+package dev.genaipitch.core.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Multinomial logistic regression over sparse binary features plus one real-valued feature (the
+ * weight of words outside the vocabulary), trained by AdaGrad with L2 decay. Deterministic: the
+ * same samples and seed give the same weights.
+ */
+final class Softmax {
+
+  /** One training sample: feature indices, the unknown-word mass, its class and weight. */
+  record Sample(int[] features, double unknown, int label, double weight) {}
+
+  private final int classes;
+  private final int features;
+  private final double[] w; // [feature * classes + class]; feature index `features` is the unknown mass, `features + 1` the bias
+
+  private Softmax(int classes, int features, double[] w) {
+    this.classes = classes;
+    this.features = features;
+    this.w = w;
+  }
+
+  static Softmax train(List<Sample> samples, int classes, int features, int epochs, double rate, double l2, long seed) {
+    int rows = features + 2;
+    double[] w = new double[rows * classes];
+    double[] g2 = new double[rows * classes];
+    List<Sample> order = new ArrayList<>(samples);
+    Random random = new Random(seed);
+    double[] p = new double[classes];
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      java.util.Collections.shuffle(order, random);
+      for (Sample s : order) {
+        logits(w, classes, features, s.features(), s.unknown(), p);
+        softmaxInPlace(p);
+        for (int c = 0; c < classes; c++) {
+          double grad = (p[c] - (c == s.label() ? 1 : 0)) * s.weight();
+          for (int f : s.features()) {
+            update(w, g2, f * classes + c, grad, rate, l2);
+          }
+          if (s.unknown() > 0) {
+            update(w, g2, features * classes + c, grad * s.unknown(), rate, l2);
+          }
+          update(w, g2, (features + 1) * classes + c, grad, rate, 0);
+        }
+      }
+    }
+    return new Softmax(classes, features, w);
+  }
+
+  private static void update(double[] w, double[] g2, int i, double grad, double rate, double l2) {
+    double g = grad + l2 * w[i];
+    g2[i] += g * g;
+    w[i] -= rate * g / (Math.sqrt(g2[i]) + 1e-8);
+  }
+
+  /** Class probabilities for a question's features. */
+  double[] probabilities(int[] featureIndices, double unknown) {
+    double[] p = new double[classes];
+    logits(w, classes, features, featureIndices, unknown, p);
+    softmaxInPlace(p);
+    return p;
+  }
+
+  private static void logits(double[] w, int classes, int features, int[] fs, double unknown, double[] out) {
+    int bias = (features + 1) * classes;
+    for (int c = 0; c < classes; c++) {
+      out[c] = w[bias + c] + unknown * w[features * classes + c];
+    }
+    for (int f : fs) {
+      int base = f * classes;
+      for (int c = 0; c < classes; c++) {
+        out[c] += w[base + c];
+      }
+    }
+  }
+
+  private static void softmaxInPlace(double[] z) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : z) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (int i = 0; i < z.length; i++) {
+      z[i] = Math.exp(z[i] - max);
+      sum += z[i];
+    }
+    for (int i = 0; i < z.length; i++) {
+      z[i] /= sum;
+    }
+  }
+
+  static int[] indices(Iterable<String> names, Map<String, Integer> index) {
+    List<Integer> out = new ArrayList<>();
+    for (String n : names) {
+      Integer i = index.get(n);
+      if (i != null) {
+        out.add(i);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+}

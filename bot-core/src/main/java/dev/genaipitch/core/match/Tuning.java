@@ -1,0 +1,34 @@
+package dev.genaipitch.core.match;
+
+/**
+ * The matcher's few global settings. The defaults were chosen by measurement on the development
+ * split of the evaluation set (docs/matching.md); the content, not these numbers, carries what the
+ * guide is about.
+ *
+ * @param keywordWeight training weight of each keyword, relative to an example question
+ * @param titleWeight training weight of a section's title and summary
+ * @param bodyWeight training weight of each line of the script's own text
+ * @param bigrams whether adjacent subject words also count as a pair
+ * @param epochs passes over the training samples
+ * @param rate AdaGrad learning rate
+ * @param l2 weight decay
+ * @param threshold below this confidence the answer is {@code none}
+ * @param didYouMeanRatio a runner-up with at least this share of the winner's confidence is offered
+ */
+record Tuning(
+    double keywordWeight,
+    double titleWeight,
+    double bodyWeight,
+    boolean bigrams,
+    int epochs,
+    double rate,
+    double l2,
+    double threshold,
+    double didYouMeanRatio) {
+
+  static final Tuning DEFAULT = new Tuning(2.0, 1.0, 0.3, false, 40, 0.1, 1e-3, 0.3, 0.5);
+
+  Tuning withThreshold(double value) {
+    return new Tuning(keywordWeight, titleWeight, bodyWeight, bigrams, epochs, rate, l2, value, didYouMeanRatio);
+  }
+}

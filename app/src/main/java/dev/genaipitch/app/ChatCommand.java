@@ -1,0 +1,60 @@
+package dev.genaipitch.app;
+
+import dev.genaipitch.core.Answer;
+import dev.genaipitch.core.PitchBot;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "chat",
+    description = "Asks questions in a loop. Type a question, a choice's number or a topic id; 'menu' shows the topics; 'quit' or Ctrl-D ends.")
+final class ChatCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PitchBot bot;
+    try {
+      bot = Main.bot(spec);
+    } catch (Main.ExitException e) {
+      return e.code;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    TerminalRenderer renderer = TerminalRenderer.forConsole();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    List<String> choices = new ArrayList<>();
+    out.println("Ask about Bedrock vs. SageMaker. A number or topic id opens it; 'menu' for topics, 'quit' to leave.");
+    while (true) {
+      out.print("\n> ");
+      out.flush();
+      String line = in.readLine();
+      if (line == null || line.strip().equalsIgnoreCase("quit") || line.strip().equalsIgnoreCase("exit")) {
+        out.println();
+        out.flush();
+        return 0;
+      }
+      String text = line.strip();
+      Answer answer;
+      if (text.matches("\\d{1,3}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= choices.size()) {
+        answer = bot.open(choices.get(Integer.parseInt(text) - 1));
+      } else if (bot.guide().section(text).isPresent()) {
+        answer = bot.open(text);
+      } else {
+        answer = bot.ask(text, "cli");
+      }
+      choices = new ArrayList<>();
+      out.print(renderer.render(answer, choices));
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.genaipitch.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.match.MatchResult;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The contract for evaluating the matcher from outside: one question per input line, one JSON
+ * object per output line, in order, for every line whatever it holds.
+ */
+@Command(
+    name = "match",
+    description = "Reads questions from standard input, one per line; writes one JSON object per line: "
+        + "{\"question\", \"intent\", \"score\", \"alternatives\": [{\"intent\", \"score\"}]}.")
+final class MatchCommand implements Callable<Integer> {
+
+  /** One output line; field order is the contract. */
+  record Line(String question, String intent, double score, List<Alternative> alternatives) {}
+
+  /** A runner-up intent. */
+  record Alternative(String intent, double score) {}
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PitchBot bot;
+    try {
+      bot = Main.bot(spec);
+    } catch (Main.ExitException e) {
+      return e.code;
+    }
+    ObjectMapper json = new ObjectMapper();
+    BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                System.in,
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+            1 << 16);
+    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      MatchResult m = bot.match(line);
+      List<Alternative> alternatives =
+          m.alternatives().stream().map(a -> new Alternative(a.intent(), a.score())).toList();
+      out.write(json.writeValueAsString(new Line(line, m.intent(), m.score(), alternatives)));
+      out.write('\n');
+      if (!in.ready()) {
+        out.flush(); // answer interactive callers line by line; batch input flushes in bulk
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,300 @@
+package dev.genaipitch.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The application's configuration, typed and validated. Values come from environment variables,
+ * then from an optional properties file named by {@code GENAI_PITCH_CONFIG} (environment wins), then
+ * defaults. {@link #load} reports every missing or malformed value in one exception.
+ */
+public record BotConfig(
+    int port,
+    Optional<Path> guideDir,
+    Slack slack,
+    Teams teams,
+    Server server,
+    Logging logging,
+    Report report,
+    Map<Setting, String> raw) {
+
+  /** The environment variable naming an optional properties file. */
+  public static final String CONFIG_FILE_ENV = "GENAI_PITCH_CONFIG";
+
+  /** Slack settings; {@link #enabled()} when both secrets are present. */
+  public record Slack(Optional<String> signingSecret, Optional<String> botToken, URI apiUrl, boolean postInChannel) {
+    public boolean enabled() {
+      return signingSecret.isPresent() && botToken.isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return "Slack[enabled=" + enabled() + ", apiUrl=" + apiUrl + ", postInChannel=" + postInChannel + "]";
+    }
+  }
+
+  /** Bot Framework settings; without an app id authentication is off (the Emulator's mode). */
+  public record Teams(Optional<String> appId, Optional<String> appPassword, Optional<String> tenantId, URI openIdMetadata) {
+    public boolean authenticated() {
+      return appId.isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return "Teams[appId=" + appId.orElse("") + ", tenantId=" + tenantId.orElse("") + ", openIdMetadata=" + openIdMetadata + "]";
+    }
+  }
+
+  /** HTTP server limits. */
+  public record Server(long maxBodyBytes, int maxThreads, Duration idleTimeout, Duration readTimeout, Duration shutdownTimeout) {}
+
+  /** Log output. */
+  public record Logging(boolean json, boolean logQuestions) {}
+
+  /** The report of unanswered questions. */
+  public record Report(Optional<Path> file, int capacity, double lowScore) {}
+
+  public BotConfig {
+    raw = Map.copyOf(raw);
+  }
+
+  /** Defaults only, as on a fresh machine with nothing set. */
+  public static BotConfig defaults() {
+    try {
+      return load(Map.of());
+    } catch (ConfigException e) {
+      throw new IllegalStateException("defaults must be valid", e);
+    }
+  }
+
+  /** Reads the process environment (and the file it names, if any). */
+  public static BotConfig fromEnvironment() throws ConfigException {
+    return load(System.getenv());
+  }
+
+  /**
+   * Reads {@code env} (and the properties file named by {@code GENAI_PITCH_CONFIG} in it).
+   *
+   * @throws ConfigException listing every problem found
+   */
+  public static BotConfig load(Map<String, String> env) throws ConfigException {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> file = readFile(env.get(CONFIG_FILE_ENV), problems);
+    Map<Setting, String> values = new EnumMap<>(Setting.class);
+    for (Setting s : Setting.values()) {
+      String v = env.get(s.env());
+      if (v == null || v.isBlank()) {
+        v = file.get(s.env());
+      }
+      if (v == null || v.isBlank()) {
+        v = s.defaultValue();
+      }
+      values.put(s, v.strip());
+    }
+    for (String key : file.keySet()) {
+      if (Setting.byEnv(key).isEmpty()) {
+        problems.add(key + " (in " + env.get(CONFIG_FILE_ENV) + ") is not a known setting");
+      }
+    }
+    Parser p = new Parser(values, problems);
+    int port = p.integer(Setting.PORT, 0, 65535);
+    Optional<Path> guideDir = p.optional(Setting.GUIDE_DIR).map(Path::of);
+    guideDir.ifPresent(
+        dir -> {
+          if (!Files.isDirectory(dir)) {
+            problems.add(Setting.GUIDE_DIR.env() + "=" + dir + " is not a directory");
+          }
+        });
+    Optional<String> signing = p.optional(Setting.SLACK_SIGNING_SECRET);
+    Optional<String> token = p.optional(Setting.SLACK_BOT_TOKEN);
+    if (signing.isPresent() != token.isPresent()) {
+      Setting missing = signing.isPresent() ? Setting.SLACK_BOT_TOKEN : Setting.SLACK_SIGNING_SECRET;
+      problems.add(missing.env() + " is missing: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+    }
+    URI slackApi = p.url(Setting.SLACK_API_URL);
+    String visibility = p.oneOf(Setting.SLACK_DEFAULT_VISIBILITY, "ephemeral", "in_channel");
+    Optional<String> appId = p.optional(Setting.MICROSOFT_APP_ID);
+    Optional<String> appPassword = p.optional(Setting.MICROSOFT_APP_PASSWORD);
+    if (appId.isPresent() && appPassword.isEmpty()) {
+      problems.add(Setting.MICROSOFT_APP_PASSWORD.env() + " is missing: it is required with MICROSOFT_APP_ID");
+    }
+    if (appId.isEmpty() && appPassword.isPresent()) {
+      problems.add(Setting.MICROSOFT_APP_ID.env() + " is missing: MICROSOFT_APP_PASSWORD is set without it");
+    }
+    URI openId = p.url(Setting.BOT_OPENID_METADATA);
+    long maxBody = p.integer(Setting.MAX_BODY_BYTES, 1024, Integer.MAX_VALUE);
+    int maxThreads = p.integer(Setting.MAX_THREADS, 8, 10_000);
+    Duration idle = p.duration(Setting.IDLE_TIMEOUT);
+    Duration read = p.duration(Setting.READ_TIMEOUT);
+    Duration shutdown = p.duration(Setting.SHUTDOWN_TIMEOUT);
+    String logFormat = p.oneOf(Setting.LOG_FORMAT, "text", "json");
+    boolean logQuestions = p.bool(Setting.LOG_QUESTIONS);
+    Optional<Path> reportFile = p.optional(Setting.REPORT_FILE).map(Path::of);
+    int capacity = p.integer(Setting.REPORT_CAPACITY, 1, 1_000_000);
+    double lowScore = p.decimal(Setting.LOW_SCORE, 0, 1);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new BotConfig(
+        port,
+        guideDir,
+        new Slack(signing, token, slackApi, visibility.equals("in_channel")),
+        new Teams(appId, appPassword, p.optional(Setting.MICROSOFT_APP_TENANT_ID), openId),
+        new Server(maxBody, maxThreads, idle, read, shutdown),
+        new Logging(logFormat.equals("json"), logQuestions),
+        new Report(reportFile, capacity, lowScore),
+        values);
+  }
+
+  /**
+   * Every setting with its effective value, secrets masked: what {@code config} prints. Safe to
+   * log.
+   */
+  public Map<String, String> describe() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Setting s : Setting.values()) {
+      String v = raw.getOrDefault(s, "");
+      out.put(s.env(), s.secret() ? mask(v) : v);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "BotConfig" + describe();
+  }
+
+  /** "(not set)" for empty, otherwise stars with no hint of length or content. */
+  static String mask(String secret) {
+    return secret.isEmpty() ? "" : "********";
+  }
+
+  private static Map<String, String> readFile(String name, List<String> problems) {
+    if (name == null || name.isBlank()) {
+      return Map.of();
+    }
+    Path path = Path.of(name);
+    Properties props = new Properties();
+    try (InputStream in = Files.newInputStream(path)) {
+      props.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      problems.add(CONFIG_FILE_ENV + "=" + name + " cannot be read: " + e.getClass().getSimpleName());
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    props.stringPropertyNames().forEach(k -> out.put(k.strip(), props.getProperty(k)));
+    return out;
+  }
+
+  /** Parses values, recording a problem for each bad one and returning a harmless placeholder. */
+  private record Parser(Map<Setting, String> values, List<String> problems) {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    Optional<String> optional(Setting s) {
+      String v = values.get(s);
+      return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    int integer(Setting s, long min, long max) {
+      String v = values.get(s);
+      try {
+        long n = Long.parseLong(v);
+        if (n < min || n > max) {
+          problems.add(s.env() + "=" + v + " is out of range (" + min + " to " + max + ")");
+          return (int) min;
+        }
+        return (int) n;
+      } catch (NumberFormatException e) {
+        problems.add(s.env() + "=" + shown(s, v) + " is not a whole number");
+        return (int) min;
+      }
+    }
+
+    double decimal(Setting s, double min, double max) {
+      String v = values.get(s);
+      try {
+        double d = Double.parseDouble(v);
+        if (!(d >= min && d <= max)) {
+          problems.add(s.env() + "=" + v + " is out of range (" + min + " to " + max + ")");
+          return min;
+        }
+        return d;
+      } catch (NumberFormatException e) {
+        problems.add(s.env() + "=" + shown(s, v) + " is not a number");
+        return min;
+      }
+    }
+
+    boolean bool(Setting s) {
+      String v = values.get(s).toLowerCase(Locale.ROOT);
+      if (v.equals("true") || v.equals("false")) {
+        return v.equals("true");
+      }
+      problems.add(s.env() + "=" + shown(s, values.get(s)) + " must be true or false");
+      return false;
+    }
+
+    String oneOf(Setting s, String... allowed) {
+      String v = values.get(s).toLowerCase(Locale.ROOT);
+      for (String a : allowed) {
+        if (a.equals(v)) {
+          return a;
+        }
+      }
+      problems.add(s.env() + "=" + shown(s, values.get(s)) + " must be one of " + String.join(", ", allowed));
+      return allowed[0];
+    }
+
+    URI url(Setting s) {
+      String v = values.get(s);
+      try {
+        URI uri = new URI(v);
+        if (uri.getScheme() == null
+            || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+            || uri.getHost() == null) {
+          problems.add(s.env() + "=" + shown(s, v) + " is not an http(s) URL");
+        }
+        return uri;
+      } catch (URISyntaxException e) {
+        problems.add(s.env() + "=" + shown(s, v) + " is not a URL");
+        return URI.create("http://invalid/");
+      }
+    }
+
+    Duration duration(Setting s) {
+      String v = values.get(s).toLowerCase(Locale.ROOT);
+      Matcher m = DURATION.matcher(v);
+      if (!m.matches()) {
+        problems.add(s.env() + "=" + shown(s, values.get(s)) + " is not a duration (like 500ms, 30s, 2m)");
+        return Duration.ZERO;
+      }
+      long n = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2);
+      return switch (unit) {
+        case "ms" -> Duration.ofMillis(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofSeconds(n);
+      };
+    }
+
+    private static String shown(Setting s, String v) {
+      return s.secret() ? mask(v) : "'" + v + "'";
+    }
+  }
+}

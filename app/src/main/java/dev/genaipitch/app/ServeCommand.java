@@ -4,6 +4,7 @@ import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.Guide;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -33,7 +34,10 @@ final class ServeCommand implements Callable<Integer> {
       return Main.BAD_CONTENT;
     }
     PitchBot bot = PitchBot.create(guide);
-    PitchServer server = new PitchServer(config, () -> true, List.of());
+    List<PitchServer.Route> routes = new ArrayList<>();
+    // Slack (slack-adapter): POST /slack/events
+    // Teams (teams-adapter): POST /api/messages
+    PitchServer server = new PitchServer(config, () -> true, routes);
     server.start();
     LOG.info("genai-pitch listening on http://localhost:{}/ (guide: {})", server.port(), guide.origin());
 

@@ -12,6 +12,13 @@ public interface BotListener {
   /** A user said whether an answer helped. */
   default void feedback(String platform, String intent, boolean helpful) {}
 
+  /**
+   * An answer could not be delivered to the platform (after any retries).
+   *
+   * @param operation what failed, e.g. {@code chat.postMessage} or {@code reply}
+   */
+  default void deliveryFailed(String platform, String operation) {}
+
   /** Listens to nothing. */
   BotListener NONE = new BotListener() {};
 

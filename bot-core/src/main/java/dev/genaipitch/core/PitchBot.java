@@ -94,7 +94,20 @@ public final class PitchBot {
 
   /** Records whether an answer helped (the "Helpful? 👍 👎" buttons). */
   public void feedback(String platform, String intent, boolean helpful) {
-    listener.feedback(platform, intent, helpful);
+    try {
+      listener.feedback(platform, intent, helpful);
+    } catch (RuntimeException e) {
+      // listeners never break the click that reported feedback
+    }
+  }
+
+  /** Reports that an answer could not be delivered on {@code platform} (for metrics and logs). */
+  public void deliveryFailed(String platform, String operation) {
+    try {
+      listener.deliveryFailed(platform, operation);
+    } catch (RuntimeException e) {
+      // listeners never break delivery handling
+    }
   }
 
   private void notify(String platform, String text, Answer answer, long start) {

@@ -22,6 +22,7 @@ final class Analyzer {
   private final Map<String, List<Phrase>> synonymsByFirstToken = new HashMap<>();
   private final Set<String> vocabulary;
   private final SpellingCorrector corrector;
+  private final Map<String, String> respellings;
 
   private record Phrase(List<String> variant, List<String> canonical) {}
 
@@ -31,6 +32,20 @@ final class Analyzer {
    * @param corrector null to skip typo correction
    */
   Analyzer(Set<String> neutral, Map<String, String> synonyms, Set<String> vocabulary, SpellingCorrector corrector) {
+    this(neutral, synonyms, vocabulary, corrector, Map.of());
+  }
+
+  /**
+   * @param respellings rare spellings in the content itself (typos in example questions) to the
+   *     common word they misspell, applied before anything else
+   */
+  Analyzer(
+      Set<String> neutral,
+      Map<String, String> synonyms,
+      Set<String> vocabulary,
+      SpellingCorrector corrector,
+      Map<String, String> respellings) {
+    this.respellings = Map.copyOf(respellings);
     this.neutral = Set.copyOf(neutral);
     this.vocabulary = Set.copyOf(vocabulary);
     this.corrector = corrector;
@@ -48,7 +63,16 @@ final class Analyzer {
 
   /** Surface tokens with synonyms applied and (when {@code correct}) typos corrected. */
   List<String> surfaces(String text, boolean correct) {
-    List<String> tokens = applySynonyms(Tokenizer.tokens(text));
+    List<String> tokens = Tokenizer.tokens(text);
+    if (!respellings.isEmpty()) {
+      for (int i = 0; i < tokens.size(); i++) {
+        String fixed = respellings.get(tokens.get(i));
+        if (fixed != null) {
+          tokens.set(i, fixed);
+        }
+      }
+    }
+    tokens = applySynonyms(tokens);
     if (correct && corrector != null) {
       boolean changed = false;
       for (int i = 0; i < tokens.size(); i++) {

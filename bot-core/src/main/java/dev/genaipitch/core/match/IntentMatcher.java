@@ -36,6 +36,7 @@ public final class IntentMatcher {
   private static final String NEUTRAL_WORDS = "/matching/neutral-words.txt";
   private static final int MAX_ALTERNATIVES = 3;
   private static final long SEED = 20261125L;
+  private static final int COMMONER = 8;
   private static final Pattern SENTENCE_END = Pattern.compile("\n|(?<=[.!?])\\s+");
 
   private final Tuning tuning;
@@ -57,11 +58,14 @@ public final class IntentMatcher {
     this.none = classes.size() - 1;
 
     Map<String, Integer> frequency = vocabulary(guide, neutral);
-    Set<String> vocabulary = new HashSet<>(frequency.keySet());
-    vocabulary.addAll(neutral);
     Map<String, Integer> targets = new HashMap<>(frequency);
     targets.keySet().removeAll(neutral);
-    this.analyzer = new Analyzer(neutral, guide.synonyms(), vocabulary, new SpellingCorrector(targets));
+    SpellingCorrector corrector = new SpellingCorrector(targets);
+    Map<String, String> respellings = respellings(frequency, neutral, corrector);
+    Set<String> vocabulary = new HashSet<>(frequency.keySet());
+    vocabulary.removeAll(respellings.keySet());
+    vocabulary.addAll(neutral);
+    this.analyzer = new Analyzer(neutral, guide.synonyms(), vocabulary, corrector, respellings);
     collectPhrases(entries);
     this.model = train(entries);
   }
@@ -117,6 +121,21 @@ public final class IntentMatcher {
     return new MatchResult(text, classes.get(best), round(p[best]), alternatives, didYouMean);
   }
 
+  /** For diagnostics: the analyzed tokens, marking neutral ones and words unknown to the model. */
+  String explainTokens(String question) {
+    StringBuilder sb = new StringBuilder();
+    for (Analyzer.Token t : analyzer.analyze(question, true)) {
+      sb.append(t.surface());
+      if (t.neutral()) {
+        sb.append("(n)");
+      } else if (!featureIndex.containsKey(t.stem())) {
+        sb.append("(?)");
+      }
+      sb.append(' ');
+    }
+    return sb.toString().strip();
+  }
+
   private static double round(double value) {
     return Math.round(value * 10_000) / 10_000.0;
   }
@@ -132,10 +151,17 @@ public final class IntentMatcher {
     return mass;
   }
 
-  /** Subject stems, the guide's multi-word keywords, and (if tuned on) pairs of subject stems. */
+  /**
+   * The features of a question: its first word (the kind of question: "what", "when", "why", "how"),
+   * the stem of every word (subject words plainly, neutral words marked, since "say", "customer" or
+   * "configure" tell a talk-track question from a how-to), each pair of adjacent stems, and the
+   * guide's multi-word keywords.
+   */
   private Set<String> features(List<Analyzer.Token> tokens) {
     Set<String> features = new LinkedHashSet<>();
-    String previous = null;
+    if (!tokens.isEmpty()) {
+      features.add("^" + tokens.get(0).stem());
+    }
     for (int i = 0; i < tokens.size(); i++) {
       Analyzer.Token t = tokens.get(i);
       List<List<String>> phrases = phrasesByFirstStem.get(t.stem());
@@ -146,14 +172,10 @@ public final class IntentMatcher {
           }
         }
       }
-      if (t.neutral()) {
-        continue;
+      features.add(t.neutral() ? "~" + t.stem() : t.stem());
+      if (i > 0) {
+        features.add(tokens.get(i - 1).stem() + "_" + t.stem());
       }
-      features.add(t.stem());
-      if (previous != null && tuning.bigrams()) {
-        features.add(previous + "+" + t.stem());
-      }
-      previous = t.stem();
     }
     return features;
   }
@@ -230,6 +252,27 @@ public final class IntentMatcher {
     }
     return Softmax.train(
         samples, classes.size(), featureIndex.size(), tuning.epochs(), tuning.rate(), tuning.l2(), SEED);
+  }
+
+  /**
+   * Typos that example questions contain on purpose ("bedrok", "sagmaker"): a rare word within
+   * the corrector's distance of a word used far more often is read as that word, in the content
+   * and in questions alike, so that its evidence adds up instead of splitting.
+   */
+  private static Map<String, String> respellings(
+      Map<String, Integer> frequency, Set<String> neutral, SpellingCorrector corrector) {
+    Map<String, String> out = new HashMap<>();
+    for (Map.Entry<String, Integer> e : frequency.entrySet()) {
+      String word = e.getKey();
+      if (neutral.contains(word)) {
+        continue;
+      }
+      String common = corrector.correctToCommoner(word, e.getValue() * COMMONER);
+      if (common != null) {
+        out.put(word, common);
+      }
+    }
+    return out;
   }
 
   /** Every surface word the guide uses, with its count, to correct typos toward. */

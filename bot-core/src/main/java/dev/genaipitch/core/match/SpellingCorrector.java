@@ -31,6 +31,19 @@ final class SpellingCorrector {
 
   /** The closest known word within the distance the word's length allows, or null. */
   String correct(String word) {
+    return closest(word, 0);
+  }
+
+  /**
+   * A different word within the allowed distance used at least {@code minFrequency} times, or
+   * null: for reading a rare spelling as the common word it most likely misspells.
+   */
+  String correctToCommoner(String word, int minFrequency) {
+    String best = closest(word, minFrequency);
+    return word.equals(best) ? null : best;
+  }
+
+  private String closest(String word, int minFrequency) {
     int allowed = word.length() >= 8 ? 2 : word.length() >= 5 ? 1 : 0;
     if (allowed == 0) {
       return null;
@@ -45,7 +58,9 @@ final class SpellingCorrector {
         continue;
       }
       for (String candidate : candidates) {
-        if (!seen.add(candidate) || Math.abs(candidate.length() - word.length()) > allowed) {
+        if (!seen.add(candidate)
+            || Math.abs(candidate.length() - word.length()) > allowed
+            || (minFrequency > 0 && (frequency.get(candidate) < minFrequency || candidate.equals(word)))) {
           continue;
         }
         int distance = distance(word, candidate);

@@ -8,7 +8,6 @@ package dev.genaipitch.core.match;
  * @param keywordWeight training weight of each keyword, relative to an example question
  * @param titleWeight training weight of a section's title and summary
  * @param bodyWeight training weight of each line of the script's own text
- * @param bigrams whether adjacent subject words also count as a pair
  * @param epochs passes over the training samples
  * @param rate AdaGrad learning rate
  * @param l2 weight decay
@@ -19,16 +18,15 @@ record Tuning(
     double keywordWeight,
     double titleWeight,
     double bodyWeight,
-    boolean bigrams,
     int epochs,
     double rate,
     double l2,
     double threshold,
     double didYouMeanRatio) {
 
-  static final Tuning DEFAULT = new Tuning(2.0, 1.0, 0.3, false, 40, 0.1, 1e-3, 0.3, 0.5);
+  static final Tuning DEFAULT = new Tuning(0.5, 1.0, 0.3, 40, 0.1, 3e-4, 0.3, 0.5);
 
   Tuning withThreshold(double value) {
-    return new Tuning(keywordWeight, titleWeight, bodyWeight, bigrams, epochs, rate, l2, value, didYouMeanRatio);
+    return new Tuning(keywordWeight, titleWeight, bodyWeight, epochs, rate, l2, value, didYouMeanRatio);
   }
 }

@@ -173,15 +173,20 @@ public final class GuideLoader {
       return;
     }
     if (entry == null) {
-      problems.add(new ContentProblem(p.section.source(), 1, "missing 'follow-ups' (2 or 3 section ids)"));
+      problems.add(new ContentProblem(p.section.source(), 1, "missing 'follow-ups' (1 to 3 section ids)"));
       return;
     }
-    if (entry.values().size() < 2 || entry.values().size() > 3) {
+    if (entry.values().isEmpty() || entry.values().size() > 3) {
       problems.add(
           new ContentProblem(
-              p.section.source(), entry.line(), "'follow-ups' needs 2 or 3 section ids, found " + entry.values().size()));
+              p.section.source(), entry.line(), "'follow-ups' needs 1 to 3 section ids, found " + entry.values().size()));
     }
+    Set<String> seen = new java.util.HashSet<>();
     for (FrontMatter.Value v : entry.values()) {
+      if (!seen.add(v.text())) {
+        problems.add(new ContentProblem(p.section.source(), v.line(), "follow-up '" + v.text() + "' is listed twice"));
+        continue;
+      }
       Parsed target = byId.get(v.text());
       if (target == null || isSpecial(v.text())) {
         problems.add(

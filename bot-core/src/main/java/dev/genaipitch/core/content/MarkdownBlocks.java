@@ -115,8 +115,17 @@ final class MarkdownBlocks {
     return lines;
   }
 
+  /** Drops blank runs at either end of a line; blank runs between words are the spaces between them. */
   private static List<Inline> trimmed(List<Inline> runs) {
-    return runs.stream().filter(r -> !r.text().isBlank()).toList();
+    int from = 0;
+    int to = runs.size();
+    while (from < to && runs.get(from).text().isBlank()) {
+      from++;
+    }
+    while (to > from && runs.get(to - 1).text().isBlank()) {
+      to--;
+    }
+    return List.copyOf(runs.subList(from, to));
   }
 
   private static List<List<Inline>> listItems(ListBlock list) {

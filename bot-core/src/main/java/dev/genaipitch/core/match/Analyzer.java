@@ -23,6 +23,7 @@ final class Analyzer {
   private final Set<String> vocabulary;
   private final SpellingCorrector corrector;
   private final Map<String, String> respellings;
+  private final Map<String, String> stems = new HashMap<>();
 
   private record Phrase(List<String> variant, List<String> canonical) {}
 
@@ -59,6 +60,10 @@ final class Analyzer {
       }
     }
     synonymsByFirstToken.values().forEach(list -> list.sort((a, b) -> b.variant().size() - a.variant().size()));
+    // Stemming is the costliest step per word: do it once for every word the guide knows.
+    for (String word : this.vocabulary) {
+      stems.put(word, Stemmer.stem(word));
+    }
   }
 
   /** Surface tokens with synonyms applied and (when {@code correct}) typos corrected. */
@@ -98,7 +103,8 @@ final class Analyzer {
     for (String s : surfaces) {
       boolean isNeutral =
           neutral.contains(s) || ((isNumber(s) || s.length() < 2) && !vocabulary.contains(s));
-      out.add(new Token(s, Stemmer.stem(s), isNeutral));
+      String stem = stems.get(s);
+      out.add(new Token(s, stem != null ? stem : Stemmer.stem(s), isNeutral));
     }
     return out;
   }

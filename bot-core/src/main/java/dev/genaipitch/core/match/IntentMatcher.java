@@ -3,12 +3,6 @@ package dev.genaipitch.core.match;
 import dev.genaipitch.core.Block;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.Section;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,10 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class IntentMatcher {
 
-  private static final String NEUTRAL_WORDS = "/matching/neutral-words.txt";
   private static final int MAX_ALTERNATIVES = 3;
   private static final long SEED = 20261125L;
   private static final int COMMONER = 8;
+  private static final int RARE_ENOUGH = 20; // a word used more often than this is no typo
+  private static final int MIN_EXAMPLES = 2;
   private static final Pattern SENTENCE_END = Pattern.compile("\n|(?<=[.!?])\\s+");
 
   private final Tuning tuning;
@@ -58,14 +53,19 @@ public final class IntentMatcher {
     this.none = classes.size() - 1;
 
     Map<String, Integer> frequency = vocabulary(guide, neutral);
-    Map<String, Integer> targets = new HashMap<>(frequency);
-    targets.keySet().removeAll(neutral);
+    // Correct toward words the content uses more than once: a word seen once is as likely a typo.
+    Map<String, Integer> targets = new HashMap<>();
+    frequency.forEach((word, count) -> {
+      if (count > 1 && !neutral.contains(word)) {
+        targets.put(word, count);
+      }
+    });
     SpellingCorrector corrector = new SpellingCorrector(targets);
     Map<String, String> respellings = respellings(frequency, neutral, corrector);
     Set<String> vocabulary = new HashSet<>(frequency.keySet());
     vocabulary.removeAll(respellings.keySet());
     vocabulary.addAll(neutral);
-    this.analyzer = new Analyzer(neutral, guide.synonyms(), vocabulary, corrector, respellings);
+    this.analyzer = new Analyzer(neutral, Lexicon.withContractions(guide.synonyms()), vocabulary, corrector, respellings);
     collectPhrases(entries);
     this.model = train(entries);
   }
@@ -76,7 +76,7 @@ public final class IntentMatcher {
   }
 
   static IntentMatcher build(Guide guide, Tuning tuning) {
-    return new IntentMatcher(guide, tuning, NeutralWords.INSTANCE);
+    return new IntentMatcher(guide, tuning, Lexicon.NEUTRAL);
   }
 
   /** Confidence below which a question is answered {@code none}. */
@@ -88,12 +88,12 @@ public final class IntentMatcher {
   public MatchResult match(String question) {
     String text = question == null ? "" : question;
     List<Analyzer.Token> tokens = analyzer.analyze(text, true);
+    boolean smallTalk = tokens.stream().allMatch(Analyzer.Token::neutral);
+    if (tokens.isEmpty()) {
+      return new MatchResult(text, Guide.HELP, 1.0, List.of(), List.of()); // nothing, or only emoji
+    }
     int[] features = Softmax.indices(features(tokens), featureIndex);
     double unknown = unknownMass(tokens);
-    if (features.length == 0 && unknown == 0) {
-      // Nothing but greetings, filler or emoji: show the menu.
-      return new MatchResult(text, Guide.HELP, 1.0, List.of(), List.of());
-    }
     double[] p = model.probabilities(features, unknown);
     Integer[] order = new Integer[p.length];
     for (int c = 0; c < order.length; c++) {
@@ -110,10 +110,15 @@ public final class IntentMatcher {
         continue;
       }
       alternatives.add(new MatchResult.Candidate(classes.get(c), round(p[c])));
-      boolean close = isNone ? p[c] >= 0.05 : p[c] >= tuning.didYouMeanRatio() * p[best];
+      // For none, the closest topics are offered however weak; for a section, only a close runner-up.
+      boolean close = isNone || p[c] >= tuning.didYouMeanRatio() * p[best];
       if (c != help && close && didYouMean.size() < 2) {
         didYouMean.add(classes.get(c));
       }
+    }
+    if (isNone && smallTalk) {
+      // Greetings and filler without a subject are not "out of scope": show the menu.
+      return new MatchResult(text, Guide.HELP, round(p[help]), alternatives, List.of());
     }
     if (isNone) {
       return new MatchResult(text, Guide.NONE, round(Math.max(p[none], 1 - p[best])), alternatives, didYouMean);
@@ -207,37 +212,55 @@ public final class IntentMatcher {
     }
   }
 
-  private record TrainingText(String text, int label, double weight) {}
+  private record TrainingText(String text, int label, double weight, boolean curated) {}
 
   private Softmax train(List<Section> entries) {
     List<TrainingText> texts = new ArrayList<>();
     for (int c = 0; c < entries.size(); c++) {
       Section entry = entries.get(c);
       for (String example : entry.examples()) {
-        texts.add(new TrainingText(example, c, 1.0));
+        texts.add(new TrainingText(example, c, 1.0, false));
       }
       for (String keyword : entry.keywords()) {
-        texts.add(new TrainingText(keyword, c, tuning.keywordWeight()));
+        texts.add(new TrainingText(keyword, c, tuning.keywordWeight(), true));
       }
-      texts.add(new TrainingText(entry.title(), c, tuning.titleWeight()));
+      texts.add(new TrainingText(entry.title(), c, tuning.titleWeight(), true));
       if (c < help) {
-        texts.add(new TrainingText(entry.summary(), c, tuning.titleWeight()));
-        texts.add(new TrainingText(entry.heading(), c, tuning.bodyWeight()));
+        texts.add(new TrainingText(entry.summary(), c, tuning.titleWeight(), true));
+        texts.add(new TrainingText(entry.heading(), c, tuning.bodyWeight(), false));
         for (Block block : entry.blocks()) {
           for (String line : SENTENCE_END.split(block.plainText())) {
             if (!line.isBlank()) {
-              texts.add(new TrainingText(line, c, tuning.bodyWeight()));
+              texts.add(new TrainingText(line, c, tuning.bodyWeight(), false));
             }
           }
         }
       }
     }
+    // A feature seen in only one example question is left out: at question time it counts as an
+    // unknown word, and training sees such words the same way, so the model learns what unknown
+    // words say (mostly: out of scope). Keywords and titles always count.
+    List<List<Analyzer.Token>> analyzed = new ArrayList<>(texts.size());
     List<Set<String>> featureSets = new ArrayList<>(texts.size());
+    Map<String, Integer> documentFrequency = new HashMap<>();
+    Set<String> curated = new HashSet<>();
     for (TrainingText t : texts) {
-      Set<String> fs = features(analyzer.analyze(t.text(), false));
+      List<Analyzer.Token> tokens = analyzer.analyze(t.text(), false);
+      Set<String> fs = features(tokens);
+      analyzed.add(tokens);
       featureSets.add(fs);
       for (String f : fs) {
-        featureIndex.putIfAbsent(f, featureIndex.size());
+        documentFrequency.merge(f, 1, Integer::sum);
+      }
+      if (t.curated()) {
+        curated.addAll(fs);
+      }
+    }
+    for (Set<String> fs : featureSets) {
+      for (String f : fs) {
+        if (curated.contains(f) || documentFrequency.get(f) >= MIN_EXAMPLES) {
+          featureIndex.putIfAbsent(f, featureIndex.size());
+        }
       }
     }
     List<Softmax.Sample> samples = new ArrayList<>(texts.size());
@@ -245,10 +268,7 @@ public final class IntentMatcher {
       TrainingText t = texts.get(i);
       samples.add(
           new Softmax.Sample(
-              Softmax.indices(featureSets.get(i), featureIndex),
-              unknownMass(analyzer.analyze(t.text(), false)),
-              t.label(),
-              t.weight()));
+              Softmax.indices(featureSets.get(i), featureIndex), unknownMass(analyzed.get(i)), t.label(), t.weight()));
     }
     return Softmax.train(
         samples, classes.size(), featureIndex.size(), tuning.epochs(), tuning.rate(), tuning.l2(), SEED);
@@ -264,7 +284,7 @@ public final class IntentMatcher {
     Map<String, String> out = new HashMap<>();
     for (Map.Entry<String, Integer> e : frequency.entrySet()) {
       String word = e.getKey();
-      if (neutral.contains(word)) {
+      if (neutral.contains(word) || e.getValue() > RARE_ENOUGH) {
         continue;
       }
       String common = corrector.correctToCommoner(word, e.getValue() * COMMONER);
@@ -280,7 +300,7 @@ public final class IntentMatcher {
     Map<String, Integer> frequency = new HashMap<>();
     List<Section> entries = new ArrayList<>(guide.sections());
     entries.add(guide.help());
-    Analyzer plain = new Analyzer(neutral, guide.synonyms(), Set.of(), null);
+    Analyzer plain = new Analyzer(neutral, Lexicon.withContractions(guide.synonyms()), Set.of(), null);
     for (Section s : entries) {
       List<String> texts = new ArrayList<>(s.examples());
       texts.addAll(s.keywords());
@@ -302,29 +322,4 @@ public final class IntentMatcher {
     return frequency;
   }
 
-  /** The shipped list of words that carry no subject. */
-  static final class NeutralWords {
-    static final Set<String> INSTANCE = load();
-
-    private NeutralWords() {}
-
-    private static Set<String> load() {
-      try (InputStream in = IntentMatcher.class.getResourceAsStream(NEUTRAL_WORDS)) {
-        if (in == null) {
-          throw new IllegalStateException(NEUTRAL_WORDS + " is missing from the class path");
-        }
-        Set<String> words = new HashSet<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          String w = line.strip();
-          if (!w.isEmpty() && !w.startsWith("#")) {
-            words.add(w);
-          }
-        }
-        return Set.copyOf(words);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
 }

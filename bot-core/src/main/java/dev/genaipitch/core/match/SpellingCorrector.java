@@ -22,8 +22,10 @@ final class SpellingCorrector {
     this.frequency = Map.copyOf(frequency);
     for (String word : frequency.keySet()) {
       if (word.length() >= 4) {
-        for (String d : deletesOf(word, MAX_DISTANCE)) {
-          deletes.computeIfAbsent(d, k -> new HashSet<>()).add(word);
+        // A question word of 8+ letters may be 2 edits away; shorter ones only 1.
+        int reach = word.length() >= 7 ? MAX_DISTANCE : 1;
+        for (String d : deletesOf(word, reach)) {
+          deletes.computeIfAbsent(d, k -> new HashSet<>(2)).add(word);
         }
       }
     }

@@ -20,13 +20,12 @@ public final class CrossValidate {
 
   static void grid() throws Exception {
     Tuning d = Tuning.DEFAULT;
-    for (double kw : new double[] {0.5, 1, 2})
-      for (double l2 : new double[] {3e-4, 1e-3, 3e-3})
-        for (double th : new double[] {0.25, 0.35, 0.45}) {
-          Tuning t = new Tuning(kw, d.titleWeight(), d.bodyWeight(), d.epochs(), d.rate(), l2, th, d.didYouMeanRatio());
-          System.out.printf("kw=%.1f l2=%.0e th=%.2f  ", kw, l2, th);
-          run(t, false, false);
-        }
+    for (int epochs : new int[] {8, 12})
+      for (double rate : new double[] {0.2, 0.4, 0.8}) {
+        Tuning t = new Tuning(d.keywordWeight(), d.titleWeight(), d.bodyWeight(), epochs, rate, d.l2(), d.threshold(), d.didYouMeanRatio());
+        System.out.printf("epochs=%d rate=%.2f  ", epochs, rate);
+        run(t, false, false);
+      }
   }
 
   static void run(Tuning tuning, boolean showMisses, boolean details) throws Exception {

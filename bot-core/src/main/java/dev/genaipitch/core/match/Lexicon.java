@@ -1,0 +1,62 @@
+package dev.genaipitch.core.match;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * English that holds for any guide, shipped with the matcher: words that carry no subject, and
+ * contractions to expand. A guide's own synonyms are layered on top.
+ */
+final class Lexicon {
+
+  static final Set<String> NEUTRAL = Set.copyOf(lines("/matching/neutral-words.txt"));
+  static final Map<String, String> CONTRACTIONS = pairs(lines("/matching/contractions.txt"));
+
+  private Lexicon() {}
+
+  /** The guide's synonyms plus the contractions (the guide's win where both define a word). */
+  static Map<String, String> withContractions(Map<String, String> synonyms) {
+    Map<String, String> all = new HashMap<>(CONTRACTIONS);
+    all.putAll(synonyms);
+    return all;
+  }
+
+  private static Map<String, String> pairs(List<String> lines) {
+    Map<String, String> out = new HashMap<>();
+    for (String line : lines) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  private static List<String> lines(String resource) {
+    try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the class path");
+      }
+      List<String> out = new ArrayList<>();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String l = line.strip();
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          out.add(l);
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

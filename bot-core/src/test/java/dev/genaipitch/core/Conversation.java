@@ -1,0 +1,67 @@
+package dev.genaipitch.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.genaipitch.core.content.ContentException;
+import dev.genaipitch.core.content.GuideLoader;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A conversation with the bot on the built-in guide, for tests that read like a chat:
+ * {@code you.ask("do we need both?").isAnsweredWith("need-both")}. Every conversation records
+ * what the bot told its listener.
+ */
+final class Conversation implements BotListener {
+
+  final List<Asked> heard = new CopyOnWriteArrayList<>();
+  final List<String> feedback = new CopyOnWriteArrayList<>();
+  final PitchBot bot;
+
+  Conversation() {
+    try {
+      this.bot = PitchBot.create(GuideLoader.builtIn(), this);
+    } catch (ContentException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Override
+  public void answered(Asked asked) {
+    heard.add(asked);
+  }
+
+  @Override
+  public void feedback(String platform, String intent, boolean helpful) {
+    feedback.add(platform + ":" + intent + ":" + (helpful ? "up" : "down"));
+  }
+
+  Reply ask(String question) {
+    return new Reply(bot.ask(question, "test"));
+  }
+
+  /** What the bot said, with assertions that name the expectation. */
+  record Reply(Answer answer) {
+    Reply isAnsweredWith(String intent) {
+      assertThat(answer.intent())
+          .as("intent for \"%s\" (score %.2f)", answer.question(), answer.score())
+          .isEqualTo(intent);
+      return this;
+    }
+
+    Reply isOutOfScope() {
+      return isAnsweredWith("none");
+    }
+
+    Reply isTheMenu() {
+      isAnsweredWith("help");
+      assertThat(answer.menu()).hasSize(10);
+      return this;
+    }
+
+    Reply says(String words) {
+      assertThat(answer.plainText()).contains(words);
+      return this;
+    }
+  }
+}

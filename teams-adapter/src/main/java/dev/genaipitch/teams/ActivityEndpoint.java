@@ -53,7 +53,7 @@ final class ActivityEndpoint extends Handler.Abstract {
       try {
         authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION), activity);
       } catch (Authenticator.Unauthorized e) {
-        LOG.info("Teams: refused a {} activity (401): {}", activity.type(), e.getMessage());
+        LOG.info("Teams: refused an activity of type {} with 401: {}", activity.type(), e.getMessage());
         return respond(response, callback, HttpStatus.UNAUTHORIZED_401, "unauthorized\n");
       }
       TeamsBot.Result result = teams.handle(activity);

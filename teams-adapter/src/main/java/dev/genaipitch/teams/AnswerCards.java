@@ -68,21 +68,21 @@ final class AnswerCards {
   private static void addBlock(List<Element> body, Block block) {
     if (block instanceof Block.Heading heading) {
       body.add(
-          TextBlock.of(Markdown.inline(heading.text()))
+          TextBlock.of(Markdown.line(heading.text()))
               .bolder()
               .size(heading.level() <= 2 ? "Medium" : null)
               .spacing("Medium"));
     } else if (block instanceof Block.Paragraph paragraph) {
       List<List<Inline>> lines = Markdown.lines(paragraph.text());
       for (int i = 0; i < lines.size(); i++) {
-        TextBlock line = TextBlock.of(Markdown.inline(lines.get(i)));
+        TextBlock line = TextBlock.of(Markdown.line(lines.get(i)));
         body.add(i == 0 ? line : line.spacing("None"));
       }
     } else if (block instanceof Block.Quote quote) {
       // The lines to say out loud stand apart in a shaded box.
       List<Element> lines = new ArrayList<>();
       for (List<Inline> line : quote.lines()) {
-        lines.add(TextBlock.of(Markdown.inline(line)).spacing(lines.isEmpty() ? null : "None"));
+        lines.add(TextBlock.of(Markdown.line(line)).spacing(lines.isEmpty() ? null : "None"));
       }
       body.add(new Container(lines, "emphasis", null, "Medium"));
     } else if (block instanceof Block.BulletList list) {

@@ -63,7 +63,9 @@ final class BotFrameworkAuthenticator implements Authenticator {
       return "invalid token";
     }
     String reason;
-    if (e instanceof AuthenticationException && e.getMessage() != null) {
+    if (e instanceof AuthenticationException && e.getCause() != null && e.getCause().getMessage() != null) {
+      reason = e.getCause().getMessage();
+    } else if (e instanceof AuthenticationException && e.getMessage() != null) {
       reason = e.getMessage();
     } else if (e.getClass().getName().startsWith("com.auth0.jwt.exceptions.")) {
       reason = "not a valid JWT (" + e.getClass().getSimpleName() + ")";

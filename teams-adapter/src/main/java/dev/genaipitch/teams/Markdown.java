@@ -42,9 +42,14 @@ final class Markdown {
     });
   }
 
+  /** A line of runs that starts a text block, so that it cannot turn into a list or heading. */
+  static String line(List<Inline> runs) {
+    return escapeLineStarts(inline(runs));
+  }
+
   /**
-   * One line of runs as Markdown: {@code **bold**}, {@code _italic_}, text escaped. Neighbouring
-   * runs of the same style are joined first, since {@code **a****b**} would not render as bold.
+   * Runs as Markdown: {@code **bold**}, {@code _italic_}, text escaped. Neighbouring runs of the
+   * same style are joined first, since {@code **a****b**} would not render as bold.
    */
   static String inline(List<Inline> runs) {
     StringBuilder sb = new StringBuilder();
@@ -75,7 +80,7 @@ final class Markdown {
           .append(close)
           .append(text, end, text.length());
     }
-    return escapeLineStarts(sb.toString());
+    return sb.toString();
   }
 
   /** Runs split where the script breaks a line, each line keeping its runs' styles. */

@@ -82,6 +82,11 @@ final class RunningBot implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + connector.getLocalPort() + TeamsAdapter.PATH);
   }
 
+  /** The bot the running servers share, for tests that build an adapter themselves. */
+  static PitchBot sharedBotForTests() throws ContentException {
+    return sharedBot();
+  }
+
   private static synchronized PitchBot sharedBot() throws ContentException {
     if (sharedBot == null) {
       sharedBot = PitchBot.create(GuideLoader.builtIn(), HEARD);

@@ -81,7 +81,7 @@ final class SentMessage {
       if (node.path("type").asText().equals("TextBlock")) {
         texts.add(node.path("text").asText());
       }
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         if (!e.getKey().equals("fallback")) {
           collectTexts(e.getValue(), texts);
         }

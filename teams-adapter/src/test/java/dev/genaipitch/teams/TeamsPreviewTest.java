@@ -140,7 +140,7 @@ final class TeamsPreviewTest {
       if (node.path("type").asText().equals("TextBlock")) {
         texts.add(node.path("text").asText());
       }
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         if (!e.getKey().equals("fallback")) {
           collect(e.getValue(), texts);
         }

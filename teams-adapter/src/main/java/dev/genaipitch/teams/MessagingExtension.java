@@ -3,6 +3,7 @@ package dev.genaipitch.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.Topic;
+import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.match.MatchResult;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +19,6 @@ final class MessagingExtension {
 
   static final String QUERY = "composeExtension/query";
 
-  private static final String HELP = "help";
   private static final int DEFAULT_COUNT = 10;
   private static final int MAX_COUNT = 25;
   /**
@@ -56,7 +56,7 @@ final class MessagingExtension {
 
   private List<String> ranked(String query, Set<String> sections) {
     MatchResult match = bot.match(query);
-    if (match.intent().equals(HELP)) {
+    if (match.intent().equals(Guide.HELP)) {
       return List.copyOf(sections);
     }
     Set<String> ids = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package dev.genaipitch.teams;
 
 import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.content.Guide;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,16 @@ final class TeamsBot {
     if (click instanceof CardAction.Open open) {
       send(OutgoingMessage.card(activity, AnswerCards.card(bot.open(open.intent()))));
     } else if (click instanceof CardAction.Feedback feedback) {
-      bot.feedback(PLATFORM, feedback.intent(), feedback.helpful());
+      // Only ids the guide knows reach the listener: a crafted click cannot invent metric labels.
+      if (knownIntent(feedback.intent())) {
+        bot.feedback(PLATFORM, feedback.intent(), feedback.helpful());
+      }
       send(OutgoingMessage.text(activity, FEEDBACK_THANKS));
     }
+  }
+
+  private boolean knownIntent(String intent) {
+    return intent.equals(Guide.HELP) || intent.equals(Guide.NONE) || bot.topics().stream().anyMatch(t -> t.id().equals(intent));
   }
 
   /** Introduces the bot once, when it is the one added (to a team, a group chat or a 1:1 chat). */

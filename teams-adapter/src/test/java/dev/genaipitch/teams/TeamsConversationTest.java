@@ -82,6 +82,13 @@ final class TeamsConversationTest {
   }
 
   @Test
+  void formattedMessage_losesItsHtmlBeforeMatching() {
+    teams.channelMessage("<p><at>genai-pitch</at> do we <strong>need</strong> both &amp; why?</p>");
+
+    assertThat(bot.heard.questions).containsExactly("do we need both & why?");
+  }
+
+  @Test
   void groupChatMention_isAnswered_andUnmentionedMessageIsNot() {
     teams.groupChatMessage("what's the exec summary?");
     teams.groupChatMessage("<at>genai-pitch</at> what's the exec summary?");
@@ -223,6 +230,15 @@ final class TeamsConversationTest {
     assertThat(bot.heard.feedback).containsExactly("teams need-both helpful", "teams need-both not helpful");
     assertThat(connector.replies().get(1).text()).isEqualTo("Thanks for the feedback.");
     assertThat(connector.replies().get(1).card().isMissingNode()).isTrue();
+  }
+
+  @Test
+  void feedbackClick_forAnIntentTheGuideDoesNotKnow_isAcknowledgedButNotRecorded() {
+    teams.click(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+        .put("action", "feedback").put("intent", "made-up-" + System.nanoTime()).put("helpful", true));
+
+    assertThat(bot.heard.feedback).isEmpty();
+    assertThat(connector.replies().get(0).text()).isEqualTo("Thanks for the feedback.");
   }
 
   @Test

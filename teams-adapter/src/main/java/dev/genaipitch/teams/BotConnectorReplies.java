@@ -25,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Posts replies through the Bot Framework SDK's connector client, which fetches and attaches the
- * bot's Azure AD token when an app id is configured.
+ * bot's Azure AD token when an app id is configured, and retries a 408 or 5xx answer up to three
+ * times at once.
  */
 final class BotConnectorReplies implements Replies {
 

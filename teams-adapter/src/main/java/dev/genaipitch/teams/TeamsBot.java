@@ -73,7 +73,9 @@ final class TeamsBot {
   }
 
   private boolean knownIntent(String intent) {
-    return intent.equals(Guide.HELP) || intent.equals(Guide.NONE) || bot.topics().stream().anyMatch(t -> t.id().equals(intent));
+    return intent.equals(Guide.HELP)
+        || intent.equals(Guide.NONE)
+        || bot.topics().stream().anyMatch(t -> t.id().equals(intent));
   }
 
   /** Introduces the bot once, when it is the one added (to a team, a group chat or a 1:1 chat). */

@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.teams.TeamsAdapter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ final class ServeCommand implements Callable<Integer> {
     List<PitchServer.Route> routes = new ArrayList<>();
     // Slack (slack-adapter): POST /slack/events
     // Teams (teams-adapter): POST /api/messages
+    routes.add(new PitchServer.Route(TeamsAdapter.PATH, TeamsAdapter.create(bot, config).handler()));
     PitchServer server = new PitchServer(config, () -> true, routes);
     server.start();
     LOG.info("genai-pitch listening on http://localhost:{}/ (guide: {})", server.port(), guide.origin());

@@ -1,0 +1,122 @@
+package dev.genaipitch.teams;
+
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.core.PitchBot;
+import java.time.Duration;
+import java.util.Objects;
+import org.eclipse.jetty.server.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Microsoft Teams adapter: a Jetty handler for the Bot Framework's {@code POST /api/messages}
+ * that answers @mentions in channels and group chats, every message in a 1:1 chat, card button
+ * clicks and the search messaging extension, all from {@link PitchBot}.
+ *
+ * <p>Without an app id, requests are not authenticated (the Bot Framework Emulator's mode) and one
+ * log line says so. With one, every request's token is validated and a failure is answered 401
+ * with nothing sent. The Bot Framework SDK stays inside this module.
+ */
+public final class TeamsAdapter {
+
+  /** Where the Bot Framework posts activities. */
+  public static final String PATH = "/api/messages";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
+  private static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Handler handler;
+  private final boolean authenticated;
+
+  private TeamsAdapter(Handler handler, boolean authenticated) {
+    this.handler = handler;
+    this.authenticated = authenticated;
+  }
+
+  /**
+   * An adapter answering from {@code bot} with the Teams settings and body limit in {@code config}.
+   *
+   * <p>Note: the OpenID metadata URL ({@code BOT_OPENID_METADATA}) is global to the JVM in the Bot
+   * Framework SDK, so one process serves one Teams bot.
+   */
+  public static TeamsAdapter create(PitchBot bot, BotConfig config) {
+    return builder(bot, config.teams()).maxBodyBytes(config.server().maxBodyBytes()).build();
+  }
+
+  /** The handler to mount at {@link #PATH}. */
+  public Handler handler() {
+    return handler;
+  }
+
+  /** Whether requests must carry a valid Bot Framework token (an app id is configured). */
+  public boolean authenticated() {
+    return authenticated;
+  }
+
+  static Builder builder(PitchBot bot, BotConfig.Teams teams) {
+    return new Builder(bot, teams);
+  }
+
+  /** Construction with the seams tests need: the reply timeout and the outgoing credentials. */
+  static final class Builder {
+    private final PitchBot bot;
+    private final BotConfig.Teams teams;
+    private Duration replyTimeout = DEFAULT_REPLY_TIMEOUT;
+    private AppCredentials outgoingCredentials;
+    private long maxBodyBytes = 1 << 20;
+
+    private Builder(PitchBot bot, BotConfig.Teams teams) {
+      this.bot = Objects.requireNonNull(bot, "bot");
+      this.teams = Objects.requireNonNull(teams, "teams");
+    }
+
+    /** How long a reply may take to connect, and then to be answered. */
+    Builder replyTimeout(Duration timeout) {
+      this.replyTimeout = timeout;
+      return this;
+    }
+
+    /** Credentials for replies instead of the app's Azure AD credentials (tests fake the token). */
+    Builder outgoingCredentials(AppCredentials credentials) {
+      this.outgoingCredentials = credentials;
+      return this;
+    }
+
+    Builder maxBodyBytes(long max) {
+      this.maxBodyBytes = max;
+      return this;
+    }
+
+    TeamsAdapter build() {
+      Authenticator authenticator;
+      if (teams.authenticated()) {
+        String appId = teams.appId().orElseThrow();
+        authenticator = new BotFrameworkAuthenticator(appId, teams.openIdMetadata());
+        LOG.info("Teams: {} validates Bot Framework tokens for app id {}", PATH, appId);
+      } else {
+        authenticator = Authenticator.NONE;
+        LOG.warn(
+            "Teams: MICROSOFT_APP_ID is not set, so {} accepts requests without authentication"
+                + " (Bot Framework Emulator mode)",
+            PATH);
+      }
+      Replies replies = new BotConnectorReplies(credentials(), replyTimeout);
+      TeamsBot teamsBot = new TeamsBot(bot, replies);
+      return new TeamsAdapter(new ActivityEndpoint(authenticator, teamsBot, maxBodyBytes), teams.authenticated());
+    }
+
+    private AppCredentials credentials() {
+      if (outgoingCredentials != null) {
+        return outgoingCredentials;
+      }
+      if (!teams.authenticated()) {
+        return MicrosoftAppCredentials.empty();
+      }
+      // A single-tenant bot gets its token from its own tenant; a multi-tenant one from botframework.com.
+      return new MicrosoftAppCredentials(
+          teams.appId().orElseThrow(), teams.appPassword().orElse(""), teams.tenantId().orElse(null));
+    }
+  }
+}

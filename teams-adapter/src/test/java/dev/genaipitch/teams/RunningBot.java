@@ -1,0 +1,105 @@
+package dev.genaipitch.teams;
+
+import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.core.BotListener;
+import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.content.ContentException;
+import dev.genaipitch.core.content.GuideLoader;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+
+/** The bot with its Teams adapter behind a real Jetty server on a random loopback port. */
+final class RunningBot implements AutoCloseable {
+
+  /** Building the matcher takes about a second, so every test shares one bot and its listener. */
+  private static PitchBot sharedBot;
+  private static final Heard HEARD = new Heard();
+
+  /** What the core was told: questions asked, feedback and delivery failures. */
+  static final class Heard implements BotListener {
+    final List<String> questions = new CopyOnWriteArrayList<>();
+    final List<String> feedback = new CopyOnWriteArrayList<>();
+    final List<String> deliveryFailures = new CopyOnWriteArrayList<>();
+
+    void clear() {
+      questions.clear();
+      feedback.clear();
+      deliveryFailures.clear();
+    }
+
+    @Override
+    public void answered(Asked asked) {
+      questions.add(asked.question());
+    }
+
+    @Override
+    public void feedback(String platform, String intent, boolean helpful) {
+      feedback.add(platform + " " + intent + " " + (helpful ? "helpful" : "not helpful"));
+    }
+
+    @Override
+    public void deliveryFailed(String platform, String operation) {
+      deliveryFailures.add(platform + " " + operation);
+    }
+  }
+
+  final Heard heard = HEARD;
+  final PitchBot bot;
+  private final Server server;
+  private final ServerConnector connector;
+
+  private RunningBot(BotConfig.Teams teams, UnaryOperator<TeamsAdapter.Builder> options) throws Exception {
+    bot = sharedBot();
+    heard.clear();
+    TeamsAdapter adapter = options.apply(TeamsAdapter.builder(bot, teams)).build();
+    server = new Server();
+    connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    PathMappingsHandler paths = new PathMappingsHandler();
+    paths.addMapping(PathSpec.from(TeamsAdapter.PATH), adapter.handler());
+    server.setHandler(paths);
+    server.start();
+  }
+
+  /** Without an app id: authentication off, as for the Bot Framework Emulator. */
+  static RunningBot withoutAuthentication() throws Exception {
+    return new RunningBot(BotConfig.defaults().teams(), b -> b);
+  }
+
+  static RunningBot start(BotConfig.Teams teams, UnaryOperator<TeamsAdapter.Builder> options) throws Exception {
+    return new RunningBot(teams, options);
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + connector.getLocalPort() + TeamsAdapter.PATH);
+  }
+
+  /** The bot the running servers share, for tests that build an adapter themselves. */
+  static PitchBot sharedBotForTests() throws ContentException {
+    return sharedBot();
+  }
+
+  private static synchronized PitchBot sharedBot() throws ContentException {
+    if (sharedBot == null) {
+      sharedBot = PitchBot.create(GuideLoader.builtIn(), HEARD);
+    }
+    return sharedBot;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop the server", e);
+    }
+  }
+}

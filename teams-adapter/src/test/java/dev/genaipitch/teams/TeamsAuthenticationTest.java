@@ -1,0 +1,177 @@
+package dev.genaipitch.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.config.BotConfig;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** With an app id, only activities carrying a valid Bot Framework token are answered. */
+final class TeamsAuthenticationTest {
+
+  private static final String APP_ID = "4f6c2d0e-7b1a-4c8e-9d3f-2a5b6c7d8e9f";
+  private static final String PASSWORD = "app-password-that-must-never-be-logged";
+
+  private static BotFrameworkKeys keys;
+
+  private FakeBotConnector connector;
+  private RunningBot bot;
+  private FakeTeams teams;
+  private LogCapture logs;
+
+  @BeforeAll
+  static void publishKeys() throws Exception {
+    keys = new BotFrameworkKeys();
+  }
+
+  @AfterAll
+  static void unpublishKeys() {
+    keys.close();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    logs = new LogCapture();
+    connector = new FakeBotConnector();
+    BotConfig config = BotConfig.load(Map.of(
+        "MICROSOFT_APP_ID", APP_ID,
+        "MICROSOFT_APP_PASSWORD", PASSWORD,
+        "BOT_OPENID_METADATA", keys.metadataUrl().toString()));
+    bot = RunningBot.start(config.teams(), adapter -> adapter.outgoingCredentials(new FakeAzureAdCredentials(APP_ID)));
+    teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    bot.close();
+    connector.close();
+    logs.close();
+  }
+
+  @Test
+  void tokenSignedWithThePublishedKey_isAccepted() {
+    teams.authorizeWith(signed(keys.teamsKey, claims -> claims));
+
+    assertThat(teams.channelMessage("<at>genai-pitch</at> do we need both?").status()).isEqualTo(200);
+
+    assertThat(connector.replies()).singleElement().satisfies(reply -> {
+      assertThat(reply.cardText()).contains("Most enterprises start with Bedrock to prove value quickly.");
+      assertThat(reply.authorization()).isEqualTo("Bearer " + FakeAzureAdCredentials.TOKEN);
+    });
+  }
+
+  @Test
+  void searchWithAValidToken_isAnswered() {
+    teams.authorizeWith(signed(keys.teamsKey, claims -> claims));
+
+    FakeTeams.Response response = teams.search("analogy");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().path("composeExtension").path("attachments")).isNotEmpty();
+  }
+
+  @Test
+  void noToken_isRefused() {
+    assertRefused(activity -> null);
+  }
+
+  @Test
+  void tokenThatIsNotAJwt_isRefused() {
+    assertRefused(activity -> "Bearer not-a-jwt");
+  }
+
+  @Test
+  void tokenWithAnotherScheme_isRefused() {
+    assertRefused(activity -> signed(keys.teamsKey, claims -> claims).apply(activity).replace("Bearer ", "Basic "));
+  }
+
+  @Test
+  void tokenSignedWithAnUnpublishedKey_isRefused() {
+    assertRefused(signed(keys.forgedKey, claims -> claims));
+  }
+
+  @Test
+  void tokenForAnotherBot_isRefused() {
+    assertRefused(signed(keys.teamsKey, claims -> with(claims, "aud", "some-other-bot")));
+  }
+
+  @Test
+  void tokenFromAnotherIssuer_isRefused() {
+    assertRefused(signed(keys.teamsKey, claims -> with(claims, "iss", "https://issuer.example")));
+  }
+
+  @Test
+  void expiredToken_isRefused() {
+    long anHourAgo = Instant.now().getEpochSecond() - 3600;
+    assertRefused(signed(keys.teamsKey, claims -> with(with(claims, "exp", anHourAgo), "nbf", anHourAgo - 600)));
+  }
+
+  @Test
+  void tokenNotYetValid_isRefused() {
+    long inAnHour = Instant.now().getEpochSecond() + 3600;
+    assertRefused(signed(keys.teamsKey, claims -> with(claims, "nbf", inAnHour)));
+  }
+
+  @Test
+  void tokenForAnotherServiceUrl_isRefused() {
+    assertRefused(signed(keys.teamsKey, claims -> with(claims, "serviceurl", "https://smba.example/amer/")));
+  }
+
+  @Test
+  void tokenWithoutServiceUrlClaim_isRefused() {
+    assertRefused(signed(keys.teamsKey, claims -> {
+      claims.remove("serviceurl");
+      return claims;
+    }));
+  }
+
+  @Test
+  void keyNotEndorsedForTheActivitysChannel_isRefused() {
+    assertRefused(signed(keys.slackOnlyKey, claims -> claims));
+  }
+
+  @Test
+  void refusals_neverLogTheTokenOrThePassword() {
+    String token = signed(keys.forgedKey, claims -> claims).apply(teams.activity("message", "personal", FakeTeams.PERSONAL));
+    teams.authorizeWith(activity -> token);
+    teams.personalMessage("do we need both?");
+    teams.authorizeWith(signed(keys.teamsKey, claims -> claims));
+    teams.personalMessage("do we need both?");
+
+    assertThat(logs.all())
+        .contains("refused")
+        .doesNotContain(PASSWORD)
+        .doesNotContain(token.substring("Bearer ".length()))
+        .doesNotContain(FakeAzureAdCredentials.TOKEN);
+  }
+
+  /** Posts a mention, a 1:1 message, a search and a welcome with {@code header}: each 401, nothing sent. */
+  private void assertRefused(Function<ObjectNode, String> header) {
+    teams.authorizeWith(header);
+
+    assertThat(teams.channelMessage("<at>genai-pitch</at> do we need both?").status()).isEqualTo(401);
+    assertThat(teams.personalMessage("do we need both?").status()).isEqualTo(401);
+    assertThat(teams.search("analogy").status()).isEqualTo(401);
+    assertThat(teams.botAdded("personal").status()).isEqualTo(401);
+    assertThat(connector.requests()).isEmpty();
+    assertThat(bot.heard.questions).isEmpty();
+  }
+
+  private static Function<ObjectNode, String> signed(
+      BotFrameworkKeys.Key key, Function<Map<String, Object>, Map<String, Object>> change) {
+    return activity -> BotFrameworkKeys.bearer(
+        key, change.apply(BotFrameworkKeys.claims(APP_ID, activity.path("serviceUrl").asText())));
+  }
+
+  private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
+    claims.put(name, value);
+    return claims;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.genaipitch.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What goes wrong on either side: a connector that refuses or stalls, and requests that are not activities. */
+final class TeamsFailureTest {
+
+  private FakeBotConnector connector;
+  private RunningBot bot;
+  private FakeTeams teams;
+  private LogCapture logs;
+
+  @BeforeEach
+  void start() throws Exception {
+    logs = new LogCapture();
+    connector = new FakeBotConnector();
+    bot = RunningBot.start(
+        dev.genaipitch.config.BotConfig.defaults().teams(),
+        adapter -> adapter.replyTimeout(Duration.ofMillis(300)).maxBodyBytes(64 * 1024));
+    teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    bot.close();
+    connector.close();
+    logs.close();
+  }
+
+  @Test
+  void connectorRefusingTheReply_isLoggedWithTheConversation_andCounted() {
+    connector.refuseWith(403);
+
+    assertThat(teams.channelMessage("<at>genai-pitch</at> do we need both?").status()).isEqualTo(200);
+
+    assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
+    assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+        .startsWith("WARN")
+        .contains(FakeTeams.CHANNEL)
+        .contains("HTTP 403"));
+  }
+
+  @Test
+  void connectorFailing_isReportedOnce_andTheBotGoesOn() {
+    connector.refuseWith(503);
+    teams.personalMessage("do we need both?");
+
+    assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
+    assertThat(teams.personalMessage("give me the analogy").status()).isEqualTo(200);
+    assertThat(bot.heard.deliveryFailures).hasSize(2);
+  }
+
+  @Test
+  void connectorNotAnswering_timesOut_isLogged_andCounted() {
+    connector.hang();
+
+    assertThat(teams.personalMessage("do we need both?").status()).isEqualTo(200);
+
+    assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
+    assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(FakeTeams.PERSONAL).contains("no answer within"));
+  }
+
+  @Test
+  void connectorUnreachable_isLogged_andCounted() throws Exception {
+    FakeBotConnector gone = new FakeBotConnector();
+    gone.close();
+    FakeTeams toNowhere = new FakeTeams(bot.endpoint(), gone.serviceUrl());
+
+    assertThat(toNowhere.personalMessage("do we need both?").status()).isEqualTo(200);
+
+    assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
+    assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(FakeTeams.PERSONAL).contains("connect"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not json at all                                                    | not JSON",
+        "[1, 2, 3]                                                          | not a JSON object",
+        "{}                                                                 | type is missing",
+        "{\"type\":\"message\"}                                             | channelId is missing",
+        "{\"type\":\"message\",\"channelId\":\"msteams\"}                   | serviceUrl is missing",
+        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"ftp://x/\"} | serviceUrl is not an http(s) URL",
+        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\"} | conversation is missing",
+        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"conversation\":{}} | conversation.id is missing",
+        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"conversation\":{\"id\":\"c\"}} | recipient is missing",
+        "{\"type\":42,\"channelId\":\"msteams\"}                            | type is missing",
+      })
+  void malformedActivity_isRefusedWith400_andAReason(String body, String reason) {
+    FakeTeams.Response response = teams.postRaw(body, null);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).contains(reason).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(connector.requests()).isEmpty();
+  }
+
+  @Test
+  void emptyBody_isRefusedWith400() {
+    assertThat(teams.postRaw("", null).status()).isEqualTo(400);
+  }
+
+  @Test
+  void oversizedBody_isRefusedWith413() {
+    var activity = teams.message("x".repeat(70 * 1024), "personal", FakeTeams.PERSONAL);
+
+    assertThat(teams.post(activity).status()).isEqualTo(413);
+    assertThat(connector.requests()).isEmpty();
+  }
+
+  @Test
+  void get_isNotAllowed() {
+    assertThat(teams.get().status()).isEqualTo(405);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"typing", "messageReaction", "installationUpdate", "event", "somethingNewer"})
+  void unknownActivityType_isAcknowledgedAndIgnored(String type) {
+    FakeTeams.Response response = teams.post(teams.activity(type, "channel", FakeTeams.CHANNEL));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(connector.requests()).isEmpty();
+  }
+
+  @Test
+  void unknownInvoke_isAcknowledgedAndIgnored() {
+    var invoke = teams.activity("invoke", "channel", FakeTeams.CHANNEL);
+    invoke.put("name", "composeExtension/querySettingUrl");
+
+    assertThat(teams.post(invoke).status()).isEqualTo(200);
+    assertThat(connector.requests()).isEmpty();
+  }
+
+  @Test
+  void clickWithSomeoneElsesValue_inAChannel_isNotAnswered() {
+    var activity = teams.activity("message", "channel", FakeTeams.CHANNEL);
+    activity.putObject("value").put("action", "approve").put("ticket", 7);
+
+    assertThat(teams.post(activity).status()).isEqualTo(200);
+    assertThat(connector.requests()).isEmpty();
+  }
+
+  @Test
+  void messageWithoutText_inAPersonalChat_getsTheMenu() {
+    teams.post(teams.activity("message", "personal", FakeTeams.PERSONAL));
+
+    assertThat(connector.replies()).singleElement().satisfies(r -> assertThat(r.cardText()).contains("What I can help with"));
+  }
+}

@@ -19,7 +19,7 @@ final class AppHomeTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 

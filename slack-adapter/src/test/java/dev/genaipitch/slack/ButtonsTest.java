@@ -25,7 +25,7 @@ final class ButtonsTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 

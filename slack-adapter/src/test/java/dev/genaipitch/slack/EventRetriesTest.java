@@ -21,7 +21,7 @@ final class EventRetriesTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 

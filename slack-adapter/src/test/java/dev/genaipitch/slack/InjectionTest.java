@@ -24,7 +24,7 @@ final class InjectionTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 

@@ -24,7 +24,7 @@ final class MalformedRequestTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 
@@ -129,6 +129,11 @@ final class MalformedRequestTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).isEqualTo("c0ffee");
+  }
+
+  @Test
+  void sslCheck_isAcknowledged() {
+    assertThat(slack.post("ssl_check=1&token=legacy-verification-token", FORM).status()).isEqualTo(200);
   }
 
   private void assertBadRequest(Reply reply, String reason) {

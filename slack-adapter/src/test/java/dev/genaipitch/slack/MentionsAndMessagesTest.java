@@ -24,7 +24,7 @@ final class MentionsAndMessagesTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 
@@ -44,11 +44,47 @@ final class MentionsAndMessagesTest {
 
   @Test
   void mention_isRemovedBeforeMatching() {
-    // The mention token alone would be noise for the matcher: only the words count.
-    slack.mention("<@" + FakeSlack.BOT_USER + "|genai-pitch>");
+    slack.mention("<@" + FakeSlack.BOT_USER + "> do we need both? <@" + FakeSlack.BOT_USER + "|genai-pitch>");
+
+    assertThat(fixture.listener.questions()).containsExactly("slack: do we need both?");
+  }
+
+  @Test
+  void mention_withoutAQuestion_answersWithTheMenu() {
+    slack.mention("<@" + FakeSlack.BOT_USER + ">");
 
     Call post = fakeSlack.awaitDelivered("chat.postMessage");
     assertThat(post.text()).contains("What I can help with");
+    assertThat(Blocks.labels(post.message())).contains("Open");
+  }
+
+  @Test
+  void directMessage_withTextSlackEscaped_reachesTheCoreAsTyped() {
+    slack.directMessage("exec summary &amp; analogy &lt;please&gt;");
+
+    assertThat(fixture.listener.questions()).containsExactly("slack: exec summary & analogy <please>");
+  }
+
+  @Test
+  void directMessage_withNonAsciiText_isVerifiedOverItsBytesAndAnswered() {
+    Reply ack = slack.directMessage("café ☕ — do we need both? 🤔");
+
+    assertThat(ack.status()).isEqualTo(200);
+    assertThat(fixture.listener.questions()).containsExactly("slack: café ☕ — do we need both? 🤔");
+    assertThat(fakeSlack.awaitDelivered("chat.postMessage").text()).contains("Most enterprises start with Bedrock");
+  }
+
+  @Test
+  void helpful_inADirectMessage_thanksInPlace() {
+    slack.directMessage("give me the analogy");
+    Call post = fakeSlack.awaitDelivered("chat.postMessage");
+
+    slack.clickVisible(post.message(), "👍", Workspace.ASKER);
+
+    Call replaced = fakeSlack.awaitDelivered("response_url");
+    assertThat(fixture.listener.feedback()).containsExactly(new SlackFixture.RecordingListener.Feedback("slack", "analogy", true));
+    assertThat(replaced.json().path("replace_original").asBoolean()).isTrue();
+    assertThat(replaced.text()).contains("Think of Bedrock like Amazon RDS", "Thanks for the feedback.").doesNotContain("Helpful?");
   }
 
   @Test

@@ -25,7 +25,7 @@ final class RequestSignatureTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 

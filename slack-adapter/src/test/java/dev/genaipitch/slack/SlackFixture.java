@@ -116,8 +116,12 @@ final class SlackFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the test server", e);
+    }
     adapter.close();
     fakeSlack.close();
     executor.close();
@@ -134,6 +138,11 @@ final class SlackFixture implements AutoCloseable {
 
   private static final class ForwardingListener implements BotListener {
     volatile BotListener target = BotListener.NONE;
+
+    @Override
+    public void answered(Asked asked) {
+      target.answered(asked);
+    }
 
     @Override
     public void feedback(String platform, String intent, boolean helpful) {
@@ -209,9 +218,13 @@ final class SlackFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       pool.shutdownNow();
-      pool.awaitTermination(5, TimeUnit.SECONDS);
+      try {
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -223,6 +236,17 @@ final class SlackFixture implements AutoCloseable {
 
     final List<Feedback> feedback = new ArrayList<>();
     final List<Failure> failures = new ArrayList<>();
+    final List<Asked> asked = new ArrayList<>();
+
+    @Override
+    public synchronized void answered(Asked question) {
+      asked.add(question);
+    }
+
+    /** The questions the bot was asked, as the core received them. */
+    synchronized List<String> questions() {
+      return asked.stream().map(a -> a.platform() + ": " + a.question()).toList();
+    }
 
     @Override
     public synchronized void feedback(String platform, String intent, boolean helpful) {

@@ -23,7 +23,7 @@ final class SlashCommandTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 
@@ -125,6 +125,14 @@ final class SlashCommandTest {
     assertThat(reply.status()).isEqualTo(200);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThat(reply.text()).contains("Think of Bedrock like Amazon RDS for AI models.");
+  }
+
+  @Test
+  void command_withNonAsciiText_echoesItIntact() {
+    Reply reply = slack.command("/genai-pitch", "café ☕ — do we need both? 🤔");
+
+    assertThat(reply.text()).contains("You asked: “café ☕ — do we need both? 🤔”");
+    assertThat(fixture.listener.questions()).containsExactly("slack: café ☕ — do we need both? 🤔");
   }
 
   @Test

@@ -26,7 +26,7 @@ final class WebApiFailureTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     fixture.close();
   }
 

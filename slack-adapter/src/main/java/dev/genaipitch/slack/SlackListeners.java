@@ -100,12 +100,14 @@ final class SlackListeners {
       throw new BadSlackRequest("button value is not one of ours");
     }
     String user = p.getUser().getId();
-    if (click.surface() != Surface.HOME && blank(p.getResponseUrl())) {
+    String actionId = action.getActionId();
+    // Only buttons in the Home tab answer without a response_url (they republish the tab).
+    boolean inHome = click.surface() == Surface.HOME && !actionId.equals(BlockKit.POST_IN_CHANNEL);
+    if (!inHome && blank(p.getResponseUrl())) {
       throw new BadSlackRequest("block_actions without a response_url");
     }
     String channel = p.getChannel() != null && !blank(p.getChannel().getId()) ? p.getChannel().getId() : user;
-    String interaction = "action " + action.getActionId();
-    String actionId = action.getActionId();
+    String interaction = "action " + actionId;
     if (actionId.equals(BlockKit.POST_IN_CHANNEL)) {
       share(click, user, p.getResponseUrl(), channel, interaction);
     } else if (BlockKit.FEEDBACK_ACTION.matcher(actionId).matches()) {

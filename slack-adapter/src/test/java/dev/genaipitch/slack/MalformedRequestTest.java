@@ -85,6 +85,15 @@ final class MalformedRequestTest {
   }
 
   @Test
+  void postInChannel_withoutAResponseUrl_isABadRequest() {
+    ObjectNode payload = slack.blockActions(Workspace.ASKER, "home");
+    payload.putArray("actions").addObject().put("type", "button").put("action_id", "post_in_channel")
+        .put("block_id", "b").put("value", "{\"i\":\"need-both\",\"s\":\"h\"}");
+
+    assertBadRequest(slack.interaction(payload), "response_url");
+  }
+
+  @Test
   void event_withoutTheEvent_isABadRequest() {
     assertBadRequest(slack.post("{\"type\":\"event_callback\",\"event_id\":\"Ev1\"}", "application/json"), "malformed");
   }

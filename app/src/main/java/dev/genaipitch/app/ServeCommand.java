@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.slack.SlackStartException;
 import dev.genaipitch.teams.TeamsAdapter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -37,6 +38,13 @@ final class ServeCommand implements Callable<Integer> {
     PitchBot bot = PitchBot.create(guide);
     List<PitchServer.Route> routes = new ArrayList<>();
     // Slack (slack-adapter): POST /slack/events
+    try {
+      SlackRoute.start(config.slack(), bot).ifPresent(routes::add);
+    } catch (SlackStartException e) {
+      err.println("genai-pitch: " + e.getMessage());
+      err.flush();
+      return Main.BAD_CONFIG;
+    }
     // Teams (teams-adapter): POST /api/messages
     routes.add(new PitchServer.Route(TeamsAdapter.PATH, TeamsAdapter.create(bot, config).handler()));
     PitchServer server = new PitchServer(config, () -> true, routes);

@@ -1,0 +1,75 @@
+package dev.genaipitch.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/**
+ * What a button needs when it is clicked, carried in its {@code value}: a click on an ephemeral
+ * message arrives without the message, so the button itself says which entry to open, the
+ * question to echo, and where the message lives.
+ *
+ * @param intent a section id, {@code help} or {@code none}
+ * @param question the asker's words (already cut to {@link BlockKit#MAX_ECHO}), or empty
+ * @param surface where the clicked message lives, which decides how the click is answered
+ */
+record Click(String intent, String question, Surface surface) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Where a message lives. */
+  enum Surface {
+    /** The ephemeral preview shown to the asker: clicks answer in place. */
+    PREVIEW("p"),
+    /** A message everyone in a channel or thread sees: clicks open a private preview for the clicker. */
+    VISIBLE("c"),
+    /** A message in the bot's direct messages: clicks answer in place. */
+    DIRECT("d"),
+    /** The App Home tab: clicks republish the tab. */
+    HOME("h");
+
+    final String code;
+
+    Surface(String code) {
+      this.code = code;
+    }
+
+    static Optional<Surface> of(String code) {
+      for (Surface s : values()) {
+        if (s.code.equals(code)) {
+          return Optional.of(s);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  String encode() {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("i", intent);
+    if (!question.isEmpty()) {
+      node.put("q", question);
+    }
+    node.put("s", surface.code);
+    return node.toString();
+  }
+
+  /** The click a button value describes; empty when the value is not one of ours. */
+  static Optional<Click> decode(String value) {
+    if (value == null || value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = JSON.readTree(value);
+      if (node == null || !node.isObject() || !node.path("i").isTextual()) {
+        return Optional.empty();
+      }
+      String question = node.path("q").isTextual() ? node.path("q").asText() : "";
+      return Surface.of(node.path("s").asText(""))
+          .map(s -> new Click(node.path("i").asText(), Mrkdwn.truncate(question, BlockKit.MAX_ECHO), s));
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+}

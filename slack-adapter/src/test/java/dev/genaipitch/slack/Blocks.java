@@ -1,0 +1,79 @@
+package dev.genaipitch.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads Block Kit the way a person looks at it: its words, its buttons. */
+final class Blocks {
+
+  private Blocks() {}
+
+  /** A button as found in a message, with the block it sits in. */
+  record Button(String label, String actionId, String value, String blockId) {}
+
+  /** Every text of the message's blocks (sections, fields, contexts, headers, buttons), one per line. */
+  static String text(JsonNode message) {
+    List<String> out = new ArrayList<>();
+    collect(message.path("blocks"), out);
+    return String.join("\n", out);
+  }
+
+  private static void collect(JsonNode node, List<String> out) {
+    if (node.isObject()) {
+      JsonNode text = node.get("text");
+      if (text != null && text.isTextual()) {
+        out.add(text.asText());
+      }
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (!field.getKey().equals("value")) {
+          collect(field.getValue(), out);
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(child -> collect(child, out));
+    }
+  }
+
+  static List<Button> buttons(JsonNode message) {
+    List<Button> out = new ArrayList<>();
+    for (JsonNode block : message.path("blocks")) {
+      String blockId = block.path("block_id").asText("generated-" + out.size());
+      for (JsonNode element : block.path("elements")) {
+        if (element.path("type").asText().equals("button")) {
+          out.add(button(element, blockId));
+        }
+      }
+      JsonNode accessory = block.path("accessory");
+      if (accessory.path("type").asText().equals("button")) {
+        out.add(button(accessory, blockId));
+      }
+    }
+    return out;
+  }
+
+  static List<String> labels(JsonNode message) {
+    return buttons(message).stream().map(Button::label).toList();
+  }
+
+  /** The {@code n}th button labelled {@code label} (0 is the first). */
+  static Button button(JsonNode message, String label, int n) {
+    List<Button> matching = buttons(message).stream().filter(b -> b.label().equals(label)).toList();
+    if (matching.size() <= n) {
+      throw new AssertionError("no button '" + label + "' (#" + n + ") among " + labels(message));
+    }
+    return matching.get(n);
+  }
+
+  private static Button button(JsonNode element, String blockId) {
+    return new Button(element.path("text").path("text").asText(), element.path("action_id").asText(), element.path("value").asText(), blockId);
+  }
+
+  /** Types of the message's blocks in order, e.g. {@code [context, header, section, actions]}. */
+  static List<String> types(JsonNode message) {
+    List<String> out = new ArrayList<>();
+    message.path("blocks").forEach(b -> out.add(b.path("type").asText()));
+    return out;
+  }
+}

@@ -1,0 +1,279 @@
+package dev.genaipitch.slack;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.config.ConfigException;
+import dev.genaipitch.core.BotListener;
+import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.core.content.GuideLoader;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot in Slack on a random port: a real Jetty server with the adapter's handler, the built-in
+ * guide, a fake Slack Web API on loopback, a signing workspace, and recorders for what the bot
+ * reported, scheduled and logged.
+ */
+final class SlackFixture implements AutoCloseable {
+
+  static final String SECRET = "test-signing-secret-not-real";
+  static final String TOKEN = "xoxb-test-token-not-real";
+
+  /**
+   * One bot for all tests: building the matcher takes most of a second. Its listener forwards to
+   * the current fixture's recorder (tests in this module run one at a time).
+   */
+  private static final ForwardingListener FORWARD = new ForwardingListener();
+
+  private static final PitchBot BOT = PitchBot.create(loadGuide(), FORWARD);
+
+  final FakeSlack fakeSlack;
+  final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T10:15:30Z"));
+  final RecordingListener listener = new RecordingListener();
+  final RecordingScheduler scheduler = new RecordingScheduler();
+  final CountingExecutor executor = new CountingExecutor();
+  final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  final PitchBot bot;
+  final SlackAdapter adapter;
+  final Workspace slack;
+  private final Server server;
+
+  private SlackFixture(Map<String, String> env, Executor sends) throws Exception {
+    fakeSlack = new FakeSlack();
+    Logger root = (Logger) LoggerFactory.getLogger("dev.genaipitch.slack");
+    logs.start();
+    root.addAppender(logs);
+    FORWARD.target = listener;
+    bot = BOT;
+    adapter = SlackAdapter.builder(config(fakeSlack, env), bot)
+        .executor(sends == null ? executor : sends)
+        .scheduler(scheduler)
+        .clock(clock)
+        .start();
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    PathMappingsHandler paths = new PathMappingsHandler();
+    paths.addMapping(PathSpec.from(SlackAdapter.PATH), adapter.handler());
+    server.setHandler(paths);
+    server.start();
+    URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + SlackAdapter.PATH);
+    slack = new Workspace(endpoint, SECRET, clock, fakeSlack);
+  }
+
+  /** The bot with answers previewed first (the default). */
+  static SlackFixture start() throws Exception {
+    return new SlackFixture(Map.of(), null);
+  }
+
+  /** The bot sending through {@code sends} instead of the counting pool. */
+  static SlackFixture startWithSender(Executor sends) throws Exception {
+    return new SlackFixture(Map.of(), sends);
+  }
+
+  /** The bot with extra settings, e.g. {@code SLACK_DEFAULT_VISIBILITY=in_channel}. */
+  static SlackFixture start(Map<String, String> env) throws Exception {
+    return new SlackFixture(env, null);
+  }
+
+  static BotConfig.Slack config(FakeSlack fakeSlack, Map<String, String> env) throws ConfigException {
+    Map<String, String> all = new HashMap<>();
+    all.put("SLACK_SIGNING_SECRET", SECRET);
+    all.put("SLACK_BOT_TOKEN", TOKEN);
+    all.put("SLACK_API_URL", fakeSlack.apiUrl());
+    all.putAll(env);
+    return BotConfig.load(all).slack();
+  }
+
+  /** Everything the adapter logged, one line per event, formatted. */
+  String logged() {
+    synchronized (logs.list) {
+      return String.join("\n", logs.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the test server", e);
+    }
+    adapter.close();
+    fakeSlack.close();
+    executor.close();
+    ((Logger) LoggerFactory.getLogger("dev.genaipitch.slack")).detachAppender(logs);
+  }
+
+  private static Guide loadGuide() {
+    try {
+      return GuideLoader.builtIn();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class ForwardingListener implements BotListener {
+    volatile BotListener target = BotListener.NONE;
+
+    @Override
+    public void answered(Asked asked) {
+      target.answered(asked);
+    }
+
+    @Override
+    public void feedback(String platform, String intent, boolean helpful) {
+      target.feedback(platform, intent, helpful);
+    }
+
+    @Override
+    public void deliveryFailed(String platform, String operation) {
+      target.deliveryFailed(platform, operation);
+    }
+  }
+
+  /** A clock that stands still until told to move. */
+  static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  /** Runs retries at once and remembers how long they were asked to wait. */
+  static final class RecordingScheduler implements SlackAdapter.Scheduler {
+    private final List<Duration> delays = new ArrayList<>();
+
+    @Override
+    public void schedule(Duration delay, Runnable task) {
+      synchronized (delays) {
+        delays.add(delay);
+      }
+      task.run();
+    }
+
+    List<Duration> delays() {
+      synchronized (delays) {
+        return List.copyOf(delays);
+      }
+    }
+  }
+
+  /** A real pool that counts what was handed to it, so tests can tell "nothing was sent". */
+  static final class CountingExecutor implements Executor, AutoCloseable {
+    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final AtomicInteger submitted = new AtomicInteger();
+
+    @Override
+    public void execute(Runnable task) {
+      submitted.incrementAndGet();
+      pool.execute(task);
+    }
+
+    int submitted() {
+      return submitted.get();
+    }
+
+    @Override
+    public void close() {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** What the bot told its listener: feedback and delivery failures. */
+  static final class RecordingListener implements BotListener {
+    record Feedback(String platform, String intent, boolean helpful) {}
+
+    record Failure(String platform, String operation) {}
+
+    final List<Feedback> feedback = new ArrayList<>();
+    final List<Failure> failures = new ArrayList<>();
+    final List<Asked> asked = new ArrayList<>();
+
+    @Override
+    public synchronized void answered(Asked question) {
+      asked.add(question);
+    }
+
+    /** The questions the bot was asked, as the core received them. */
+    synchronized List<String> questions() {
+      return asked.stream().map(a -> a.platform() + ": " + a.question()).toList();
+    }
+
+    @Override
+    public synchronized void feedback(String platform, String intent, boolean helpful) {
+      feedback.add(new Feedback(platform, intent, helpful));
+    }
+
+    @Override
+    public synchronized void deliveryFailed(String platform, String operation) {
+      failures.add(new Failure(platform, operation));
+      notifyAll();
+    }
+
+    synchronized List<Feedback> feedback() {
+      return List.copyOf(feedback);
+    }
+
+    /** Waits for {@code n} delivery failures. */
+    synchronized List<Failure> awaitFailures(int n) throws InterruptedException {
+      long deadline = System.nanoTime() + FakeSlack.WAIT.toNanos();
+      while (failures.size() < n) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("expected " + n + " delivery failures, got " + failures);
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return List.copyOf(failures);
+    }
+  }
+}

@@ -63,7 +63,10 @@ final class MessagingExtension {
     if (sections.contains(match.intent())) {
       ids.add(match.intent());
     }
-    match.didYouMean().stream().filter(sections::contains).forEach(ids::add);
+    if (!match.intent().equals(Guide.NONE)) {
+      // For a question outside the script, "closest topics" can be far off: list only real matches.
+      match.didYouMean().stream().filter(sections::contains).forEach(ids::add);
+    }
     for (MatchResult.Candidate candidate : match.alternatives()) {
       if (candidate.score() >= MIN_SCORE && sections.contains(candidate.intent())) {
         ids.add(candidate.intent());

@@ -175,21 +175,25 @@ final class TeamsConversationTest {
   }
 
   @Test
-  void vagueQuestion_offersTheClosestTopics() {
-    teams.personalMessage("sagemaker");
+  void nearMiss_offersTheClosestTopics() {
+    teams.personalMessage("how do I migrate RDS to Aurora?");
 
     SentMessage reply = connector.replies().get(0);
     assertThat(reply.cardText()).contains("Closest topics");
-    assertThat(reply.button("When to use SageMaker").data().path("intent").asText()).isEqualTo("when-sagemaker");
+    assertThat(reply.button("The RDS/EC2 analogy").data().path("intent").asText()).isEqualTo("analogy");
   }
 
   @Test
   void closeCall_offersDidYouMean() {
-    teams.personalMessage("bedrock or sagemaker for chatbots");
+    teams.personalMessage("is bedrock or sagemaker better for a chatbot");
 
+    // A close call between when-bedrock and not-competing: the card offers the runner-up.
     SentMessage reply = connector.replies().get(0);
     assertThat(reply.cardText()).contains("Did you mean");
-    assertThat(reply.button("When to use Bedrock").data().path("intent").asText()).isEqualTo("when-bedrock");
+    String answered = reply.button("Helpful 👍").data().path("intent").asText();
+    assertThat(answered).isIn("when-bedrock", "not-competing");
+    String runnerUp = answered.equals("when-bedrock") ? "Not competing: two stages of the journey" : "When to use Bedrock";
+    assertThat(reply.button(runnerUp).data().path("action").asText()).isEqualTo("open");
   }
 
   @Test

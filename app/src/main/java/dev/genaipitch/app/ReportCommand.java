@@ -87,6 +87,12 @@ final class ReportCommand implements Callable<Integer> {
       } else if (reportFile.isPresent()) {
         err.println("genai-pitch report: no server answered on 127.0.0.1:" + admin + "; reading REPORT_FILE " + reportFile.get());
         snapshot = fromFile(reportFile.get(), config, err);
+      } else if (admin == 0) {
+        err.println(
+            "genai-pitch report: ADMIN_PORT is 0, so the server's admin port is whatever it printed at start-up:"
+                + " pass it with --port (or set REPORT_FILE to read the file).");
+        err.flush();
+        return NO_SOURCE;
       } else {
         err.println(
             "genai-pitch report: no server answered on 127.0.0.1:" + admin

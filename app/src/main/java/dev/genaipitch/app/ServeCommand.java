@@ -59,9 +59,6 @@ final class ServeCommand implements Callable<Integer> {
    */
   static int serve(BotConfig config, PitchService.Routes routes, PrintWriter err) throws Exception {
     LogSetup.apply(config.logging().json());
-    CountDownLatch stop = new CountDownLatch(1);
-    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-    Signal.handle(new Signal("INT"), signal -> stop.countDown());
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -75,14 +72,19 @@ final class ServeCommand implements Callable<Integer> {
     } catch (ContentException e) {
       err.println("genai-pitch: " + e.getMessage());
       err.flush();
+      scheduler.shutdownNow();
       return Main.BAD_CONTENT;
     }
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+    Signal.handle(new Signal("INT"), signal -> stop.countDown());
     try {
       service.start();
     } catch (Exception e) {
       err.println("genai-pitch: cannot start the server: " + describe(e));
       err.flush();
       service.stop();
+      scheduler.shutdownNow();
       return CANNOT_START;
     }
     LOG.atInfo()

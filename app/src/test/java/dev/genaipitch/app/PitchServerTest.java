@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.genaipitch.config.BotConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +32,7 @@ final class PitchServerTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final CountDownLatch entered = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
   private PitchServer server;
 
   @AfterEach
@@ -46,24 +46,29 @@ final class PitchServerTest {
   void post_bodyOverTheLimit_gets413WithAReason() throws Exception {
     start(Map.of());
 
-    HttpResponse<String> response = post("/echo", HttpRequest.BodyPublishers.ofByteArray(new byte[TWO_MIB]));
+    // The head announces 2 MiB; the server answers before any of it is sent.
+    RawHttp.Reply reply = postOversized();
 
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.headers().firstValue("content-type")).contains("application/json");
-    assertThat(response.body())
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.head()).containsIgnoringCase("content-type: application/json");
+    assertThat(reply.body())
         .isEqualTo("{\"status\":413,\"error\":\"Payload Too Large\",\"message\":\"request body is larger than 1048576 bytes\"}\n");
   }
 
   @Test
   void post_chunkedBodyOverTheLimit_gets413() throws Exception {
     start(Map.of());
+    int over = (1 << 20) + 1;
 
-    // An InputStream body has no length, so it is sent chunked: the limit is found while reading.
-    HttpResponse<String> response =
-        post("/echo", HttpRequest.BodyPublishers.ofInputStream(() -> zeros(TWO_MIB)));
+    try (RawHttp http = RawHttp.connect(server.port())) {
+      // No length up front: the limit is found while the body is read.
+      http.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(over) + "\r\n");
+      http.send(new byte[over]);
+      RawHttp.Reply reply = http.read();
 
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.body()).contains("request body is larger than 1048576 bytes");
+      assertThat(reply.status()).isEqualTo(413);
+      assertThat(reply.body()).contains("request body is larger than 1048576 bytes");
+    }
   }
 
   @Test
@@ -144,7 +149,7 @@ final class PitchServerTest {
     start(Map.of());
 
     post("/echo", HttpRequest.BodyPublishers.ofString("hi"));
-    post("/echo", HttpRequest.BodyPublishers.ofByteArray(new byte[TWO_MIB]));
+    postOversized();
     get("/boom");
     get("/nowhere");
 
@@ -174,7 +179,7 @@ final class PitchServerTest {
     int port = server.port();
 
     try (RawHttp http = RawHttp.connect(port)) {
-      http.startPost("/echo", 10, "hello");
+      http.startPost("/hold", 5, "hello");
       assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(server.inFlight()).isEqualTo(1);
 
@@ -182,10 +187,10 @@ final class PitchServerTest {
       assertThat(RawHttp.awaitRefused(port, Duration.ofSeconds(10))).as("new connections refused").isTrue();
       assertThat(stopping).isNotDone();
 
-      http.send("world");
+      release.countDown();
       RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(200);
-      assertThat(reply.body()).isEqualTo("10 bytes");
+      assertThat(reply.body()).isEqualTo("held 5 bytes");
       assertThat(stopping.get(10, TimeUnit.SECONDS)).as("every request finished").isTrue();
     }
     server = null;
@@ -196,12 +201,14 @@ final class PitchServerTest {
     start(Map.of("SHUTDOWN_TIMEOUT", "200ms"));
 
     try (RawHttp http = RawHttp.connect(server.port())) {
-      http.startPost("/echo", 10, "hello");
+      http.startPost("/hold", 5, "hello");
       assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
       assertThat(server.stop()).as("every request finished").isFalse();
 
       assertThat(http.read().status()).isNotEqualTo(200);
+    } finally {
+      release.countDown();
     }
     server = null;
   }
@@ -224,6 +231,7 @@ final class PitchServerTest {
             config,
             List.of(
                 new PitchServer.Route("/echo", echo()),
+                new PitchServer.Route("/hold", hold()),
                 new PitchServer.Route("/boom", boom()),
                 new PitchServer.Route("/fail", failing())),
             List.of(new PitchServer.Route("/admin-only", OpsHandlers.health())),
@@ -239,6 +247,25 @@ final class PitchServerTest {
         entered.countDown();
         int length = Content.Source.asByteBuffer(request).remaining();
         Content.Sink.write(response, true, length + " bytes", callback);
+        return true;
+      }
+    };
+  }
+
+  /**
+   * Reads the body, then holds the request, doing no I/O, until the test releases it: in flight
+   * the way a request waiting on the bot or a platform API is.
+   */
+  private Handler hold() {
+    return new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        int length = Content.Source.asByteBuffer(request).remaining();
+        entered.countDown();
+        if (!release.await(60, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("never released");
+        }
+        Content.Sink.write(response, true, "held " + length + " bytes", callback);
         return true;
       }
     };
@@ -283,7 +310,11 @@ final class PitchServerTest {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  private static InputStream zeros(int length) {
-    return new java.io.ByteArrayInputStream(new byte[length]);
+  /** POSTs a head announcing a 2 MiB body, sending none of it (so the server's early answer is read, not a reset). */
+  private RawHttp.Reply postOversized() throws IOException {
+    try (RawHttp http = RawHttp.connect(server.port())) {
+      http.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + TWO_MIB + "\r\n\r\n");
+      return http.read();
+    }
   }
 }

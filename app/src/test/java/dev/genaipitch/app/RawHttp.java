@@ -46,7 +46,11 @@ final class RawHttp implements AutoCloseable {
   }
 
   RawHttp send(String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.UTF_8));
+    return send(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  RawHttp send(byte[] bytes) throws IOException {
+    out.write(bytes);
     out.flush();
     return this;
   }

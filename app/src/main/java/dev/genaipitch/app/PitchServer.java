@@ -82,8 +82,8 @@ final class PitchServer {
     PathMappings<String> names = new PathMappings<>();
     PathMappings<String> adminNames = new PathMappings<>();
     Listeners listeners = new Listeners(adminConnector, mappings(routes, names), mappings(adminRoutes, adminNames));
-    Handler limited = new SizeLimitHandler(limits.maxBodyBytes(), -1);
-    ((Handler.Wrapper) limited).setHandler(listeners);
+    SizeLimitHandler limited = new SizeLimitHandler(limits.maxBodyBytes(), -1);
+    limited.setHandler(listeners);
     RequestMetrics metrics = new RequestMetrics(registry, adminConnector, names, adminNames);
     metrics.setHandler(limited);
     graceful = new GracefulHandler(metrics);

@@ -81,7 +81,9 @@ final class ServeCommand implements Callable<Integer> {
     try {
       service.start();
     } catch (Exception e) {
-      err.println("genai-pitch: cannot start the server: " + describe(e));
+      err.println(
+          "genai-pitch: cannot start the server (PORT=" + config.port() + ", ADMIN_PORT=" + config.adminPort() + "): "
+              + describe(e));
       err.flush();
       service.stop();
       scheduler.shutdownNow();

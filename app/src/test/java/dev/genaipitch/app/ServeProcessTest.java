@@ -84,6 +84,20 @@ final class ServeProcessTest {
   }
 
   @Test
+  void portInUse_exitsOneSayingWhy() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        ChildServer child =
+            ChildServer.start(Main.class, Map.of("PORT", "0", "ADMIN_PORT", Integer.toString(taken.getLocalPort())), "serve")) {
+      List<String> output = child.awaitExit();
+
+      assertThat(child.exitCode()).contains(ServeCommand.CANNOT_START);
+      assertThat(output)
+          .anyMatch(l -> l.startsWith("genai-pitch: cannot start the server (PORT=0, ADMIN_PORT=" + taken.getLocalPort() + "): ")
+              && l.contains("Address already in use"));
+    }
+  }
+
+  @Test
   void invalidConfiguration_exitsTwoListingEveryProblemWithoutSecrets() throws Exception {
     try (ChildServer child =
         ChildServer.start(

@@ -6,9 +6,12 @@ import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.Guide;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code genai-pitch}: answers "Bedrock or SageMaker?" from the script, in Slack, Teams or a terminal. */
 @Command(
@@ -23,6 +26,8 @@ import picocli.CommandLine.Command;
       MatchCommand.class,
       EvalCommand.class,
       ValidateCommand.class,
+      ConfigCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -32,24 +37,44 @@ public final class Main implements Callable<Integer> {
   /** Exit code for guide content that cannot be served. */
   static final int BAD_CONTENT = 3;
 
-  public static void main(String[] args) {
-    System.exit(run(args));
+  private final Map<String, String> env;
+
+  @Spec CommandSpec spec;
+
+  private Main(Map<String, String> env) {
+    this.env = Map.copyOf(env);
   }
 
-  static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+  public static void main(String[] args) {
+    System.exit(run(System.getenv(), args));
+  }
+
+  /** Runs a command line with {@code env} as the environment it reads configuration from. */
+  static int run(Map<String, String> env, String... args) {
+    return new CommandLine(new Main(env)).execute(args);
+  }
+
+  /** As {@link #run(Map, String...)}, writing to {@code out} and {@code err}. */
+  static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(new Main(env)).setOut(out).setErr(err).execute(args);
   }
 
   @Override
   public Integer call() throws Exception {
-    return new ServeCommand().call();
+    return ((ServeCommand) spec.subcommands().get("serve").getCommandSpec().userObject()).call();
   }
 
-  /** The configuration from the environment; on error, prints every problem and returns null. */
-  static BotConfig config(PrintWriter err) {
+  /** The environment the command line runs in (the process environment, or a test's). */
+  static Map<String, String> env(CommandSpec spec) {
+    return ((Main) spec.root().userObject()).env;
+  }
+
+  /** The configuration; on error, prints every problem and returns null. */
+  static BotConfig config(CommandSpec spec) {
     try {
-      return BotConfig.fromEnvironment();
+      return BotConfig.load(env(spec));
     } catch (ConfigException e) {
+      PrintWriter err = spec.commandLine().getErr();
       err.println("genai-pitch: " + e.getMessage());
       err.flush();
       return null;
@@ -68,13 +93,12 @@ public final class Main implements Callable<Integer> {
   }
 
   /** A bot for one-shot terminal commands. */
-  static PitchBot bot(CommandLine.Model.CommandSpec spec) throws ExitException {
-    PrintWriter err = spec.commandLine().getErr();
-    BotConfig config = config(err);
+  static PitchBot bot(CommandSpec spec) throws ExitException {
+    BotConfig config = config(spec);
     if (config == null) {
       throw new ExitException(BAD_CONFIG);
     }
-    Guide guide = guide(config, err);
+    Guide guide = guide(config, spec.commandLine().getErr());
     if (guide == null) {
       throw new ExitException(BAD_CONTENT);
     }

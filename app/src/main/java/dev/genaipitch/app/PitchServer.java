@@ -1,89 +1,210 @@
 package dev.genaipitch.app;
 
 import dev.genaipitch.config.BotConfig;
-import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.http.HttpStatus;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.pathmap.MatchedResource;
+import org.eclipse.jetty.http.pathmap.PathMappings;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EventsHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The one HTTP server: Slack, Teams, health and the rest on one port, on Jetty 12 with a bounded
- * thread pool and graceful shutdown.
+ * The one HTTP server, on Jetty 12: Slack, Teams, health and metrics on the public port; the
+ * report on a second listener bound to 127.0.0.1 only. A bounded thread pool, a request body
+ * limit (413), read and idle timeouts, JSON error responses without stack traces, per-route
+ * request metrics, and graceful shutdown: {@link #stop()} stops accepting, lets in-flight requests
+ * finish within the shutdown timeout, then stops.
  */
 final class PitchServer {
 
-  /** A handler and the path it serves. */
-  record Route(String path, Handler handler) {}
+  /**
+   * A handler and the path it serves: an exact path ({@code /slack/events}) or a prefix
+   * ({@code /playground/*}). The path is also the {@code route} label of the request metrics.
+   */
+  record Route(String path, Handler handler) {
+    Route {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(handler, "handler");
+    }
+  }
+
+  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
   private final Server server;
   private final ServerConnector connector;
+  private final ServerConnector adminConnector;
+  private final GracefulHandler graceful;
 
-  PitchServer(BotConfig config, BooleanSupplier ready, List<Route> routes) {
-    QueuedThreadPool threads = new QueuedThreadPool(config.server().maxThreads(), Math.min(8, config.server().maxThreads()));
+  /**
+   * @param routes served on {@code PORT}
+   * @param adminRoutes served on {@code ADMIN_PORT}, bound to 127.0.0.1
+   * @param registry where request metrics and thread pool figures go
+   */
+  PitchServer(BotConfig config, List<Route> routes, List<Route> adminRoutes, MeterRegistry registry) {
+    BotConfig.Server limits = config.server();
+    QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
     threads.setName("http");
     server = new Server(threads);
-    connector = new ServerConnector(server);
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    // The idle timeout while a request is being handled: how long a read of its body may wait.
+    http.setIdleTimeout(limits.readTimeout().toMillis());
+    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setPort(config.port());
-    connector.setIdleTimeout(config.server().idleTimeout().toMillis());
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
     server.addConnector(connector);
 
-    PathMappingsHandler paths = new PathMappingsHandler();
-    paths.addMapping(PathSpec.from("/healthz"), text(() -> true));
-    for (Route route : routes) {
-      paths.addMapping(PathSpec.from(route.path()), route.handler());
-    }
-    GracefulHandler graceful = new GracefulHandler(paths);
+    adminConnector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(new HttpConfiguration(http)));
+    adminConnector.setHost("127.0.0.1");
+    adminConnector.setPort(config.adminPort());
+    adminConnector.setIdleTimeout(limits.idleTimeout().toMillis());
+    server.addConnector(adminConnector);
+
+    PathMappings<String> names = new PathMappings<>();
+    PathMappings<String> adminNames = new PathMappings<>();
+    Listeners listeners = new Listeners(adminConnector, mappings(routes, names), mappings(adminRoutes, adminNames));
+    SizeLimitHandler limited = new SizeLimitHandler(limits.maxBodyBytes(), -1);
+    limited.setHandler(listeners);
+    RequestMetrics metrics = new RequestMetrics(registry, adminConnector, names, adminNames);
+    metrics.setHandler(limited);
+    graceful = new GracefulHandler(metrics);
     server.setHandler(graceful);
-    server.setStopTimeout(config.server().shutdownTimeout().toMillis());
+    server.setErrorHandler(new JsonErrorHandler(limits.maxBodyBytes()));
+    server.setStopTimeout(limits.shutdownTimeout().toMillis());
     server.setStopAtShutdown(false);
+
+    Gauge.builder("jetty.threads.current", threads, QueuedThreadPool::getThreads).register(registry);
+    Gauge.builder("jetty.threads.busy", threads, QueuedThreadPool::getBusyThreads).register(registry);
+    Gauge.builder("jetty.threads.config.max", threads, QueuedThreadPool::getMaxThreads).register(registry);
+    Gauge.builder("jetty.threads.jobs", threads, QueuedThreadPool::getQueueSize)
+        .description("Jobs waiting for a thread")
+        .register(registry);
   }
 
   void start() throws Exception {
     server.start();
   }
 
-  /** Stops accepting, lets in-flight requests finish within the shutdown timeout, then stops. */
-  void stop() throws Exception {
-    server.stop();
+  /**
+   * Stops accepting, lets in-flight requests finish within the shutdown timeout, then stops,
+   * cutting off whatever is still running then.
+   *
+   * @return whether every in-flight request finished in time
+   */
+  boolean stop() throws Exception {
+    try {
+      server.stop();
+      return true;
+    } catch (TimeoutException e) {
+      // Jetty stopped everything regardless; the timeout only says some requests were cut off.
+      return false;
+    }
   }
 
-  void join() throws InterruptedException {
-    server.join();
+  /** Requests being handled now. */
+  long inFlight() {
+    return graceful.getCurrentRequestCount();
   }
 
+  /** The public port (the real one when {@code PORT=0}). */
   int port() {
     return connector.getLocalPort();
   }
 
-  /** 200 "ok" while {@code up} holds, else 503. */
-  static Handler text(BooleanSupplier up) {
-    return new Handler.Abstract.NonBlocking() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) {
-        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
-          response.setStatus(HttpStatus.METHOD_NOT_ALLOWED_405);
-          response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-          callback.succeeded();
-          return true;
-        }
-        boolean ok = up.getAsBoolean();
-        response.setStatus(ok ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        response.write(true, StandardCharsets.UTF_8.encode(ok ? "ok\n" : "not ready\n"), callback);
-        return true;
+  /** The loopback admin port (the real one when {@code ADMIN_PORT=0}). */
+  int adminPort() {
+    return adminConnector.getLocalPort();
+  }
+
+  private static PathMappingsHandler mappings(List<Route> routes, PathMappings<String> names) {
+    PathMappingsHandler handler = new PathMappingsHandler();
+    for (Route route : routes) {
+      PathSpec spec = PathSpec.from(route.path());
+      if (names.get(spec) != null) {
+        throw new IllegalArgumentException("two routes for " + route.path());
       }
-    };
+      handler.addMapping(spec, route.handler());
+      names.put(spec, route.path());
+    }
+    return handler;
+  }
+
+  /** Sends each request to the routes of the listener it arrived on. */
+  private static final class Listeners extends Handler.AbstractContainer {
+    private final ServerConnector admin;
+    private final PathMappingsHandler publicRoutes;
+    private final PathMappingsHandler adminRoutes;
+
+    Listeners(ServerConnector admin, PathMappingsHandler publicRoutes, PathMappingsHandler adminRoutes) {
+      this.admin = admin;
+      this.publicRoutes = publicRoutes;
+      this.adminRoutes = adminRoutes;
+      addBean(publicRoutes);
+      addBean(adminRoutes);
+    }
+
+    @Override
+    public List<Handler> getHandlers() {
+      return List.of(publicRoutes, adminRoutes);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      boolean isAdmin = request.getConnectionMetaData().getConnector() == admin;
+      return (isAdmin ? adminRoutes : publicRoutes).handle(request, response, callback);
+    }
+  }
+
+  /**
+   * {@code http.server.requests}: a timer per listener, route, method and final status, including
+   * responses the error handler wrote (404, 413, 500).
+   */
+  private static final class RequestMetrics extends EventsHandler {
+    private final MeterRegistry registry;
+    private final ServerConnector admin;
+    private final PathMappings<String> names;
+    private final PathMappings<String> adminNames;
+
+    RequestMetrics(MeterRegistry registry, ServerConnector admin, PathMappings<String> names, PathMappings<String> adminNames) {
+      this.registry = registry;
+      this.admin = admin;
+      this.names = names;
+      this.adminNames = adminNames;
+    }
+
+    @Override
+    protected void onComplete(Request request, int status, org.eclipse.jetty.http.HttpFields headers, Throwable failure) {
+      boolean isAdmin = request.getConnectionMetaData().getConnector() == admin;
+      MatchedResource<String> matched = (isAdmin ? adminNames : names).getMatched(Request.getPathInContext(request));
+      String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "other";
+      Timer.builder("http.server.requests")
+          .description("HTTP requests by listener, route, method and status")
+          .tag("listener", isAdmin ? "admin" : "public")
+          .tag("route", matched == null ? "unmatched" : matched.getResource())
+          .tag("method", method)
+          .tag("status", failure != null && status == 0 ? "aborted" : Integer.toString(status))
+          .serviceLevelObjectives(Buckets.LATENCY)
+          .register(registry)
+          .record(Duration.ofNanos(System.nanoTime() - request.getBeginNanoTime()));
+    }
   }
 }

@@ -2,14 +2,17 @@ package dev.genaipitch.app;
 
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
-import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.slack.SlackStartException;
 import dev.genaipitch.teams.TeamsAdapter;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -17,8 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
-@Command(name = "serve", description = "Runs the HTTP server on PORT (default 3000): Slack, Teams, health.")
+@Command(
+    name = "serve",
+    description = "Runs the HTTP server on PORT (default 3000): Slack, Teams, /healthz, /readyz, /metrics; "
+        + "and the report on 127.0.0.1:ADMIN_PORT. SIGTERM stops it gracefully.")
 final class ServeCommand implements Callable<Integer> {
+
+  /** Exit code when the server cannot start (a port in use, say). */
+  static final int CANNOT_START = 1;
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -26,48 +35,90 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
-    BotConfig config = Main.config(err);
+    PrintWriter err = spec.commandLine().getErr();
+    BotConfig config = Main.config(spec);
     if (config == null) {
       return Main.BAD_CONFIG;
     }
-    Guide guide = Main.guide(config, err);
-    if (guide == null) {
-      return Main.BAD_CONTENT;
-    }
-    PitchBot bot = PitchBot.create(guide);
+    return serve(config, ServeCommand::routes, err);
+  }
+
+  /**
+   * The platform routes served beside /healthz, /readyz and /metrics: Slack and Teams plug in here.
+   * A platform that must pass a start-up check before taking traffic adds it to {@code readiness}.
+   */
+  static List<PitchServer.Route> routes(BotConfig config, PitchBot bot, Readiness readiness)
+      throws SlackStartException {
     List<PitchServer.Route> routes = new ArrayList<>();
-    // Slack (slack-adapter): POST /slack/events
+    SlackRoute.start(config.slack(), bot, readiness).ifPresent(routes::add);
+    routes.add(new PitchServer.Route(TeamsAdapter.PATH, TeamsAdapter.create(bot, config).handler()));
+    return routes;
+  }
+
+  /**
+   * Serves until SIGTERM or SIGINT, then stops gracefully and returns 0.
+   *
+   * @return the exit code
+   */
+  static int serve(BotConfig config, PitchService.Routes routes, PrintWriter err) throws Exception {
+    LogSetup.apply(config.logging().json());
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "guide-reload");
+              t.setDaemon(true);
+              return t;
+            });
+    PitchService service;
     try {
-      SlackRoute.start(config.slack(), bot).ifPresent(routes::add);
+      service = PitchService.create(config, routes, Clock.systemUTC(), scheduler);
+    } catch (ContentException e) {
+      err.println("genai-pitch: " + e.getMessage());
+      err.flush();
+      scheduler.shutdownNow();
+      return Main.BAD_CONTENT;
     } catch (SlackStartException e) {
       err.println("genai-pitch: " + e.getMessage());
       err.flush();
+      scheduler.shutdownNow();
       return Main.BAD_CONFIG;
     }
-    // Teams (teams-adapter): POST /api/messages
-    routes.add(new PitchServer.Route(TeamsAdapter.PATH, TeamsAdapter.create(bot, config).handler()));
-    PitchServer server = new PitchServer(config, () -> true, routes);
-    server.start();
-    LOG.info("genai-pitch listening on http://localhost:{}/ (guide: {})", server.port(), guide.origin());
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+    Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    try {
+      service.start();
+    } catch (Exception e) {
+      err.println(
+          "genai-pitch: cannot start the server (PORT=" + config.port() + ", ADMIN_PORT=" + config.adminPort() + "): "
+              + describe(e));
+      err.flush();
+      service.stop();
+      scheduler.shutdownNow();
+      return CANNOT_START;
+    }
+    LOG.atInfo()
+        .addKeyValue("port", service.port())
+        .addKeyValue("admin_port", service.adminPort())
+        .addKeyValue("guide", service.bot().guide().origin())
+        .log("genai-pitch listening on http://localhost:{}/", service.port());
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    Signal.handle(new Signal("TERM"), signal -> stop(server, stopped));
-    Signal.handle(new Signal("INT"), signal -> stop(server, stopped));
-    stopped.await();
+    stop.await();
+    LOG.atInfo()
+        .addKeyValue("in_flight", service.inFlight())
+        .addKeyValue("shutdown_timeout_ms", config.server().shutdownTimeout().toMillis())
+        .log("stopping: no new connections, finishing in-flight requests");
+    service.stop();
+    scheduler.shutdownNow();
+    LOG.info("stopped");
     return 0;
   }
 
-  private static void stop(PitchServer server, CountDownLatch stopped) {
-    new Thread(() -> {
-      try {
-        LOG.info("stopping: finishing in-flight requests");
-        server.stop();
-      } catch (Exception e) {
-        LOG.warn("stopped with an error: {}", e.toString());
-      } finally {
-        stopped.countDown();
-      }
-    }, "shutdown").start();
+  private static String describe(Exception e) {
+    StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      out.append(": ").append(t.getMessage());
+    }
+    return out.toString();
   }
 }

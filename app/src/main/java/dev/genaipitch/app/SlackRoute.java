@@ -5,6 +5,7 @@ import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.slack.SlackAdapter;
 import dev.genaipitch.slack.SlackStartException;
 import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +21,30 @@ final class SlackRoute {
    *
    * @throws SlackStartException when Slack rejects the token or cannot be reached
    */
-  static Optional<PitchServer.Route> start(BotConfig.Slack config, PitchBot bot) throws SlackStartException {
+  static Optional<PitchServer.Route> start(BotConfig.Slack config, PitchBot bot, Readiness readiness)
+      throws SlackStartException {
     if (!config.enabled()) {
       LOG.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on");
       return Optional.empty();
     }
     SlackAdapter slack = SlackAdapter.start(config, bot);
-    return Optional.of(new PitchServer.Route(SlackAdapter.PATH, slack.handler()));
+    readiness.add("slack", slack::ready);
+    return Optional.of(new PitchServer.Route(SlackAdapter.PATH, new ClosingWith(slack)));
+  }
+
+  /** The adapter's handler, closing the adapter (letting its sends finish) when the server stops. */
+  private static final class ClosingWith extends Handler.Wrapper {
+    private final SlackAdapter slack;
+
+    ClosingWith(SlackAdapter slack) {
+      super(slack.handler());
+      this.slack = slack;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+      super.doStop();
+      slack.close();
+    }
   }
 }

@@ -26,7 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
       if (dir != null) {
         guide = GuideLoader.load(dir);
       } else {
-        var config = Main.config(spec.commandLine().getErr());
+        var config = Main.config(spec);
         if (config == null) {
           return Main.BAD_CONFIG;
         }

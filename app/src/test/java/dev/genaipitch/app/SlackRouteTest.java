@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ final class SlackRouteTest {
 
   @Test
   void start_withoutSlackSecrets_isOffAndSaysWhichVariablesTurnItOn() throws Exception {
-    Optional<PitchServer.Route> route = SlackRoute.start(BotConfig.defaults().slack(), bot);
+    Optional<PitchServer.Route> route = SlackRoute.start(BotConfig.defaults().slack(), bot, new Readiness());
 
     assertThat(route).isEmpty();
     assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
@@ -80,8 +81,10 @@ final class SlackRouteTest {
   @Test
   void serve_withSlackSecrets_answersSignedSlashCommandsAtSlackEvents() throws Exception {
     BotConfig config = config();
-    List<PitchServer.Route> routes = List.of(SlackRoute.start(config.slack(), bot).orElseThrow());
-    PitchServer server = new PitchServer(config, () -> true, routes);
+    Readiness readiness = new Readiness();
+    List<PitchServer.Route> routes = List.of(SlackRoute.start(config.slack(), bot, readiness).orElseThrow());
+    PitchServer server = new PitchServer(config, routes, List.of(), new SimpleMeterRegistry());
+    assertThat(readiness.ready()).as("ready once auth.test passed").isTrue();
     server.start();
     try {
       String body = "command=%2Fgenai-pitch&text=" + URLEncoder.encode("do we need both?", StandardCharsets.UTF_8)
@@ -108,7 +111,7 @@ final class SlackRouteTest {
   void start_withARejectedToken_refusesToStart() throws Exception {
     authTest = "{\"ok\":false,\"error\":\"invalid_auth\"}";
 
-    assertThatThrownBy(() -> SlackRoute.start(config().slack(), bot))
+    assertThatThrownBy(() -> SlackRoute.start(config().slack(), bot, new Readiness()))
         .isInstanceOf(SlackStartException.class)
         .hasMessageContaining("invalid_auth");
   }

@@ -2,9 +2,12 @@ package dev.genaipitch.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,20 +24,46 @@ import java.util.regex.Pattern;
 /**
  * The application's configuration, typed and validated. Values come from environment variables,
  * then from an optional properties file named by {@code GENAI_PITCH_CONFIG} (environment wins), then
- * defaults. {@link #load} reports every missing or malformed value in one exception.
+ * defaults. {@link #load} reports every missing or malformed value in one exception, and never
+ * shows a secret's value in it.
+ *
+ * <p>{@link #toString()} and {@link #describe()} mask secrets and are safe to log; {@link #raw()}
+ * and the secret-holding components are not.
+ *
+ * @param port the HTTP port of {@code serve}; 0 picks a free one
+ * @param adminPort the loopback-only admin port; 0 picks a free one
+ * @param guideDir guide content replacing the built-in guide, if any
+ * @param reloadInterval how often {@code guideDir} is checked for changes; zero means never
+ * @param configFile the properties file the configuration was read from, if any
+ * @param raw every setting's effective value as written (secrets included)
+ * @param sources where each setting's value came from
  */
 public record BotConfig(
     int port,
+    int adminPort,
     Optional<Path> guideDir,
+    Duration reloadInterval,
     Slack slack,
     Teams teams,
     Server server,
     Logging logging,
     Report report,
-    Map<Setting, String> raw) {
+    Optional<Path> configFile,
+    Map<Setting, String> raw,
+    Map<Setting, Source> sources) {
 
   /** The environment variable naming an optional properties file. */
   public static final String CONFIG_FILE_ENV = "GENAI_PITCH_CONFIG";
+
+  /** The longest duration any setting accepts. */
+  private static final Duration MAX_DURATION = Duration.ofDays(1);
+
+  /** Where a setting's value came from. */
+  public enum Source {
+    ENVIRONMENT,
+    FILE,
+    DEFAULT
+  }
 
   /** Slack settings; {@link #enabled()} when both secrets are present. */
   public record Slack(Optional<String> signingSecret, Optional<String> botToken, URI apiUrl, boolean postInChannel) {
@@ -60,17 +89,34 @@ public record BotConfig(
     }
   }
 
-  /** HTTP server limits. */
+  /**
+   * HTTP server limits.
+   *
+   * @param readTimeout the longest wait for more request content while a request is handled
+   * @param shutdownTimeout how long in-flight requests may take to finish on SIGTERM
+   */
   public record Server(long maxBodyBytes, int maxThreads, Duration idleTimeout, Duration readTimeout, Duration shutdownTimeout) {}
 
-  /** Log output. */
+  /**
+   * Log output.
+   *
+   * @param json one JSON object per line instead of text
+   * @param logQuestions whether the per-answer log line carries the user's words
+   */
   public record Logging(boolean json, boolean logQuestions) {}
 
-  /** The report of unanswered questions. */
+  /**
+   * The report of unanswered questions.
+   *
+   * @param file JSON Lines file that unanswered questions and feedback are appended to, if any
+   * @param capacity how many distinct questions the in-memory report keeps
+   * @param lowScore section answers scoring below this count as unanswered
+   */
   public record Report(Optional<Path> file, int capacity, double lowScore) {}
 
   public BotConfig {
     raw = Map.copyOf(raw);
+    sources = Map.copyOf(sources);
   }
 
   /** Defaults only, as on a fresh machine with nothing set. */
@@ -90,29 +136,39 @@ public record BotConfig(
   /**
    * Reads {@code env} (and the properties file named by {@code GENAI_PITCH_CONFIG} in it).
    *
-   * @throws ConfigException listing every problem found
+   * @throws ConfigException listing every problem found, secrets masked
    */
   public static BotConfig load(Map<String, String> env) throws ConfigException {
     List<String> problems = new ArrayList<>();
-    Map<String, String> file = readFile(env.get(CONFIG_FILE_ENV), problems);
+    String fileName = env.get(CONFIG_FILE_ENV);
+    Map<String, String> file = readFile(fileName, problems);
     Map<Setting, String> values = new EnumMap<>(Setting.class);
+    Map<Setting, Source> sources = new EnumMap<>(Setting.class);
     for (Setting s : Setting.values()) {
       String v = env.get(s.env());
+      Source source = Source.ENVIRONMENT;
       if (v == null || v.isBlank()) {
         v = file.get(s.env());
+        source = Source.FILE;
       }
       if (v == null || v.isBlank()) {
         v = s.defaultValue();
+        source = Source.DEFAULT;
       }
       values.put(s, v.strip());
+      sources.put(s, source);
     }
     for (String key : file.keySet()) {
       if (Setting.byEnv(key).isEmpty()) {
-        problems.add(key + " (in " + env.get(CONFIG_FILE_ENV) + ") is not a known setting");
+        problems.add(key + " (in " + fileName + ") is not a known setting");
       }
     }
     Parser p = new Parser(values, problems);
     int port = p.integer(Setting.PORT, 0, 65535);
+    int adminPort = p.integer(Setting.ADMIN_PORT, 0, 65535);
+    if (port != 0 && port == adminPort) {
+      problems.add(Setting.ADMIN_PORT.env() + "=" + adminPort + " is the same as PORT: the admin listener needs its own port");
+    }
     Optional<Path> guideDir = p.optional(Setting.GUIDE_DIR).map(Path::of);
     guideDir.ifPresent(
         dir -> {
@@ -120,6 +176,7 @@ public record BotConfig(
             problems.add(Setting.GUIDE_DIR.env() + "=" + dir + " is not a directory");
           }
         });
+    Duration reloadInterval = p.duration(Setting.RELOAD_INTERVAL, false);
     Optional<String> signing = p.optional(Setting.SLACK_SIGNING_SECRET);
     Optional<String> token = p.optional(Setting.SLACK_BOT_TOKEN);
     if (signing.isPresent() != token.isPresent()) {
@@ -139,12 +196,21 @@ public record BotConfig(
     URI openId = p.url(Setting.BOT_OPENID_METADATA);
     long maxBody = p.integer(Setting.MAX_BODY_BYTES, 1024, Integer.MAX_VALUE);
     int maxThreads = p.integer(Setting.MAX_THREADS, 8, 10_000);
-    Duration idle = p.duration(Setting.IDLE_TIMEOUT);
-    Duration read = p.duration(Setting.READ_TIMEOUT);
-    Duration shutdown = p.duration(Setting.SHUTDOWN_TIMEOUT);
+    Duration idle = p.duration(Setting.IDLE_TIMEOUT, true);
+    Duration read = p.duration(Setting.READ_TIMEOUT, true);
+    Duration shutdown = p.duration(Setting.SHUTDOWN_TIMEOUT, false);
     String logFormat = p.oneOf(Setting.LOG_FORMAT, "text", "json");
     boolean logQuestions = p.bool(Setting.LOG_QUESTIONS);
     Optional<Path> reportFile = p.optional(Setting.REPORT_FILE).map(Path::of);
+    reportFile.ifPresent(
+        f -> {
+          Path parent = f.toAbsolutePath().getParent();
+          if (Files.isDirectory(f)) {
+            problems.add(Setting.REPORT_FILE.env() + "=" + f + " is a directory, not a file");
+          } else if (parent != null && !Files.isDirectory(parent)) {
+            problems.add(Setting.REPORT_FILE.env() + "=" + f + ": its directory " + parent + " does not exist");
+          }
+        });
     int capacity = p.integer(Setting.REPORT_CAPACITY, 1, 1_000_000);
     double lowScore = p.decimal(Setting.LOW_SCORE, 0, 1);
     if (!problems.isEmpty()) {
@@ -152,18 +218,22 @@ public record BotConfig(
     }
     return new BotConfig(
         port,
+        adminPort,
         guideDir,
+        reloadInterval,
         new Slack(signing, token, slackApi, visibility.equals("in_channel")),
         new Teams(appId, appPassword, p.optional(Setting.MICROSOFT_APP_TENANT_ID), openId),
         new Server(maxBody, maxThreads, idle, read, shutdown),
         new Logging(logFormat.equals("json"), logQuestions),
         new Report(reportFile, capacity, lowScore),
-        values);
+        Optional.ofNullable(fileName).filter(f -> !f.isBlank()).map(Path::of),
+        values,
+        sources);
   }
 
   /**
-   * Every setting with its effective value, secrets masked: what {@code config} prints. Safe to
-   * log.
+   * Every setting with its effective value, secrets masked, in the order of {@link Setting}: what
+   * {@code config} prints. Safe to log.
    */
   public Map<String, String> describe() {
     Map<String, String> out = new LinkedHashMap<>();
@@ -174,12 +244,17 @@ public record BotConfig(
     return out;
   }
 
+  /** Where {@code setting}'s value came from. */
+  public Source source(Setting setting) {
+    return sources.getOrDefault(setting, Source.DEFAULT);
+  }
+
   @Override
   public String toString() {
     return "BotConfig" + describe();
   }
 
-  /** "(not set)" for empty, otherwise stars with no hint of length or content. */
+  /** Empty stays empty; anything else becomes stars with no hint of length or content. */
   static String mask(String secret) {
     return secret.isEmpty() ? "" : "********";
   }
@@ -191,9 +266,14 @@ public record BotConfig(
     Path path = Path.of(name);
     Properties props = new Properties();
     try (InputStream in = Files.newInputStream(path)) {
-      props.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      problems.add(CONFIG_FILE_ENV + "=" + name + " cannot be read: " + e.getClass().getSimpleName());
+      props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      problems.add(CONFIG_FILE_ENV + "=" + name + " does not exist");
+      return Map.of();
+    } catch (IOException | IllegalArgumentException e) {
+      // IllegalArgumentException: a malformed \\uXXXX escape. Messages may quote the file's
+      // contents (secrets), so only the kind of failure is shown.
+      problems.add(CONFIG_FILE_ENV + "=" + name + " cannot be read (" + e.getClass().getSimpleName() + ")");
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
@@ -203,7 +283,7 @@ public record BotConfig(
 
   /** Parses values, recording a problem for each bad one and returning a harmless placeholder. */
   private record Parser(Map<Setting, String> values, List<String> problems) {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
 
     Optional<String> optional(Setting s) {
       String v = values.get(s);
@@ -215,7 +295,7 @@ public record BotConfig(
       try {
         long n = Long.parseLong(v);
         if (n < min || n > max) {
-          problems.add(s.env() + "=" + v + " is out of range (" + min + " to " + max + ")");
+          problems.add(s.env() + "=" + shown(s, v) + " is out of range (" + min + " to " + max + ")");
           return (int) min;
         }
         return (int) n;
@@ -230,7 +310,7 @@ public record BotConfig(
       try {
         double d = Double.parseDouble(v);
         if (!(d >= min && d <= max)) {
-          problems.add(s.env() + "=" + v + " is out of range (" + min + " to " + max + ")");
+          problems.add(s.env() + "=" + shown(s, v) + " is out of range (" + min + " to " + max + ")");
           return min;
         }
         return d;
@@ -276,21 +356,32 @@ public record BotConfig(
       }
     }
 
-    Duration duration(Setting s) {
+    /** A duration like 500ms, 30s, 2m or 1h (a bare number is seconds), at most one day. */
+    Duration duration(Setting s, boolean positive) {
       String v = values.get(s).toLowerCase(Locale.ROOT);
       Matcher m = DURATION.matcher(v);
       if (!m.matches()) {
         problems.add(s.env() + "=" + shown(s, values.get(s)) + " is not a duration (like 500ms, 30s, 2m)");
-        return Duration.ZERO;
+        return Duration.ofSeconds(1);
       }
       long n = Long.parseLong(m.group(1));
       String unit = m.group(2) == null ? "s" : m.group(2);
-      return switch (unit) {
-        case "ms" -> Duration.ofMillis(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofSeconds(n);
-      };
+      Duration d =
+          switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+          };
+      if (d.compareTo(MAX_DURATION) > 0) {
+        problems.add(s.env() + "=" + shown(s, values.get(s)) + " is longer than a day");
+        return Duration.ofSeconds(1);
+      }
+      if (positive && d.isZero()) {
+        problems.add(s.env() + "=" + shown(s, values.get(s)) + " must be longer than zero");
+        return Duration.ofSeconds(1);
+      }
+      return d;
     }
 
     private static String shown(Setting s, String v) {

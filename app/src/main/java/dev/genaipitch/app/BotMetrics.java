@@ -1,0 +1,103 @@
+package dev.genaipitch.app;
+
+import dev.genaipitch.core.Answer;
+import dev.genaipitch.core.BotListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * The bot's own metrics, from what {@link BotListener} hears:
+ *
+ * <ul>
+ *   <li>{@code genai_pitch_questions_total{platform, outcome}}: outcome {@code answered},
+ *       {@code low_score} (a section scoring below LOW_SCORE), {@code none} or {@code help}
+ *   <li>{@code genai_pitch_answers_total{section}}: by section id, {@code help} and {@code none}
+ *   <li>{@code genai_pitch_match_score_percent}: the score distribution of asked questions, in
+ *       percent (buckets of 10)
+ *   <li>{@code genai_pitch_answer_latency_seconds{platform}}: time to match and build an answer
+ *   <li>{@code genai_pitch_feedback_total{platform, section, helpful}}
+ *   <li>{@code genai_pitch_delivery_failures_total{platform, operation}}: Slack and Teams API
+ *       calls that failed
+ * </ul>
+ */
+final class BotMetrics implements BotListener {
+
+  private final MeterRegistry registry;
+  private final double lowScore;
+  private final Predicate<String> knownIntent;
+
+  /**
+   * @param knownIntent whether an intent is one the current guide has; others are counted as
+   *     {@code other}, so requests cannot mint label values
+   */
+  BotMetrics(MeterRegistry registry, double lowScore, Predicate<String> knownIntent) {
+    this.registry = registry;
+    this.lowScore = lowScore;
+    this.knownIntent = knownIntent;
+  }
+
+  @Override
+  public void answered(Asked asked) {
+    Answer answer = asked.answer();
+    String platform = Labels.platform(asked.platform());
+    Counter.builder("genai.pitch.questions")
+        .description("Questions asked, by platform and outcome")
+        .tag("platform", platform)
+        .tag("outcome", outcome(answer, lowScore))
+        .register(registry)
+        .increment();
+    Counter.builder("genai.pitch.answers")
+        .description("Answers given, by section (help is the topic menu, none is 'not in the script')")
+        .tag("section", Labels.section(answer.intent(), knownIntent))
+        .register(registry)
+        .increment();
+    // In percent: Micrometer's fixed-bucket histograms round values up to whole numbers.
+    DistributionSummary.builder("genai.pitch.match.score")
+        .description("Match scores of asked questions, in percent")
+        .baseUnit("percent")
+        .scale(100)
+        .serviceLevelObjectives(Buckets.SCORE_PERCENT)
+        .register(registry)
+        .record(answer.score());
+    Timer.builder("genai.pitch.answer.latency")
+        .description("Time to match a question and build its answer")
+        .tag("platform", platform)
+        .serviceLevelObjectives(Buckets.LATENCY)
+        .register(registry)
+        .record(Duration.ofNanos(asked.nanos()));
+  }
+
+  @Override
+  public void feedback(String platform, String intent, boolean helpful) {
+    Counter.builder("genai.pitch.feedback")
+        .description("Helpful? clicks, by section")
+        .tag("platform", Labels.platform(platform))
+        .tag("section", Labels.section(intent, knownIntent))
+        .tag("helpful", Boolean.toString(helpful))
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void deliveryFailed(String platform, String operation) {
+    Counter.builder("genai.pitch.delivery.failures")
+        .description("Slack and Teams API calls that failed after any retries")
+        .tag("platform", Labels.platform(platform))
+        .tag("operation", Labels.operation(operation))
+        .register(registry)
+        .increment();
+  }
+
+  /** {@code answered}, {@code low_score}, {@code none} or {@code help}. */
+  static String outcome(Answer answer, double lowScore) {
+    return switch (answer.kind()) {
+      case NONE -> "none";
+      case HELP -> "help";
+      case SECTION -> answer.score() < lowScore ? "low_score" : "answered";
+    };
+  }
+}

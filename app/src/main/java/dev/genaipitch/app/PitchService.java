@@ -1,0 +1,290 @@
+package dev.genaipitch.app;
+
+import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.content.ContentException;
+import dev.genaipitch.core.content.ContentProblem;
+import dev.genaipitch.core.content.Guide;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.eclipse.jetty.server.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code serve} runs, assembled from the configuration: the bot and what listens to it
+ * (metrics, the answer log, the report), content reload, readiness and the HTTP server with its
+ * routes. {@link ServeCommand} adds the platform routes and handles signals; tests start it
+ * in-process.
+ */
+final class PitchService {
+
+  /** Builds the platform routes (Slack, Teams) once the bot exists. */
+  @FunctionalInterface
+  interface Routes {
+    /**
+     * @param readiness where a platform adds the checks {@code /readyz} must pass, such as Slack's
+     *     start-up token check
+     */
+    List<PitchServer.Route> build(BotConfig config, PitchBot bot, Readiness readiness) throws Exception;
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(PitchService.class);
+  private static final int REPORT_FILE_QUEUE = 10_000;
+  private static final int DEFAULT_TOP = 20;
+
+  private final BotConfig config;
+  private final PitchBot bot;
+  private final Readiness readiness;
+  private final PrometheusMeterRegistry registry;
+  private volatile JvmGcMetrics gcMetrics;
+  private final UnansweredReport report;
+  private final Optional<ThreadPoolExecutor> reportWriter;
+  private final Optional<GuideReloader> reloader;
+  private final ScheduledExecutorService scheduler;
+  private final PitchServer server;
+  private volatile boolean stopping;
+  private ScheduledFuture<?> polling;
+
+  private PitchService(BotConfig config, Routes routes, Clock clock, ScheduledExecutorService scheduler) throws Exception {
+    this.config = config;
+    this.scheduler = scheduler;
+    boolean reloading = config.guideDir().isPresent() && !config.reloadInterval().isZero();
+    // Fingerprint before loading, so that a change made while loading is noticed on the first poll.
+    String initial = reloading ? GuideReloader.fingerprint(config.guideDir().get()) : "";
+    Guide guide = GuideSource.load(config.guideDir());
+
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    AtomicReference<PitchBot> current = new AtomicReference<>();
+    Predicate<String> knownIntent =
+        id -> {
+          PitchBot b = current.get();
+          return b != null && (id.equals(Guide.HELP) || id.equals(Guide.NONE) || b.guide().section(id).isPresent());
+        };
+    reportWriter = config.report().file().map(f -> reportWriter());
+    Optional<ReportFile> reportFile = config.report().file().map(f -> new ReportFile(f, reportWriter.get()));
+    report = new UnansweredReport(config.report().capacity(), config.report().lowScore(), clock, knownIntent, reportFile);
+    bot =
+        PitchBot.create(
+            guide,
+            BotListeners.of(
+                new BotMetrics(registry, config.report().lowScore(), knownIntent),
+                new AnswerLog(config.logging().logQuestions(), config.report().lowScore()),
+                report));
+    current.set(bot);
+
+    reloader =
+        reloading
+            ? Optional.of(
+                new GuideReloader(
+                    config.guideDir().get(), initial, clock, config.reloadInterval(), bot::replaceGuide, reloadMetrics()))
+            : Optional.empty();
+    Gauge.builder("genai.pitch.content.sections", bot, b -> b.guide().sections().size())
+        .description("Sections in the guide being served")
+        .register(registry);
+    Gauge.builder("genai.pitch.content.stale", this, s -> s.reloader.map(r -> r.stale() ? 1 : 0).orElse(0))
+        .description("1 while the guide on disk is broken and older content is being served")
+        .register(registry);
+    reportFile.ifPresent(
+        f -> FunctionCounter.builder("genai.pitch.report.file.dropped", f, ReportFile::dropped)
+            .description("Report file records that could not be written")
+            .register(registry));
+
+    readiness = new Readiness();
+    readiness.add("content", () -> !bot.guide().sections().isEmpty());
+    readiness.add("running", () -> !stopping);
+    List<PitchServer.Route> publicRoutes = new ArrayList<>();
+    publicRoutes.add(new PitchServer.Route("/healthz", OpsHandlers.health()));
+    publicRoutes.add(new PitchServer.Route("/readyz", OpsHandlers.readiness(readiness)));
+    publicRoutes.add(new PitchServer.Route("/metrics", OpsHandlers.metrics(registry::scrape)));
+    publicRoutes.addAll(routes.build(config, bot, readiness));
+    List<PitchServer.Route> adminRoutes =
+        List.of(
+            new PitchServer.Route("/healthz", OpsHandlers.health()),
+            new PitchServer.Route("/report", OpsHandlers.json(this::reportJson)));
+    server = new PitchServer(config, publicRoutes, adminRoutes, registry);
+  }
+
+  /**
+   * Loads content and builds everything, without listening yet.
+   *
+   * @param scheduler runs the content reload polls (and binds the JVM metrics once started)
+   * @throws ContentException when the guide is broken: {@code serve} must not start on it
+   */
+  static PitchService create(BotConfig config, Routes routes, Clock clock, ScheduledExecutorService scheduler)
+      throws Exception {
+    return new PitchService(config, routes, clock, scheduler);
+  }
+
+  /** Starts listening and, with GUIDE_DIR, watching the content. */
+  void start() throws Exception {
+    server.start();
+    // JVM figures are bound after listening: their class loading is not worth delaying readiness.
+    scheduler.execute(this::bindJvmMetrics);
+    reloader.ifPresent(
+        r -> {
+          long interval = config.reloadInterval().toMillis();
+          polling = scheduler.scheduleWithFixedDelay(() -> poll(r), interval, interval, TimeUnit.MILLISECONDS);
+        });
+  }
+
+  /**
+   * Stops: /readyz turns 503, the server stops accepting and lets in-flight requests finish within
+   * SHUTDOWN_TIMEOUT, then reloading stops and pending report lines are written.
+   *
+   * @return whether every in-flight request finished in time
+   */
+  boolean stop() throws Exception {
+    stopping = true;
+    try {
+      boolean finished = server.stop();
+      if (!finished) {
+        LOG.warn("some requests did not finish within SHUTDOWN_TIMEOUT ({} ms) and were cut off",
+            config.server().shutdownTimeout().toMillis());
+      }
+      return finished;
+    } finally {
+      if (polling != null) {
+        polling.cancel(false);
+      }
+      reportWriter.ifPresent(
+          w -> {
+            w.shutdown();
+            try {
+              if (!w.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("report file writes still pending at exit were dropped");
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      JvmGcMetrics gc = gcMetrics;
+      if (gc != null) {
+        gc.close();
+      }
+      registry.close();
+    }
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  int adminPort() {
+    return server.adminPort();
+  }
+
+  long inFlight() {
+    return server.inFlight();
+  }
+
+  PitchBot bot() {
+    return bot;
+  }
+
+  Readiness readiness() {
+    return readiness;
+  }
+
+  UnansweredReport report() {
+    return report;
+  }
+
+  Optional<GuideReloader> reloader() {
+    return reloader;
+  }
+
+  String scrape() {
+    return registry.scrape();
+  }
+
+  Optional<Path> guideDir() {
+    return config.guideDir();
+  }
+
+  private String reportJson(Request request) {
+    int top = DEFAULT_TOP;
+    String asked = Request.extractQueryParameters(request).getValue("top");
+    if (asked != null && asked.matches("\\d{1,6}")) {
+      top = Integer.parseInt(asked);
+    }
+    return ReportJson.write(report.snapshot("server", top));
+  }
+
+  private void bindJvmMetrics() {
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    gcMetrics = gc;
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+  }
+
+  private GuideReloader.Outcomes reloadMetrics() {
+    Counter applied = Counter.builder("genai.pitch.content.reloads").tag("result", "applied").register(registry);
+    Counter rejected = Counter.builder("genai.pitch.content.reloads").tag("result", "rejected").register(registry);
+    return new GuideReloader.Outcomes() {
+      @Override
+      public void applied(Guide guide) {
+        applied.increment();
+      }
+
+      @Override
+      public void rejected(List<ContentProblem> problems) {
+        rejected.increment();
+      }
+    };
+  }
+
+  private static void poll(GuideReloader reloader) {
+    try {
+      reloader.poll();
+    } catch (RuntimeException e) {
+      // a failed poll must not end the schedule; the next one tries again
+      LOG.warn("guide reload check failed: {}", e.toString());
+    }
+  }
+
+  private static ThreadPoolExecutor reportWriter() {
+    ThreadPoolExecutor writer =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(REPORT_FILE_QUEUE),
+            r -> {
+              Thread t = new Thread(r, "report-file");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    return writer;
+  }
+}

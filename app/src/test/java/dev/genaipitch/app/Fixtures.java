@@ -1,0 +1,61 @@
+package dev.genaipitch.app;
+
+import dev.genaipitch.core.Answer;
+import dev.genaipitch.core.BotListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Shared test data: the guide as files, and questions with known answers. */
+final class Fixtures {
+
+  /** Answered {@code none} by the built-in guide. */
+  static final String OFF_SCRIPT = "how much does lambda cost";
+  /** Answered {@code none} too. */
+  static final String WEATHER = "what is the weather in paris";
+  /** Answered {@code need-both} with a high score. */
+  static final String NEED_BOTH = "do we need both?";
+  /** Answered {@code when-bedrock} with a score below the default LOW_SCORE. */
+  static final String VAGUE = "bedrock";
+
+  private static final Path BUILT_IN = Path.of("..", "bot-core", "src", "main", "resources", "guide");
+
+  private Fixtures() {}
+
+  /** Copies the built-in guide's files into {@code dir}. */
+  static Path guideIn(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(BUILT_IN)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    return dir;
+  }
+
+  /** Rewrites one line of a guide file. */
+  static void replaceLine(Path file, String line, String with) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (!text.contains(line)) {
+      throw new IllegalArgumentException(file + " has no line " + line);
+    }
+    Files.writeString(file, text.replace(line, with), StandardCharsets.UTF_8);
+  }
+
+  /** Lines of text, for readable assertions. */
+  static List<String> lines(String text) {
+    return text.lines().toList();
+  }
+
+  /** An answered question as the bot reports it. */
+  static BotListener.Asked asked(String platform, String question, Answer answer) {
+    return new BotListener.Asked(platform, question, answer, 1_500_000);
+  }
+
+  /** An answer of the given kind, intent and score. */
+  static Answer answer(Answer.Kind kind, String intent, double score) {
+    return new Answer(kind, intent, intent, intent, List.of(), List.of(), List.of(), List.of(), score, "");
+  }
+}

@@ -1,0 +1,108 @@
+package dev.genaipitch.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A hand-driven HTTP/1.1 connection, for what ordinary clients cannot do: send half a body, wait,
+ * then send the rest. Reads time out rather than hang a test.
+ */
+final class RawHttp implements AutoCloseable {
+
+  /** A response as read off the wire. */
+  record Reply(int status, String head, String body) {}
+
+  private static final int READ_TIMEOUT_MS = 20_000;
+
+  private final Socket socket;
+  private final OutputStream out;
+  private final InputStream in;
+
+  private RawHttp(int port) throws IOException {
+    socket = new Socket();
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+    socket.setSoTimeout(READ_TIMEOUT_MS);
+    out = socket.getOutputStream();
+    in = socket.getInputStream();
+  }
+
+  static RawHttp connect(int port) throws IOException {
+    return new RawHttp(port);
+  }
+
+  /** Sends a POST's head announcing {@code length} bytes of body, and the first part of it. */
+  RawHttp startPost(String path, int length, String firstPart) throws IOException {
+    send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: " + length
+        + "\r\nConnection: close\r\n\r\n" + firstPart);
+    return this;
+  }
+
+  RawHttp send(String text) throws IOException {
+    return send(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  RawHttp send(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+    return this;
+  }
+
+  /** Reads until the server closes the connection (requests here say Connection: close). */
+  Reply read() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        bytes.write(buffer, 0, n);
+      }
+    } catch (java.net.SocketException e) {
+      // reset after the response: what was read is the answer
+    }
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    int end = text.indexOf("\r\n\r\n");
+    if (!text.startsWith("HTTP/1.1 ") || end < 0) {
+      return new Reply(0, text, "");
+    }
+    return new Reply(Integer.parseInt(text.substring(9, 12)), text.substring(0, end), text.substring(end + 4));
+  }
+
+  /** Whether a new connection to {@code port} is refused now. */
+  static boolean refused(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      return false;
+    } catch (ConnectException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Waits, without sleeping, until new connections to {@code port} are refused: each attempt is a
+   * connect, which a closed listener refuses at once.
+   */
+  static boolean awaitRefused(int port, Duration within) {
+    Instant deadline = Instant.now().plus(within);
+    while (Instant.now().isBefore(deadline)) {
+      if (refused(port)) {
+        return true;
+      }
+      Thread.onSpinWait();
+    }
+    return false;
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

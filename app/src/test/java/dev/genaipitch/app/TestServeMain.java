@@ -1,0 +1,83 @@
+package dev.genaipitch.app;
+
+import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.config.ConfigException;
+import dev.genaipitch.core.PitchBot;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code serve} exactly as {@link Main} runs it (configuration from the environment, signal
+ * handling, graceful stop, exit code), plus two test-only routes, for tests that run the server in
+ * a child process:
+ *
+ * <ul>
+ *   <li>{@code POST /test/hold} reads the body, prints {@code test-hold: started}, then holds the
+ *       request, doing no I/O, until a line arrives on standard input: in flight the way a request
+ *       waiting on the bot or a platform API is, for as long as the test wants;
+ *   <li>{@code GET /test/ask?q=...} asks the bot, as an adapter would, and answers the intent.
+ * </ul>
+ */
+public final class TestServeMain {
+
+  static final String HOLD_STARTED = "test-hold: started";
+
+  private TestServeMain() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintWriter err = new PrintWriter(System.err, true);
+    BotConfig config;
+    try {
+      config = BotConfig.fromEnvironment();
+    } catch (ConfigException e) {
+      err.println("genai-pitch: " + e.getMessage());
+      System.exit(Main.BAD_CONFIG);
+      return;
+    }
+    System.exit(ServeCommand.serve(config, TestServeMain::routes, err));
+  }
+
+  private static List<PitchServer.Route> routes(BotConfig config, PitchBot bot, Readiness readiness) {
+    List<PitchServer.Route> routes = new ArrayList<>(ServeCommand.routes(config, bot, readiness));
+    routes.add(new PitchServer.Route("/test/hold", hold()));
+    routes.add(new PitchServer.Route("/test/ask", ask(bot)));
+    return routes;
+  }
+
+  private static Handler hold() {
+    BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    return new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        int length = Content.Source.asByteBuffer(request).remaining();
+        System.out.println(HOLD_STARTED);
+        System.out.flush();
+        synchronized (stdin) {
+          stdin.readLine();
+        }
+        Content.Sink.write(response, true, "held " + length + " bytes", callback);
+        return true;
+      }
+    };
+  }
+
+  private static Handler ask(PitchBot bot) {
+    return new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        String question = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("q");
+        Content.Sink.write(response, true, bot.ask(question, "test").intent(), callback);
+        return true;
+      }
+    };
+  }
+}

@@ -46,7 +46,8 @@ public final class TestServeMain {
     System.exit(ServeCommand.serve(config, TestServeMain::routes, err));
   }
 
-  private static List<PitchServer.Route> routes(BotConfig config, PitchBot bot, Readiness readiness) {
+  private static List<PitchServer.Route> routes(BotConfig config, PitchBot bot, Readiness readiness)
+      throws Exception {
     List<PitchServer.Route> routes = new ArrayList<>(ServeCommand.routes(config, bot, readiness));
     routes.add(new PitchServer.Route("/test/hold", hold()));
     routes.add(new PitchServer.Route("/test/ask", ask(bot)));

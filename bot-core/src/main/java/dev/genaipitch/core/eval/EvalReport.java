@@ -9,7 +9,7 @@ import java.util.Map;
  * @param inScopeAccuracy share of questions with an expected intent (sections and help) whose
  *     top-1 intent is one of those expected
  * @param outOfScopeRejection share of out-of-scope questions answered {@code none}
- * @param perIntent precision and recall per intent (sections, help and none)
+ * @param perIntent precision and recall per intent (sections, help and none), by intent name
  * @param misses every question answered wrongly
  * @param threshold the matcher's confidence threshold for {@code none}
  */
@@ -37,7 +37,7 @@ public record EvalReport(
   public record Miss(LabeledQuestion question, String got, double score) {}
 
   public EvalReport {
-    perIntent = Map.copyOf(perIntent);
+    perIntent = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(perIntent));
     misses = List.copyOf(misses);
   }
 }

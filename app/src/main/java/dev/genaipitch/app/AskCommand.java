@@ -18,14 +18,10 @@ final class AskCommand implements Callable<Integer> {
   List<String> words = new ArrayList<>();
 
   @Override
-  public Integer call() {
-    try {
-      Answer answer = Main.bot(spec).ask(String.join(" ", words), "cli");
-      spec.commandLine().getOut().print(TerminalRenderer.forConsole().render(answer, new ArrayList<>()));
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (Main.ExitException e) {
-      return e.code;
-    }
+  public Integer call() throws Main.ExitException {
+    Answer answer = Main.bot(spec).ask(String.join(" ", words), "cli");
+    spec.commandLine().getOut().print(TerminalRenderer.forConsole().render(answer, new ArrayList<>()));
+    spec.commandLine().getOut().flush();
+    return 0;
   }
 }

@@ -22,16 +22,11 @@ final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
-    PitchBot bot;
-    try {
-      bot = Main.bot(spec);
-    } catch (Main.ExitException e) {
-      return e.code;
-    }
+  public Integer call() throws IOException, Main.ExitException {
+    PitchBot bot = Main.bot(spec);
     PrintWriter out = spec.commandLine().getOut();
     TerminalRenderer renderer = TerminalRenderer.forConsole();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in = new BufferedReader(new InputStreamReader(Main.in(spec), StandardCharsets.UTF_8));
     List<String> choices = new ArrayList<>();
     out.println("Ask about Bedrock vs. SageMaker. A number or topic id opens it; 'menu' for topics, 'quit' to leave.");
     while (true) {

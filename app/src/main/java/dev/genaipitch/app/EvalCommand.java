@@ -33,13 +33,8 @@ final class EvalCommand implements Callable<Integer> {
   double minOutOfScope = 0;
 
   @Override
-  public Integer call() throws IOException {
-    PitchBot bot;
-    try {
-      bot = Main.bot(spec);
-    } catch (Main.ExitException e) {
-      return e.code;
-    }
+  public Integer call() throws IOException, Main.ExitException {
+    PitchBot bot = Main.bot(spec);
     PrintWriter out = spec.commandLine().getOut();
     List<LabeledQuestion> questions;
     try {

@@ -5,7 +5,10 @@ import dev.genaipitch.config.ConfigException;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.Guide;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,30 +41,63 @@ public final class Main implements Callable<Integer> {
   static final int BAD_CONTENT = 3;
 
   private final Map<String, String> env;
+  private final InputStream in;
 
   @Spec CommandSpec spec;
 
-  private Main(Map<String, String> env) {
+  private Main(Map<String, String> env, InputStream in) {
     this.env = Map.copyOf(env);
+    this.in = in;
   }
 
   public static void main(String[] args) {
-    System.exit(run(System.getenv(), args));
+    // UTF-8 whatever the locale: the script's curly quotes and users' emoji must survive.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(System.getenv(), System.in, out, err, args));
   }
 
   /** Runs a command line with {@code env} as the environment it reads configuration from. */
   static int run(Map<String, String> env, String... args) {
-    return new CommandLine(new Main(env)).execute(args);
+    return new CommandLine(new Main(env, System.in)).setExecutionExceptionHandler(Main::exitCode).execute(args);
   }
 
   /** As {@link #run(Map, String...)}, writing to {@code out} and {@code err}. */
   static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    return new CommandLine(new Main(env)).setOut(out).setErr(err).execute(args);
+    return run(env, System.in, out, err, args);
+  }
+
+  /** As {@link #run(Map, String...)}, reading standard input from {@code in}. */
+  static int run(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(new Main(env, in))
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(Main::exitCode)
+        .execute(args);
+  }
+
+  /**
+   * An {@link ExitException} ends the command with its code (its message was already printed);
+   * anything else is reported in one line, never as a stack trace.
+   */
+  private static int exitCode(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    if (e instanceof ExitException exit) {
+      return exit.code;
+    }
+    PrintWriter err = commandLine.getErr();
+    err.println("genai-pitch " + commandLine.getCommandName() + ": " + e);
+    err.flush();
+    return 1;
   }
 
   @Override
   public Integer call() throws Exception {
     return ((ServeCommand) spec.subcommands().get("serve").getCommandSpec().userObject()).call();
+  }
+
+  /** Standard input (the process's, or a test's). */
+  static InputStream in(CommandSpec spec) {
+    return ((Main) spec.root().userObject()).in;
   }
 
   /** The environment the command line runs in (the process environment, or a test's). */

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.match.MatchResult;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,24 +34,19 @@ final class MatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
-    PitchBot bot;
-    try {
-      bot = Main.bot(spec);
-    } catch (Main.ExitException e) {
-      return e.code;
-    }
+  public Integer call() throws IOException, Main.ExitException {
+    PitchBot bot = Main.bot(spec);
     ObjectMapper json = new ObjectMapper();
     BufferedReader in =
         new BufferedReader(
             new InputStreamReader(
-                System.in,
+                Main.in(spec),
                 StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)),
             1 << 16);
-    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    Writer out = spec.commandLine().getOut();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       MatchResult m = bot.match(line);
       List<Alternative> alternatives =

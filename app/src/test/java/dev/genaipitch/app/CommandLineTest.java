@@ -1,0 +1,168 @@
+package dev.genaipitch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ask, chat, match and eval, as a terminal user runs them. */
+final class CommandLineTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void ask_doWeNeedBoth_printsSectionSevenWithItsFollowUps() {
+    int code = run(new byte[0], "ask", "do", "we", "need", "both?");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .startsWith("7\uFE0F\u20E3 Address the Common Customer Confusion (Without Sounding Defensive)")
+        .contains("┃ “Most enterprises start with Bedrock to prove value quickly.")
+        .contains("Follow-ups:\n  [1] Not competing: two stages of the journey (not-competing)")
+        .doesNotContain("\u001b["); // not a terminal: no colour codes
+  }
+
+  @Test
+  void ask_stageTable_printsAlignedColumns() {
+    run(new byte[0], "ask", "stage table");
+
+    assertThat(out.toString())
+        .contains("  Stage                    │  Service")
+        .contains("  Customize & evolve AI    │  SageMaker");
+  }
+
+  @Test
+  void chat_numberOfAFollowUp_opensIt() {
+    int code = run(utf8("do we need both?\n2\nquit\n"), "chat");
+
+    assertThat(code).isZero();
+    String transcript = out.toString();
+    assertThat(transcript).contains("Most enterprises start with Bedrock to prove value quickly.");
+    assertThat(transcript.substring(transcript.indexOf("Most enterprises start")))
+        .contains("8\uFE0F\u20E3 Executive Summary (You Can Say This in 60 Seconds)");
+  }
+
+  @Test
+  void chat_topicId_opensIt() {
+    run(utf8("analogy\n"), "chat");
+
+    assertThat(out.toString()).contains("Think of Bedrock like Amazon RDS for AI models.");
+  }
+
+  @Test
+  void match_writesOneJsonObjectPerLine_inOrder_withTheContractsFields() throws IOException {
+    int code = run(utf8("do we need both?\nwhat's the weather tomorrow?\nhi\n"), "match");
+
+    assertThat(code).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines).hasSize(3);
+    assertThat(lines).extracting(l -> l.get("intent").asText()).containsExactly("need-both", "none", "help");
+    JsonNode first = lines.get(0);
+    assertThat(first.fieldNames()).toIterable().containsExactly("question", "intent", "score", "alternatives");
+    assertThat(first.get("question").asText()).isEqualTo("do we need both?");
+    assertThat(first.get("score").asDouble()).isBetween(0.3, 1.0);
+    assertThat(first.get("alternatives")).allSatisfy(a -> {
+      assertThat(a.fieldNames()).toIterable().containsExactly("intent", "score");
+      assertThat(a.get("score").asDouble()).isLessThanOrEqualTo(first.get("score").asDouble());
+    });
+  }
+
+  @Test
+  void match_survivesEmptyHugeBinaryAndEmojiLines_answeringEveryOne() throws IOException {
+    ByteArrayOutputStream input = new ByteArrayOutputStream();
+    input.write("\n".getBytes(StandardCharsets.UTF_8));
+    input.write(("tell me " + "about the analogy ".repeat(6_000) + "\n").getBytes(StandardCharsets.UTF_8)); // ~100 KB
+    input.write(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3, 0x28, (byte) 0x80, '\n'});
+    input.write("🚀🔥🤔\n".getBytes(StandardCharsets.UTF_8));
+    input.write("do we need both?".getBytes(StandardCharsets.UTF_8)); // no newline at the end
+
+    int code = run(input.toByteArray(), "match");
+
+    assertThat(code).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(0).get("intent").asText()).isEqualTo("help");
+    assertThat(lines.get(1).get("question").asText()).hasSizeGreaterThan(100_000);
+    assertThat(lines.get(2).get("intent").asText()).isIn("help", "none");
+    assertThat(lines.get(3).get("intent").asText()).isEqualTo("help");
+    assertThat(lines.get(3).get("question").asText()).isEqualTo("🚀🔥🤔");
+    assertThat(lines.get(4).get("intent").asText()).isEqualTo("need-both");
+  }
+
+  @Test
+  void eval_labeledFile_printsFiguresPerIntentAndMisses() throws IOException {
+    Path file = dir.resolve("questions.jsonl");
+    Files.writeString(file, String.join("\n",
+        "{\"q\": \"do we need both?\", \"expect\": [\"need-both\"]}",
+        "{\"q\": \"what is the RDS analogy\", \"expect\": [\"analogy\"]}",
+        "{\"q\": \"what's the weather tomorrow?\", \"expect\": []}",
+        "{\"q\": \"do we need both?\", \"expect\": [\"analogy\"]}"), StandardCharsets.UTF_8);
+
+    int code = run(new byte[0], "eval", file.toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("4 questions (3 in scope, 1 out of scope)")
+        .contains("in-scope top-1 accuracy     66.7%")
+        .contains("out-of-scope rejection     100.0%")
+        .contains("threshold for none          0.30")
+        .contains("misses (1):\n  line 4: expected analogy, got need-both");
+  }
+
+  @Test
+  void eval_belowTheBar_exitsOne() throws IOException {
+    Path file = dir.resolve("questions.jsonl");
+    Files.writeString(file, "{\"q\": \"do we need both?\", \"expect\": [\"analogy\"]}\n", StandardCharsets.UTF_8);
+
+    assertThat(run(new byte[0], "eval", file.toString(), "--min-in-scope", "0.95")).isEqualTo(1);
+  }
+
+  @Test
+  void eval_malformedLine_exitsOneNamingTheLine() throws IOException {
+    Path file = dir.resolve("questions.jsonl");
+    Files.writeString(file, "{\"q\": \"ok\", \"expect\": []}\nnot json\n", StandardCharsets.UTF_8);
+
+    assertThat(run(new byte[0], "eval", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("questions.jsonl:2: not JSON");
+  }
+
+  @Test
+  void validate_builtInGuide_saysOk() {
+    assertThat(run(new byte[0], "validate")).isZero();
+    assertThat(out.toString()).startsWith("built-in: OK, 10 sections (overview, opening, definitions,");
+  }
+
+  private int run(byte[] stdin, String... args) {
+    return Main.run(Map.of(), new ByteArrayInputStream(stdin), new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  private List<JsonNode> jsonLines() throws IOException {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : out.toString().split("\n")) {
+      lines.add(JSON.readTree(line));
+    }
+    return lines;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

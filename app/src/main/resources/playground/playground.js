@@ -605,8 +605,10 @@
     if (answer.question) {
       var percent = Math.round(answer.score * 100);
       meta.appendChild(el("span", "score", "confidence " + percent + "%"));
-      if (answer.kind === "none") {
-        meta.appendChild(el("span", "hint", "Unanswered: it shows up in the report for the content owners."));
+      if (answer.reported) {
+        meta.appendChild(el("span", "hint", answer.kind === "none"
+          ? "Not answered: the question shows up in the report for the content owners."
+          : "Low confidence: the question shows up in the report for the content owners."));
       }
     } else {
       meta.appendChild(el("span", "score", "opened by a button"));

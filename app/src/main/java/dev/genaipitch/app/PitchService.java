@@ -120,7 +120,7 @@ final class PitchService {
     publicRoutes.add(new PitchServer.Route("/healthz", OpsHandlers.health()));
     publicRoutes.add(new PitchServer.Route("/readyz", OpsHandlers.readiness(readiness)));
     publicRoutes.add(new PitchServer.Route("/metrics", OpsHandlers.metrics(registry::scrape)));
-    publicRoutes.addAll(Playground.routes(bot));
+    publicRoutes.addAll(Playground.routes(bot, config.report().lowScore()));
     publicRoutes.addAll(routes.build(config, bot, readiness));
     List<PitchServer.Route> adminRoutes =
         List.of(

@@ -48,8 +48,9 @@ import org.eclipse.jetty.util.Callback;
  *   <li>{@code GET /playground/<file>}: the page's script, style sheet and icon.
  * </ul>
  *
- * <p>An answer is {@code {"question", "kind", "intent", "title", "heading", "score", "text",
- * "followUps", "alternatives", "menu", "slack", "teams"}}: the core's answer, then the Slack
+ * <p>An answer is {@code {"question", "kind", "intent", "title", "heading", "score", "reported",
+ * "text", "followUps", "alternatives", "menu", "slack", "teams"}}: the core's answer, whether the
+ * question is kept for the report (answered {@code none} or below LOW_SCORE), then the Slack
  * message ({@code {"blocks": [...]}}) and the Teams Adaptive Card, exactly as the adapters render
  * them. Bad requests get a 4xx JSON error {@code {"status", "error", "message"}} that says why.
  */
@@ -86,18 +87,24 @@ final class Playground {
   private static final List<String> FILES = List.of("playground.css", "playground.js", "icon.svg");
 
   private final PitchBot bot;
+  private final double lowScore;
   private final StaticFile page;
   private final Map<String, StaticFile> files;
 
-  private Playground(PitchBot bot) {
+  private Playground(PitchBot bot, double lowScore) {
     this.bot = bot;
+    this.lowScore = lowScore;
     this.page = StaticFile.load("index.html");
     this.files = FILES.stream().collect(Collectors.toUnmodifiableMap(f -> f, StaticFile::load));
   }
 
-  /** The page at {@code /} and everything under {@code /playground/}, answering from {@code bot}. */
-  static List<PitchServer.Route> routes(PitchBot bot) {
-    Playground playground = new Playground(bot);
+  /**
+   * The page at {@code /} and everything under {@code /playground/}, answering from {@code bot}.
+   *
+   * @param lowScore LOW_SCORE: answers below it are kept for the report, which the page says
+   */
+  static List<PitchServer.Route> routes(PitchBot bot, double lowScore) {
+    Playground playground = new Playground(bot, lowScore);
     return List.of(
         new PitchServer.Route(PAGE_PATH, playground.new PageHandler()),
         new PitchServer.Route(PREFIX, playground.new ApiHandler()));
@@ -157,7 +164,7 @@ final class Playground {
     } else if (question.asText().length() > MAX_QUESTION) {
       badRequest(request, response, callback, "\"question\" is longer than " + MAX_QUESTION + " characters");
     } else {
-      writeJson(response, callback, HttpStatus.OK_200, answerJson(bot.ask(question.asText(), PLATFORM)));
+      writeJson(response, callback, HttpStatus.OK_200, answerJson(bot.ask(question.asText(), PLATFORM), lowScore));
     }
   }
 
@@ -173,7 +180,7 @@ final class Playground {
       badRequest(request, response, callback, "\"id\" is longer than " + MAX_ID + " characters");
     } else {
       // An id the guide does not know (content changed since the page drew the button) opens the menu.
-      writeJson(response, callback, HttpStatus.OK_200, answerJson(bot.open(id)));
+      writeJson(response, callback, HttpStatus.OK_200, answerJson(bot.open(id), lowScore));
     }
   }
 
@@ -252,8 +259,11 @@ final class Playground {
     return body;
   }
 
-  /** The answer as the page reads it: the core's fields and the two platforms' renderings. */
-  static ObjectNode answerJson(Answer answer) {
+  /**
+   * The answer as the page reads it: the core's fields, whether the question went to the report,
+   * and the two platforms' renderings.
+   */
+  static ObjectNode answerJson(Answer answer, double lowScore) {
     ObjectNode node = JSON.createObjectNode();
     node.put("question", answer.question());
     node.put("kind", answer.kind().name().toLowerCase(Locale.ROOT));
@@ -261,6 +271,7 @@ final class Playground {
     node.put("title", answer.title());
     node.put("heading", answer.heading());
     node.put("score", Math.round(answer.score() * 10_000) / 10_000.0);
+    node.put("reported", !answer.question().isEmpty() && UnansweredReport.unanswered(answer, lowScore));
     node.put("text", answer.plainText());
     topics(node.putArray("followUps"), answer.followUps());
     topics(node.putArray("alternatives"), answer.alternatives());

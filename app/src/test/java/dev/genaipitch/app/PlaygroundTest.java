@@ -80,6 +80,7 @@ final class PlaygroundTest {
     assertThat(answer.path("title").asText()).isEqualTo("Do we need both?");
     assertThat(answer.path("question").asText()).isEqualTo("do we need both?");
     assertThat(answer.path("score").asDouble()).isBetween(0.5, 1.0);
+    assertThat(answer.path("reported").asBoolean()).isFalse();
     assertThat(answer.path("text").asText()).contains("Most enterprises start with Bedrock to prove value quickly");
     assertThat(answer.path("followUps").findValuesAsText("id")).containsExactly("not-competing", "executive-summary");
     assertThat(answer.path("slack").path("blocks").isArray()).isTrue();
@@ -93,10 +94,20 @@ final class PlaygroundTest {
     JsonNode answer = JSON.readTree(post("/playground/ask", "{\"question\":\"what is the weather in Paris?\"}").body());
 
     assertThat(answer.path("kind").asText()).isEqualTo("none");
+    assertThat(answer.path("reported").asBoolean()).isTrue();
     assertThat(service.report().snapshot("test", 10).unanswered())
         .extracting(UnansweredReport.Row::question)
         .contains("what is the weather in paris");
     assertThat(Fixtures.lines(service.scrape())).anyMatch(l -> l.startsWith("genai_pitch_questions_total{outcome=\"none\",platform=\"web\"} "));
+  }
+
+  @Test
+  void ask_lowScore_saysTheQuestionGoesToTheReport() throws Exception {
+    JsonNode answer = JSON.readTree(post("/playground/ask", "{\"question\":\"" + Fixtures.VAGUE + "\"}").body());
+
+    assertThat(answer.path("kind").asText()).isEqualTo("section");
+    assertThat(answer.path("score").asDouble()).isLessThan(0.5);
+    assertThat(answer.path("reported").asBoolean()).isTrue();
   }
 
   @Test

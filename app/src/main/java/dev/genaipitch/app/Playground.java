@@ -12,6 +12,7 @@ import dev.genaipitch.slack.SlackPreview;
 import dev.genaipitch.teams.TeamsPreview;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -219,13 +220,14 @@ final class Playground {
       writeError(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "send JSON with Content-Type: application/json");
       return null;
     }
-    if (request.getLength() > MAX_BODY) {
-      writeError(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "a playground request is at most " + MAX_BODY + " bytes");
-      return null;
-    }
     byte[] bytes;
     try (InputStream in = Content.Source.asInputStream(request)) {
       bytes = in.readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        // Read the rest (the server's MAX_BODY_BYTES bounds it) before answering, so that the
+        // client gets the 413 rather than a connection reset while it is still sending.
+        in.transferTo(OutputStream.nullOutputStream());
+      }
     } catch (IOException e) {
       // The connection failed or the server's own limits cut the body off; Jetty answers that.
       Response.writeError(request, response, callback, e);

@@ -58,7 +58,7 @@ final class PlaygroundBrowserTest {
     service = PitchService.create(config, ServeCommand::routes, Clock.systemUTC(), SCHEDULER);
     service.start();
     browser = HeadlessChromium.start(profile);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
   @AfterAll

@@ -147,6 +147,10 @@
     if (element.style === "primary") {
       button.classList.add("slack-primary");
     }
+    // Slack's feedback buttons are emoji alone: give them words for screen readers.
+    if (element.action_id === "feedback.yes" || element.action_id === "feedback.no") {
+      button.setAttribute("aria-label", element.action_id === "feedback.yes" ? "Helpful" : "Not helpful");
+    }
     button.addEventListener("click", function () {
       slackClick(element);
     });

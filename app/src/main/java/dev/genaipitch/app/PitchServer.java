@@ -36,8 +36,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class PitchServer {
 
   /**
-   * A handler and the path it serves: an exact path ({@code /slack/events}) or a prefix
-   * ({@code /playground/*}). The path is also the {@code route} label of the request metrics.
+   * A handler and the path it serves: an exact path ({@code /slack/events}), a prefix
+   * ({@code /playground/*}), or {@code ""} for the root {@code /} alone. The path is also the
+   * {@code route} label of the request metrics ({@code /} for the root).
    */
   record Route(String path, Handler handler) {
     Route {
@@ -143,7 +144,7 @@ final class PitchServer {
         throw new IllegalArgumentException("two routes for " + route.path());
       }
       handler.addMapping(spec, route.handler());
-      names.put(spec, route.path());
+      names.put(spec, route.path().isEmpty() ? "/" : route.path());
     }
     return handler;
   }

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything {@code serve} runs, assembled from the configuration: the bot and what listens to it
  * (metrics, the answer log, the report), content reload, readiness and the HTTP server with its
- * routes. {@link ServeCommand} adds the platform routes and handles signals; tests start it
- * in-process.
+ * routes: health, metrics and the {@link Playground} here, the platform routes from {@link
+ * ServeCommand}, which also handles signals; tests start it in-process.
  */
 final class PitchService {
 
@@ -120,6 +120,7 @@ final class PitchService {
     publicRoutes.add(new PitchServer.Route("/healthz", OpsHandlers.health()));
     publicRoutes.add(new PitchServer.Route("/readyz", OpsHandlers.readiness(readiness)));
     publicRoutes.add(new PitchServer.Route("/metrics", OpsHandlers.metrics(registry::scrape)));
+    publicRoutes.addAll(Playground.routes(bot, config.report().lowScore()));
     publicRoutes.addAll(routes.build(config, bot, readiness));
     List<PitchServer.Route> adminRoutes =
         List.of(

@@ -22,7 +22,7 @@ import sun.misc.Signal;
 
 @Command(
     name = "serve",
-    description = "Runs the HTTP server on PORT (default 3000): Slack, Teams, /healthz, /readyz, /metrics; "
+    description = "Runs the HTTP server on PORT (default 3000): the playground at /, Slack, Teams, /healthz, /readyz, /metrics; "
         + "and the report on 127.0.0.1:ADMIN_PORT. SIGTERM stops it gracefully.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -102,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
         .addKeyValue("admin_port", service.adminPort())
         .addKeyValue("guide", service.bot().guide().origin())
         .log("genai-pitch listening on http://localhost:{}/", service.port());
+    LOG.info("Playground: http://localhost:{}/ (ask a question, see the answer as Slack and Teams show it)", service.port());
 
     stop.await();
     LOG.atInfo()

@@ -146,9 +146,8 @@ final class PitchServiceTest {
     assertThat(lines).anyMatch(l -> l.startsWith("jetty_threads_busy "));
   }
 
-  // Questions are asked through the core here, as every adapter does. Once the Slack and Teams
-  // adapters are merged, an end-to-end version belongs beside their tests: a signed Slack request
-  // and a Teams activity with an off-script question, then the report listing it.
+  // Questions are asked through the core here, as every adapter does. ReportEndToEndTest asks them
+  // through a signed Slack slash command and Teams messages instead.
   @Test
   void report_afterUnansweredQuestions_listsThemOnTheAdminListenerOnly() throws Exception {
     start(Map.of());

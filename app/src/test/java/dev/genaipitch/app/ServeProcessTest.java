@@ -47,6 +47,9 @@ final class ServeProcessTest {
       List<String> output = child.awaitExit();
       assertThat(child.exitCode()).contains(0);
       assertThat(output).anyMatch(l -> l.endsWith("ServeCommand - stopped"));
+      assertThat(output)
+          .as("start-up names the playground's address")
+          .anyMatch(l -> l.contains("ServeCommand - Playground: http://localhost:" + port + "/ "));
     }
   }
 

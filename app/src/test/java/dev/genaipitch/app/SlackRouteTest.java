@@ -119,6 +119,7 @@ final class SlackRouteTest {
   private BotConfig config() throws Exception {
     return BotConfig.load(Map.of(
         "PORT", "0",
+        "ADMIN_PORT", "0",
         "SLACK_SIGNING_SECRET", SECRET,
         "SLACK_BOT_TOKEN", "xoxb-app-test-token",
         "SLACK_API_URL", "http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/api/"));

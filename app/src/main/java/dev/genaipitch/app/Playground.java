@@ -1,0 +1,384 @@
+package dev.genaipitch.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.core.Answer;
+import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.Topic;
+import dev.genaipitch.slack.SlackPreview;
+import dev.genaipitch.teams.TeamsPreview;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The local playground: a web page at {@code /} where anyone can ask a question and see the answer
+ * as Slack and Teams render it, and the small JSON API behind it under {@code /playground/}.
+ * Questions go through {@link PitchBot#ask} as platform {@code web}, so they reach the metrics,
+ * the log and the report like any other platform's. The page is static files from the class path
+ * and plain JavaScript: nothing is fetched from anywhere else.
+ *
+ * <ul>
+ *   <li>{@code POST /playground/ask} {@code {"question": "..."}}: the answer;
+ *   <li>{@code GET /playground/open?id=need-both}: a section (or {@code help}, the topic menu), as
+ *       a button opens it;
+ *   <li>{@code POST /playground/feedback} {@code {"intent": "...", "helpful": true}}: 204;
+ *   <li>{@code GET /playground/<file>}: the page's script, style sheet and icon.
+ * </ul>
+ *
+ * <p>An answer is {@code {"question", "kind", "intent", "title", "heading", "score", "reported",
+ * "text", "followUps", "alternatives", "menu", "slack", "teams"}}: the core's answer, whether the
+ * question is kept for the report (answered {@code none} or below LOW_SCORE), then the Slack
+ * message ({@code {"blocks": [...]}}) and the Teams Adaptive Card, exactly as the adapters render
+ * them. Bad requests get a 4xx JSON error {@code {"status", "error", "message"}} that says why.
+ */
+final class Playground {
+
+  /** The page's path: the server root only (Jetty's path spec for {@code /} alone). */
+  static final String PAGE_PATH = "";
+  /** The API's and the page's files' paths. */
+  static final String PREFIX = "/playground/*";
+  /** The platform name questions asked here carry, in metrics and the report. */
+  static final String PLATFORM = "web";
+  /** The longest question accepted, in characters; the page's input stops there too. */
+  static final int MAX_QUESTION = 1000;
+  /** The largest request body accepted, in bytes: a question and some JSON around it. */
+  static final int MAX_BODY = 16 * 1024;
+
+  private static final int MAX_ID = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The page allows only its own files: no inline script, nothing from other origins, and it may
+   * not be framed.
+   */
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+          + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "svg", "image/svg+xml");
+  private static final List<String> FILES = List.of("playground.css", "playground.js", "icon.svg");
+
+  private final PitchBot bot;
+  private final double lowScore;
+  private final StaticFile page;
+  private final Map<String, StaticFile> files;
+
+  private Playground(PitchBot bot, double lowScore) {
+    this.bot = bot;
+    this.lowScore = lowScore;
+    this.page = StaticFile.load("index.html");
+    this.files = FILES.stream().collect(Collectors.toUnmodifiableMap(f -> f, StaticFile::load));
+  }
+
+  /**
+   * The page at {@code /} and everything under {@code /playground/}, answering from {@code bot}.
+   *
+   * @param lowScore LOW_SCORE: answers below it are kept for the report, which the page says
+   */
+  static List<PitchServer.Route> routes(PitchBot bot, double lowScore) {
+    Playground playground = new Playground(bot, lowScore);
+    return List.of(
+        new PitchServer.Route(PAGE_PATH, playground.new PageHandler()),
+        new PitchServer.Route(PREFIX, playground.new ApiHandler()));
+  }
+
+  /** {@code GET /}: the page. */
+  private final class PageHandler extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      if (!isGet(request)) {
+        methodNotAllowed(request, response, callback, "GET, HEAD");
+        return true;
+      }
+      page.write(request, response, callback);
+      return true;
+    }
+  }
+
+  /** Everything under {@code /playground/}. */
+  private final class ApiHandler extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      // The URI's own path: PathMappingsHandler makes the "path in context" relative to the prefix.
+      String path = request.getHttpURI().getCanonicalPath();
+      String name = path.startsWith("/playground/") ? path.substring("/playground/".length()) : "";
+      switch (name) {
+        case "ask" -> ask(request, response, callback);
+        case "open" -> open(request, response, callback);
+        case "feedback" -> feedback(request, response, callback);
+        default -> {
+          StaticFile file = files.get(name);
+          if (file == null) {
+            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+          } else if (!isGet(request)) {
+            methodNotAllowed(request, response, callback, "GET, HEAD");
+          } else {
+            file.write(request, response, callback);
+          }
+        }
+      }
+      return true;
+    }
+  }
+
+  private void ask(Request request, Response response, Callback callback) {
+    JsonNode body = readJsonPost(request, response, callback);
+    if (body == null) {
+      return;
+    }
+    JsonNode question = body.get("question");
+    if (question == null || question.isNull()) {
+      badRequest(request, response, callback, "missing field \"question\"");
+    } else if (!question.isTextual()) {
+      badRequest(request, response, callback, "\"question\" must be a string");
+    } else if (question.asText().isBlank()) {
+      badRequest(request, response, callback, "\"question\" is empty");
+    } else if (question.asText().length() > MAX_QUESTION) {
+      badRequest(request, response, callback, "\"question\" is longer than " + MAX_QUESTION + " characters");
+    } else {
+      writeJson(response, callback, HttpStatus.OK_200, answerJson(bot.ask(question.asText(), PLATFORM), lowScore));
+    }
+  }
+
+  private void open(Request request, Response response, Callback callback) {
+    if (!isGet(request)) {
+      methodNotAllowed(request, response, callback, "GET, HEAD");
+      return;
+    }
+    String id = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("id");
+    if (id == null || id.isBlank()) {
+      badRequest(request, response, callback, "missing query parameter \"id\" (a section id, or help for the topic menu)");
+    } else if (id.length() > MAX_ID) {
+      badRequest(request, response, callback, "\"id\" is longer than " + MAX_ID + " characters");
+    } else {
+      // An id the guide does not know (content changed since the page drew the button) opens the menu.
+      writeJson(response, callback, HttpStatus.OK_200, answerJson(bot.open(id), lowScore));
+    }
+  }
+
+  private void feedback(Request request, Response response, Callback callback) {
+    JsonNode body = readJsonPost(request, response, callback);
+    if (body == null) {
+      return;
+    }
+    JsonNode intent = body.get("intent");
+    JsonNode helpful = body.get("helpful");
+    if (intent == null || !intent.isTextual() || intent.asText().isBlank() || intent.asText().length() > MAX_ID) {
+      badRequest(request, response, callback, "\"intent\" must be a section id");
+    } else if (helpful == null || !helpful.isBoolean()) {
+      badRequest(request, response, callback, "\"helpful\" must be true or false");
+    } else {
+      bot.feedback(PLATFORM, intent.asText(), helpful.asBoolean());
+      response.setStatus(HttpStatus.NO_CONTENT_204);
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      callback.succeeded();
+    }
+  }
+
+  /**
+   * The body of a JSON POST as a JSON object, or null when the request was answered with an error
+   * already (wrong method or content type, too large, not UTF-8, not a JSON object).
+   */
+  private static JsonNode readJsonPost(Request request, Response response, Callback callback) {
+    if (!HttpMethod.POST.is(request.getMethod())) {
+      methodNotAllowed(request, response, callback, "POST");
+      return null;
+    }
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    // Requiring JSON also keeps other sites' pages out: a cross-origin JSON POST needs a CORS
+    // preflight, which this server never grants.
+    if (type == null || !type.toLowerCase(Locale.ROOT).split(";", 2)[0].strip().equals("application/json")) {
+      writeError(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "send JSON with Content-Type: application/json");
+      return null;
+    }
+    byte[] bytes;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      bytes = in.readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        // Read the rest (the server's MAX_BODY_BYTES bounds it) before answering, so that the
+        // client gets the 413 rather than a connection reset while it is still sending.
+        in.transferTo(OutputStream.nullOutputStream());
+      }
+    } catch (IOException e) {
+      // The connection failed or the server's own limits cut the body off; Jetty answers that.
+      Response.writeError(request, response, callback, e);
+      return null;
+    }
+    if (bytes.length > MAX_BODY) {
+      writeError(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "a playground request is at most " + MAX_BODY + " bytes");
+      return null;
+    }
+    JsonNode body;
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      body = JSON.readTree(text);
+    } catch (CharacterCodingException e) {
+      badRequest(request, response, callback, "the body is not UTF-8");
+      return null;
+    } catch (JsonProcessingException e) {
+      badRequest(request, response, callback, "the body is not valid JSON");
+      return null;
+    }
+    if (body == null || !body.isObject()) {
+      badRequest(request, response, callback, "the body must be a JSON object");
+      return null;
+    }
+    return body;
+  }
+
+  /**
+   * The answer as the page reads it: the core's fields, whether the question went to the report,
+   * and the two platforms' renderings.
+   */
+  static ObjectNode answerJson(Answer answer, double lowScore) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("question", answer.question());
+    node.put("kind", answer.kind().name().toLowerCase(Locale.ROOT));
+    node.put("intent", answer.intent());
+    node.put("title", answer.title());
+    node.put("heading", answer.heading());
+    node.put("score", Math.round(answer.score() * 10_000) / 10_000.0);
+    node.put("reported", !answer.question().isEmpty() && UnansweredReport.unanswered(answer, lowScore));
+    node.put("text", answer.plainText());
+    topics(node.putArray("followUps"), answer.followUps());
+    topics(node.putArray("alternatives"), answer.alternatives());
+    topics(node.putArray("menu"), answer.menu());
+    try {
+      node.set("slack", JSON.readTree(SlackPreview.previewJson(answer)));
+      node.set("teams", JSON.readTree(TeamsPreview.cardJson(answer)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an adapter rendered JSON that does not parse", e);
+    }
+    return node;
+  }
+
+  private static void topics(ArrayNode array, List<Topic> topics) {
+    for (Topic topic : topics) {
+      array.addObject().put("id", topic.id()).put("title", topic.title()).put("summary", topic.summary());
+    }
+  }
+
+  private static boolean isGet(Request request) {
+    return HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
+  }
+
+  private static void methodNotAllowed(Request request, Response response, Callback callback, String allow) {
+    response.getHeaders().put(HttpHeader.ALLOW, allow);
+    Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+  }
+
+  private static void badRequest(Request request, Response response, Callback callback, String reason) {
+    writeError(response, callback, HttpStatus.BAD_REQUEST_400, reason);
+  }
+
+  /**
+   * The server's JSON error shape, written here because the error handler words some statuses
+   * (413) for the server-wide limits.
+   */
+  private static void writeError(Response response, Callback callback, int status, String message) {
+    ObjectNode error = JSON.createObjectNode();
+    error.put("status", status);
+    error.put("error", HttpStatus.getMessage(status));
+    error.put("message", message);
+    writeJson(response, callback, status, error);
+  }
+
+  private static void writeJson(Response response, Callback callback, int status, JsonNode json) {
+    byte[] bytes;
+    try {
+      bytes = (JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      callback.failed(e);
+      return;
+    }
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    response.write(true, ByteBuffer.wrap(bytes), callback);
+  }
+
+  /** A file of the page, read once from the class path, served with an ETag. */
+  private record StaticFile(String name, String contentType, byte[] bytes, String etag) {
+
+    static StaticFile load(String name) {
+      String resource = "/playground/" + name;
+      try (InputStream in = Playground.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + resource);
+        }
+        byte[] bytes = in.readAllBytes();
+        String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+        return new StaticFile(name, type, bytes, "\"" + sha256(bytes).substring(0, 16) + "\"");
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading " + resource, e);
+      }
+    }
+
+    void write(Request request, Response response, Callback callback) {
+      response.getHeaders().put(HttpHeader.ETAG, etag);
+      // Revalidated on every load: a new build's files are picked up at once, unchanged ones cost a 304.
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+      response.getHeaders().put("X-Content-Type-Options", "nosniff");
+      if (contentType.startsWith("text/html")) {
+        response.getHeaders().put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.getHeaders().put("Referrer-Policy", "no-referrer");
+      }
+      String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
+      if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+        response.setStatus(HttpStatus.NOT_MODIFIED_304);
+        callback.succeeded();
+        return;
+      }
+      response.setStatus(HttpStatus.OK_200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+      boolean head = HttpMethod.HEAD.is(request.getMethod());
+      response.write(true, head ? null : ByteBuffer.wrap(bytes), callback);
+    }
+
+    private static String sha256(byte[] bytes) {
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

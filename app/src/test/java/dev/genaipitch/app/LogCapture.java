@@ -30,7 +30,30 @@ final class LogCapture implements AutoCloseable {
   }
 
   List<ILoggingEvent> events() {
-    return List.copyOf(appender.list);
+    // Appending holds the appender's lock; copying under it is safe while other threads log.
+    synchronized (appender) {
+      return List.copyOf(appender.list);
+    }
+  }
+
+  /** Each event as one line: level, formatted message, key-value pairs and any throwable. */
+  List<String> lines() {
+    return events().stream().map(LogCapture::line).toList();
+  }
+
+  void clear() {
+    synchronized (appender) {
+      appender.list.clear();
+    }
+  }
+
+  private static String line(ILoggingEvent event) {
+    StringBuilder out = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage());
+    pairs(event).forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));
+    if (event.getThrowableProxy() != null) {
+      out.append(" ").append(event.getThrowableProxy().getClassName()).append(": ").append(event.getThrowableProxy().getMessage());
+    }
+    return out.toString();
   }
 
   /** An event's key-value pairs, as strings. */

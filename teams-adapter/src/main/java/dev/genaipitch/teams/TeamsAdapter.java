@@ -42,7 +42,15 @@ public final class TeamsAdapter {
    * Framework SDK, so one process serves one Teams bot.
    */
   public static TeamsAdapter create(PitchBot bot, BotConfig config) {
-    return builder(bot, config.teams()).maxBodyBytes(config.server().maxBodyBytes()).build();
+    return builder(bot, config).build();
+  }
+
+  /**
+   * A builder for an adapter like {@link #create}'s, for changing what the configuration does not
+   * set (the reply timeout).
+   */
+  public static Builder builder(PitchBot bot, BotConfig config) {
+    return builder(bot, config.teams()).maxBodyBytes(config.server().maxBodyBytes());
   }
 
   /** The handler to mount at {@link #PATH}. */
@@ -60,7 +68,7 @@ public final class TeamsAdapter {
   }
 
   /** Construction with the seams tests need: the reply timeout and the outgoing credentials. */
-  static final class Builder {
+  public static final class Builder {
     private final PitchBot bot;
     private final BotConfig.Teams teams;
     private Duration replyTimeout = DEFAULT_REPLY_TIMEOUT;
@@ -72,8 +80,11 @@ public final class TeamsAdapter {
       this.teams = Objects.requireNonNull(teams, "teams");
     }
 
-    /** How long a reply may take to connect, and then to be answered. */
-    Builder replyTimeout(Duration timeout) {
+    /** How long a reply may take to connect, and then to be answered (default 5 s). */
+    public Builder replyTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("replyTimeout must be positive");
+      }
       this.replyTimeout = timeout;
       return this;
     }
@@ -89,7 +100,7 @@ public final class TeamsAdapter {
       return this;
     }
 
-    TeamsAdapter build() {
+    public TeamsAdapter build() {
       Authenticator authenticator;
       if (teams.authenticated()) {
         String appId = teams.appId().orElseThrow();

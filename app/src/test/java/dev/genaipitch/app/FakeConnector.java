@@ -62,7 +62,7 @@ final class FakeConnector implements AutoCloseable {
   private final ExecutorService threads;
   private final List<Received> received = new ArrayList<>();
   private final Deque<Integer> script = new ArrayDeque<>();
-  private final CountDownLatch released = new CountDownLatch(1);
+  private volatile CountDownLatch released = new CountDownLatch(1);
 
   /** @param threads how many posts it serves at once (hung posts hold one each) */
   FakeConnector(int threads) {
@@ -94,6 +94,13 @@ final class FakeConnector implements AutoCloseable {
   /** The next {@code times} posts are never answered (until {@link #close}). */
   void hangNext(int times) {
     answerNext(0, times);
+  }
+
+  /** Lets every post hung so far go: each is then closed without an answer. */
+  void releaseHung() {
+    CountDownLatch hung = released;
+    released = new CountDownLatch(1);
+    hung.countDown();
   }
 
   void reset() {
@@ -147,6 +154,7 @@ final class FakeConnector implements AutoCloseable {
     String[] parts = exchange.getRequestURI().getRawPath().split("/");
     String conversation = parts.length > 3 ? URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";
     int status;
+    CountDownLatch hung = released;
     synchronized (received) {
       Integer scripted = script.poll();
       status = scripted == null ? 200 : scripted;
@@ -155,7 +163,7 @@ final class FakeConnector implements AutoCloseable {
     }
     if (status == 0) {
       try {
-        released.await();
+        hung.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -171,7 +179,7 @@ final class FakeConnector implements AutoCloseable {
 
   @Override
   public void close() {
-    released.countDown();
+    releaseHung();
     server.stop(0);
     threads.shutdownNow();
   }

@@ -58,7 +58,7 @@ final class FakeSlackApi implements AutoCloseable {
   private final ExecutorService threads;
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
-  private final CountDownLatch released = new CountDownLatch(1);
+  private volatile CountDownLatch released = new CountDownLatch(1);
 
   /** @param threads how many calls it serves at once (hung calls hold one each) */
   FakeSlackApi(int threads) {
@@ -101,6 +101,13 @@ final class FakeSlackApi implements AutoCloseable {
     synchronized (calls) {
       faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(Fault.HANG);
     }
+  }
+
+  /** Lets every call hung so far go: each is then closed without an answer. */
+  void releaseHung() {
+    CountDownLatch hung = released;
+    released = new CountDownLatch(1);
+    hung.countDown();
   }
 
   /** Forgets calls and scripted answers. */
@@ -210,9 +217,10 @@ final class FakeSlackApi implements AutoCloseable {
       fault = queue == null ? null : queue.poll();
     }
     if (fault == Fault.HANG) {
+      CountDownLatch hung = released;
       record(new Call(method, target, body, 0));
       try {
-        released.await();
+        hung.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -267,7 +275,7 @@ final class FakeSlackApi implements AutoCloseable {
 
   @Override
   public void close() {
-    released.countDown();
+    releaseHung();
     server.stop(0);
     threads.shutdownNow();
   }

@@ -50,7 +50,9 @@ public final class TeamsAdapter {
    * set (the reply timeout).
    */
   public static Builder builder(PitchBot bot, BotConfig config) {
-    return builder(bot, config.teams()).maxBodyBytes(config.server().maxBodyBytes());
+    return builder(bot, config.teams())
+        .maxBodyBytes(config.server().maxBodyBytes())
+        .maxWaitingReplies(Math.max(1, config.server().maxThreads() / 4));
   }
 
   /** The handler to mount at {@link #PATH}. */
@@ -74,6 +76,7 @@ public final class TeamsAdapter {
     private Duration replyTimeout = DEFAULT_REPLY_TIMEOUT;
     private AppCredentials outgoingCredentials;
     private long maxBodyBytes = 1 << 20;
+    private int maxWaitingReplies = 16;
 
     private Builder(PitchBot bot, BotConfig.Teams teams) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -100,6 +103,16 @@ public final class TeamsAdapter {
       return this;
     }
 
+    /**
+     * How many requests may wait on the connector for their reply at once (default: a quarter of
+     * MAX_THREADS with {@link TeamsAdapter#builder(PitchBot, BotConfig)}, else 16). Beyond it a
+     * reply is not sent and is logged, so that a hanging connector cannot take every request thread.
+     */
+    Builder maxWaitingReplies(int max) {
+      this.maxWaitingReplies = max;
+      return this;
+    }
+
     public TeamsAdapter build() {
       Authenticator authenticator;
       if (teams.authenticated()) {
@@ -114,7 +127,7 @@ public final class TeamsAdapter {
             PATH);
       }
       Replies replies = new BotConnectorReplies(credentials(), replyTimeout);
-      TeamsBot teamsBot = new TeamsBot(bot, replies);
+      TeamsBot teamsBot = new TeamsBot(bot, replies, maxWaitingReplies);
       return new TeamsAdapter(new ActivityEndpoint(authenticator, teamsBot, maxBodyBytes), teams.authenticated());
     }
 

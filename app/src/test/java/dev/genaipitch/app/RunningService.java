@@ -45,16 +45,17 @@ final class RunningService implements AutoCloseable {
     env.putAll(b.env);
     BotConfig config = BotConfig.load(env);
     Clock clock = b.clock;
+    Clock slackClock = b.slackClock == null ? clock : b.slackClock;
     UnaryOperator<SlackAdapter.Builder> slackOptions = b.slackOptions;
     UnaryOperator<TeamsAdapter.Builder> teamsOptions = b.teamsOptions;
     service = PitchService.create(
         config,
-        (c, bot, readiness) -> ServeCommand.routes(c, bot, readiness, s -> slackOptions.apply(s.clock(clock)), teamsOptions),
+        (c, bot, readiness) -> ServeCommand.routes(c, bot, readiness, s -> slackOptions.apply(s.clock(slackClock)), teamsOptions),
         clock,
         scheduler);
     service.start();
     wire = new Wire(service.port(), b.clientExecutor);
-    slack = new SlackSide(wire, slackApi, clock);
+    slack = new SlackSide(wire, slackApi, slackClock);
     teams = new TeamsSide(wire, connector.serviceUrl());
   }
 
@@ -91,6 +92,7 @@ final class RunningService implements AutoCloseable {
     private UnaryOperator<SlackAdapter.Builder> slackOptions = UnaryOperator.identity();
     private UnaryOperator<TeamsAdapter.Builder> teamsOptions = UnaryOperator.identity();
     private Clock clock = Clock.systemUTC();
+    private Clock slackClock;
     private int fakeThreads = 8;
     private java.util.concurrent.Executor clientExecutor;
 
@@ -99,7 +101,7 @@ final class RunningService implements AutoCloseable {
       return this;
     }
 
-    /** Adjusts the Slack adapter (scheduler, timeouts) beyond the clock, which is always {@link #clock}'s. */
+    /** Adjusts the Slack adapter (scheduler, timeouts) beyond its clock ({@link #slackClock}). */
     Builder slack(UnaryOperator<SlackAdapter.Builder> options) {
       this.slackOptions = options;
       return this;
@@ -110,9 +112,15 @@ final class RunningService implements AutoCloseable {
       return this;
     }
 
-    /** The service's clock: Slack signature timestamps, content reload and the report. */
+    /** The service's clock: content reload, the report, and Slack signatures unless {@link #slackClock} is set. */
     Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /** The clock Slack signatures are made and checked with, when not {@link #clock}'s. */
+    Builder slackClock(Clock clock) {
+      this.slackClock = clock;
       return this;
     }
 

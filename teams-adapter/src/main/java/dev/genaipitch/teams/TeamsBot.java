@@ -108,14 +108,14 @@ final class TeamsBot {
   private void send(OutgoingMessage message) {
     if (!waiting.tryAcquire()) {
       LOG.warn("Teams reply to conversation {} not sent: {} replies are already waiting on the connector",
-          message.conversation().id(), maxWaiting);
+          LogText.of(message.conversation().id()), maxWaiting);
       bot.deliveryFailed(PLATFORM, "reply");
       return;
     }
     try {
       replies.send(message);
     } catch (Replies.DeliveryException e) {
-      LOG.warn("Teams reply to conversation {} failed: {}", message.conversation().id(), e.getMessage());
+      LOG.warn("Teams reply to conversation {} failed: {}", LogText.of(message.conversation().id()), e.getMessage());
       bot.deliveryFailed(PLATFORM, "reply");
     } finally {
       waiting.release();

@@ -531,7 +531,7 @@ final class HostileSlackInputTest {
     if (node.isTextual()) {
       out.append(node.asText()).append('\n');
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(e -> collect(e.getValue(), e.getKey(), out));
+      node.properties().forEach(e -> collect(e.getValue(), e.getKey(), out));
     } else {
       node.forEach(child -> collect(child, field, out));
     }

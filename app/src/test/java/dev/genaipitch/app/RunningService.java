@@ -75,9 +75,11 @@ final class RunningService implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       service.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the service", e);
     } finally {
       scheduler.shutdownNow();
       slackApi.close();

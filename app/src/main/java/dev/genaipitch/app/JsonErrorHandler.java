@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -38,14 +39,24 @@ final class JsonErrorHandler extends ErrorHandler {
     }
     response.setStatus(status);
     generateCacheControl(response);
+    if (!request.getConnectionMetaData().isPersistent() || !request.consumeAvailable()) {
+      // Jetty closes this connection after the response (a request it could not parse, a body
+      // left unread): say so, or a client reusing the connection loses its next request.
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body(status, clientMessage(status, message, cause))), callback);
   }
 
-  /** Errors found while parsing a request, before any handler ran (bad request line, huge headers). */
+  /**
+   * Errors found while parsing a request, before any handler ran (bad request line, huge headers).
+   * Jetty closes the connection after these: the response says so, or a client reusing the
+   * connection would lose its next request without an answer.
+   */
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     return ByteBuffer.wrap(body(status, clientMessage(status, reason, null)));
   }
 

@@ -4,11 +4,14 @@ import dev.genaipitch.config.BotConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.pathmap.MatchedResource;
 import org.eclipse.jetty.http.pathmap.PathMappings;
 import org.eclipse.jetty.http.pathmap.PathSpec;
@@ -85,8 +88,10 @@ final class PitchServer {
     Listeners listeners = new Listeners(adminConnector, mappings(routes, names), mappings(adminRoutes, adminNames));
     SizeLimitHandler limited = new SizeLimitHandler(limits.maxBodyBytes(), -1);
     limited.setHandler(listeners);
+    AnnounceClose announced = new AnnounceClose();
+    announced.setHandler(limited);
     RequestMetrics metrics = new RequestMetrics(registry, adminConnector, names, adminNames);
-    metrics.setHandler(limited);
+    metrics.setHandler(announced);
     graceful = new GracefulHandler(metrics);
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler(limits.maxBodyBytes()));
@@ -172,6 +177,27 @@ final class PitchServer {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
       boolean isAdmin = request.getConnectionMetaData().getConnector() == admin;
       return (isAdmin ? adminRoutes : publicRoutes).handle(request, response, callback);
+    }
+  }
+
+  /**
+   * Says {@code Connection: close} on a response that goes out before its request's body was read
+   * through (a 405, a 413, a refusal that need not read further). Jetty closes such a connection
+   * after the response, but only decides so once the response is on its way, without saying it: a
+   * client that sends its next request on the same connection loses it, unanswered.
+   */
+  private static final class AnnounceClose extends Handler.Wrapper {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      return super.handle(request, new Response.Wrapper(request, response) {
+        @Override
+        public void write(boolean last, ByteBuffer content, Callback written) {
+          if (!isCommitted() && !request.consumeAvailable()) {
+            getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+          }
+          super.write(last, content, written);
+        }
+      }, callback);
     }
   }
 

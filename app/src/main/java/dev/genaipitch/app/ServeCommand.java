@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
+import dev.genaipitch.slack.SlackAdapter;
 import dev.genaipitch.slack.SlackStartException;
 import dev.genaipitch.teams.TeamsAdapter;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -49,9 +51,23 @@ final class ServeCommand implements Callable<Integer> {
    */
   static List<PitchServer.Route> routes(BotConfig config, PitchBot bot, Readiness readiness)
       throws SlackStartException {
+    return routes(config, bot, readiness, UnaryOperator.identity(), UnaryOperator.identity());
+  }
+
+  /**
+   * The same routes with the adapters' collaborators adjusted: tests inject the Slack retry
+   * scheduler and clock, and short timeouts, into exactly what {@code serve} runs.
+   */
+  static List<PitchServer.Route> routes(
+      BotConfig config,
+      PitchBot bot,
+      Readiness readiness,
+      UnaryOperator<SlackAdapter.Builder> slack,
+      UnaryOperator<TeamsAdapter.Builder> teams)
+      throws SlackStartException {
     List<PitchServer.Route> routes = new ArrayList<>();
-    SlackRoute.start(config.slack(), bot, readiness).ifPresent(routes::add);
-    routes.add(new PitchServer.Route(TeamsAdapter.PATH, TeamsAdapter.create(bot, config).handler()));
+    SlackRoute.start(config.slack(), bot, readiness, slack).ifPresent(routes::add);
+    routes.add(new PitchServer.Route(TeamsAdapter.PATH, teams.apply(TeamsAdapter.builder(bot, config)).build().handler()));
     return routes;
   }
 

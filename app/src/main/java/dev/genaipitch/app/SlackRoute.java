@@ -5,6 +5,7 @@ import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.slack.SlackAdapter;
 import dev.genaipitch.slack.SlackStartException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,21 @@ final class SlackRoute {
    */
   static Optional<PitchServer.Route> start(BotConfig.Slack config, PitchBot bot, Readiness readiness)
       throws SlackStartException {
+    return start(config, bot, readiness, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #start(BotConfig.Slack, PitchBot, Readiness)}, with the adapter's collaborators
+   * (scheduler, clock, timeouts) adjusted by {@code options}: how tests inject faults' delays.
+   */
+  static Optional<PitchServer.Route> start(
+      BotConfig.Slack config, PitchBot bot, Readiness readiness, UnaryOperator<SlackAdapter.Builder> options)
+      throws SlackStartException {
     if (!config.enabled()) {
       LOG.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on");
       return Optional.empty();
     }
-    SlackAdapter slack = SlackAdapter.start(config, bot);
+    SlackAdapter slack = options.apply(SlackAdapter.builder(config, bot)).start();
     readiness.add("slack", slack::ready);
     return Optional.of(new PitchServer.Route(SlackAdapter.PATH, new ClosingWith(slack)));
   }

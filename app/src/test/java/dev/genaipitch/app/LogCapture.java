@@ -2,18 +2,22 @@ package dev.genaipitch.app;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
-/** Records what one logger logs while open. */
+/** Records what one logger (and the loggers below it) logs while open; tests can wait for a line. */
 final class LogCapture implements AutoCloseable {
 
   private final Logger logger;
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Recorder appender = new Recorder();
 
   private LogCapture(String name) {
     logger = (Logger) LoggerFactory.getLogger(name);
@@ -30,17 +34,77 @@ final class LogCapture implements AutoCloseable {
   }
 
   List<ILoggingEvent> events() {
-    return List.copyOf(appender.list);
+    synchronized (appender) {
+      return List.copyOf(appender.events);
+    }
+  }
+
+  /** Each event as one line: level, logger, formatted message, key-value pairs and any throwable. */
+  List<String> lines() {
+    return events().stream().map(LogCapture::line).toList();
+  }
+
+  /** Waits until a line matching {@code wanted} is logged, and returns it. */
+  String awaitLine(Predicate<String> wanted, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    synchronized (appender) {
+      while (true) {
+        for (ILoggingEvent event : appender.events) {
+          String line = line(event);
+          if (wanted.test(line)) {
+            return line;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("no such line logged within " + within.toMillis() + " ms; logged:\n  "
+              + appender.events.stream().map(LogCapture::line).collect(Collectors.joining("\n  ")));
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(appender, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+
+  void clear() {
+    synchronized (appender) {
+      appender.events.clear();
+    }
   }
 
   /** An event's key-value pairs, as strings. */
   static Map<String, String> pairs(ILoggingEvent event) {
     List<KeyValuePair> kvps = event.getKeyValuePairs() == null ? List.of() : event.getKeyValuePairs();
-    return kvps.stream().collect(Collectors.toMap(kv -> kv.key, kv -> String.valueOf(kv.value)));
+    return kvps.stream().collect(Collectors.toMap(kv -> kv.key, kv -> String.valueOf(kv.value), (a, b) -> a + "," + b));
+  }
+
+  private static String line(ILoggingEvent event) {
+    StringBuilder out = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage());
+    pairs(event).forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));
+    if (event.getThrowableProxy() != null) {
+      out.append(' ').append(event.getThrowableProxy().getClassName()).append(": ").append(event.getThrowableProxy().getMessage());
+    }
+    return out.toString();
   }
 
   @Override
   public void close() {
     logger.detachAppender(appender);
+  }
+
+  /** Appending holds this appender's lock (AppenderBase); readers and waiters take the same lock. */
+  private static final class Recorder extends AppenderBase<ILoggingEvent> {
+    private final List<ILoggingEvent> events = new ArrayList<>();
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      event.prepareForDeferredProcessing();
+      events.add(event);
+      notifyAll();
+    }
   }
 }

@@ -127,6 +127,63 @@ final class PitchServerTest {
     }
   }
 
+  // Regression: a response written before the request's body was read (the adapters' 405 and 413)
+  // went out without "Connection: close", then Jetty closed the connection: a client sending its
+  // next request on it lost that request, unanswered. Found by the fuzzer (HostileFuzzTest).
+  @Test
+  void keepAlive_responseSentBeforeTheBodyWasRead_saysConnectionClose() throws Exception {
+    start(Map.of());
+
+    try (RawHttp http = RawHttp.connect(server.port())) {
+      http.send("POST /refuse HTTP/1.1\r\nHost: localhost\r\nContent-Length: 300000\r\n\r\n");
+      http.send(new byte[300_000]);
+
+      assertAnsweredAndHonestAboutClosing(http, 405);
+    }
+  }
+
+  // Regression: Jetty's answer to a request it cannot parse (400 for an ambiguous path, 414, 431)
+  // closed the connection without saying so. Found by the fuzzer (HostileFuzzTest).
+  @Test
+  void keepAlive_requestJettyCannotParse_answerSaysConnectionClose() throws Exception {
+    start(Map.of());
+
+    for (String target : List.of("/%00", "/" + "a".repeat(12_000))) {
+      try (RawHttp http = RawHttp.connect(server.port())) {
+        http.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        RawHttp.Reply reply = http.readOne();
+        assertThat(reply.status()).isBetween(400, 499);
+        assertThat(reply.head()).containsIgnoringCase("Connection: close");
+      }
+    }
+  }
+
+  @Test
+  void keepAlive_bodyReadThrough_keepsTheConnection() throws Exception {
+    start(Map.of());
+
+    try (RawHttp http = RawHttp.connect(server.port())) {
+      for (int i = 0; i < 3; i++) {
+        http.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello");
+        RawHttp.Reply reply = http.readOne();
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.head()).doesNotContainIgnoringCase("Connection: close");
+      }
+    }
+  }
+
+  /** Either the response says the connection closes, or the connection answers the next request. */
+  private static void assertAnsweredAndHonestAboutClosing(RawHttp http, int status) throws IOException {
+    RawHttp.Reply reply = http.readOne();
+    assertThat(reply).as("an answer").isNotNull();
+    assertThat(reply.status()).isEqualTo(status);
+    if (!reply.head().toLowerCase(java.util.Locale.ROOT).contains("connection: close")) {
+      http.send("GET /echo HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      assertThat(http.readOne()).as("the next request on a connection not announced closed").isNotNull();
+    }
+  }
+
   @Test
   void adminRoutes_areServedOnlyOnTheAdminListener() throws Exception {
     start(Map.of());
@@ -233,7 +290,8 @@ final class PitchServerTest {
                 new PitchServer.Route("/echo", echo()),
                 new PitchServer.Route("/hold", hold()),
                 new PitchServer.Route("/boom", boom()),
-                new PitchServer.Route("/fail", failing())),
+                new PitchServer.Route("/fail", failing()),
+                new PitchServer.Route("/refuse", refuse())),
             List.of(new PitchServer.Route("/admin-only", OpsHandlers.health())),
             registry);
     server.start();
@@ -266,6 +324,18 @@ final class PitchServerTest {
           throw new IllegalStateException("never released");
         }
         Content.Sink.write(response, true, "held " + length + " bytes", callback);
+        return true;
+      }
+    };
+  }
+
+  /** Answers 405 without reading the body, as the adapters do for a method they do not take. */
+  private static Handler refuse() {
+    return new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        response.setStatus(405);
+        Content.Sink.write(response, true, "use GET", callback);
         return true;
       }
     };

@@ -74,6 +74,35 @@ final class RawHttp implements AutoCloseable {
     return new Reply(Integer.parseInt(text.substring(9, 12)), text.substring(0, end), text.substring(end + 4));
   }
 
+  /**
+   * Reads one response, its body by Content-Length, leaving the connection for the next; null when
+   * the server closed the connection without answering.
+   */
+  Reply readOne() throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int c;
+      try {
+        c = in.read();
+      } catch (java.net.SocketException e) {
+        c = -1;
+      }
+      if (c < 0) {
+        return null;
+      }
+      head.write(c);
+    }
+    String text = head.toString(StandardCharsets.ISO_8859_1);
+    int length = 0;
+    for (String line : text.split("\r\n")) {
+      if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        length = Integer.parseInt(line.substring(15).strip());
+      }
+    }
+    String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    return new Reply(Integer.parseInt(text.substring(9, 12)), text.strip(), body);
+  }
+
   /** Whether a new connection to {@code port} is refused now. */
   static boolean refused(int port) {
     try (Socket s = new Socket()) {

@@ -116,6 +116,7 @@ public final class SlackAdapter implements AutoCloseable {
     private int maxAttempts = 4;
     private Duration firstBackoff = Duration.ofSeconds(1);
     private Duration longestRetryAfter = Duration.ofSeconds(60);
+    private Duration httpTimeout = Duration.ofSeconds(10);
 
     private Builder(BotConfig.Slack config, PitchBot bot) {
       this.config = Objects.requireNonNull(config, "config");
@@ -158,6 +159,18 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
+     * How long one call to Slack (a Web API method or a post to a response_url) may take before it
+     * counts as a network error, and is retried like one (default 10 s).
+     */
+    public Builder httpTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("httpTimeout must be positive");
+      }
+      this.httpTimeout = timeout;
+      return this;
+    }
+
+    /**
      * Checks the token with {@code auth.test} and starts.
      *
      * @throws SlackStartException when Slack is not configured, rejects the token or cannot be reached
@@ -172,6 +185,10 @@ public final class SlackAdapter implements AutoCloseable {
       slackConfig.setMethodsEndpointUrlPrefix(apiUrl);
       slackConfig.setStatsEnabled(false);
       slackConfig.setPrettyResponseLoggingEnabled(false);
+      int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, httpTimeout.toMillis());
+      slackConfig.setHttpClientReadTimeoutMillis(timeoutMillis);
+      slackConfig.setHttpClientWriteTimeoutMillis(timeoutMillis);
+      slackConfig.setHttpClientCallTimeoutMillis(timeoutMillis);
       Slack slack = Slack.getInstance(slackConfig);
 
       AuthTestResponse auth = authTest(slack, token, apiUrl);
@@ -212,7 +229,7 @@ public final class SlackAdapter implements AutoCloseable {
         delays = (delay, task) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
       }
       Delivery delivery = new Delivery(sends, delays, bot, maxAttempts, firstBackoff, longestRetryAfter);
-      new SlackListeners(bot, new SlackWebApi(slack, token), delivery, new SeenEvents(clock), auth.getUserId(), config.postInChannel())
+      new SlackListeners(bot, new SlackWebApi(slack, token, httpTimeout), delivery, new SeenEvents(clock), auth.getUserId(), config.postInChannel())
           .register(app);
       app.start();
       LOG.info("Slack is on as @{} in {} (Request URL path {}, answers {})",

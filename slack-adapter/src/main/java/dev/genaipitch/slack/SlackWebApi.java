@@ -35,14 +35,19 @@ final class SlackWebApi {
   record Failed(String reason) implements Outcome {}
 
   private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final MethodsClient methods;
   private final HttpClient http;
+  private final Duration timeout;
 
-  SlackWebApi(Slack slack, String botToken) {
+  /**
+   * @param timeout how long a post to a response_url may take to connect, and then to be answered
+   *     (Web API calls get theirs from the {@link Slack} instance's configuration)
+   */
+  SlackWebApi(Slack slack, String botToken, Duration timeout) {
     this.methods = slack.methods(botToken);
-    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   Outcome postMessage(String channel, String threadTs, BlockKit.Message message) {
@@ -63,7 +68,7 @@ final class SlackWebApi {
   Outcome respond(String responseUrl, ObjectNode body) {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl))
-          .timeout(TIMEOUT)
+          .timeout(timeout)
           .header("Content-Type", "application/json; charset=utf-8")
           .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
           .build();

@@ -53,7 +53,8 @@ final class ActivityEndpoint extends Handler.Abstract {
       try {
         authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION), activity);
       } catch (Authenticator.Unauthorized e) {
-        LOG.info("Teams: refused an activity of type {} with 401: {}", activity.type(), e.getMessage());
+        // The type is the caller's, and the caller is not authenticated: never log it as sent.
+        LOG.info("Teams: refused an activity of type {} with 401: {}", LogText.of(activity.type()), e.getMessage());
         return respond(response, callback, HttpStatus.UNAUTHORIZED_401, "unauthorized\n");
       }
       TeamsBot.Result result = teams.handle(activity);

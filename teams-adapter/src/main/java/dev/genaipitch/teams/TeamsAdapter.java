@@ -42,7 +42,17 @@ public final class TeamsAdapter {
    * Framework SDK, so one process serves one Teams bot.
    */
   public static TeamsAdapter create(PitchBot bot, BotConfig config) {
-    return builder(bot, config.teams()).maxBodyBytes(config.server().maxBodyBytes()).build();
+    return builder(bot, config).build();
+  }
+
+  /**
+   * A builder for an adapter like {@link #create}'s, for changing what the configuration does not
+   * set (the reply timeout).
+   */
+  public static Builder builder(PitchBot bot, BotConfig config) {
+    return builder(bot, config.teams())
+        .maxBodyBytes(config.server().maxBodyBytes())
+        .maxWaitingReplies(Math.max(1, config.server().maxThreads() / 4));
   }
 
   /** The handler to mount at {@link #PATH}. */
@@ -60,20 +70,24 @@ public final class TeamsAdapter {
   }
 
   /** Construction with the seams tests need: the reply timeout and the outgoing credentials. */
-  static final class Builder {
+  public static final class Builder {
     private final PitchBot bot;
     private final BotConfig.Teams teams;
     private Duration replyTimeout = DEFAULT_REPLY_TIMEOUT;
     private AppCredentials outgoingCredentials;
     private long maxBodyBytes = 1 << 20;
+    private int maxWaitingReplies = 16;
 
     private Builder(PitchBot bot, BotConfig.Teams teams) {
       this.bot = Objects.requireNonNull(bot, "bot");
       this.teams = Objects.requireNonNull(teams, "teams");
     }
 
-    /** How long a reply may take to connect, and then to be answered. */
-    Builder replyTimeout(Duration timeout) {
+    /** How long a reply may take to connect, and then to be answered (default 5 s). */
+    public Builder replyTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("replyTimeout must be positive");
+      }
       this.replyTimeout = timeout;
       return this;
     }
@@ -89,7 +103,17 @@ public final class TeamsAdapter {
       return this;
     }
 
-    TeamsAdapter build() {
+    /**
+     * How many requests may wait on the connector for their reply at once (default: a quarter of
+     * MAX_THREADS with {@link TeamsAdapter#builder(PitchBot, BotConfig)}, else 16). Beyond it a
+     * reply is not sent and is logged, so that a hanging connector cannot take every request thread.
+     */
+    Builder maxWaitingReplies(int max) {
+      this.maxWaitingReplies = max;
+      return this;
+    }
+
+    public TeamsAdapter build() {
       Authenticator authenticator;
       if (teams.authenticated()) {
         String appId = teams.appId().orElseThrow();
@@ -103,7 +127,7 @@ public final class TeamsAdapter {
             PATH);
       }
       Replies replies = new BotConnectorReplies(credentials(), replyTimeout);
-      TeamsBot teamsBot = new TeamsBot(bot, replies);
+      TeamsBot teamsBot = new TeamsBot(bot, replies, maxWaitingReplies);
       return new TeamsAdapter(new ActivityEndpoint(authenticator, teamsBot, maxBodyBytes), teams.authenticated());
     }
 

@@ -4,6 +4,7 @@ import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.Guide;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +22,28 @@ final class TeamsBot {
   private final PitchBot bot;
   private final Replies replies;
   private final MessagingExtension search;
+  private final int maxWaiting;
+  private final Semaphore waiting;
 
   /** What the endpoint answers the Bot Framework: a status and, for an invoke, a JSON body. */
   record Result(int status, String json) {
     static final Result DONE = new Result(200, null);
   }
 
-  TeamsBot(PitchBot bot, Replies replies) {
+  /**
+   * @param maxWaiting how many requests may wait on the connector at once. A request thread waits
+   *     while its reply is sent; when the connector is slow or hangs, replies beyond this are not
+   *     sent (logged, reported as a delivery failure) rather than take every thread the server has.
+   */
+  TeamsBot(PitchBot bot, Replies replies, int maxWaiting) {
+    if (maxWaiting < 1) {
+      throw new IllegalArgumentException("maxWaiting must be at least 1");
+    }
     this.bot = bot;
     this.replies = replies;
     this.search = new MessagingExtension(bot);
+    this.maxWaiting = maxWaiting;
+    this.waiting = new Semaphore(maxWaiting);
   }
 
   Result handle(IncomingActivity activity) {
@@ -93,11 +106,19 @@ final class TeamsBot {
   }
 
   private void send(OutgoingMessage message) {
+    if (!waiting.tryAcquire()) {
+      LOG.warn("Teams reply to conversation {} not sent: {} replies are already waiting on the connector",
+          LogText.of(message.conversation().id()), maxWaiting);
+      bot.deliveryFailed(PLATFORM, "reply");
+      return;
+    }
     try {
       replies.send(message);
     } catch (Replies.DeliveryException e) {
-      LOG.warn("Teams reply to conversation {} failed: {}", message.conversation().id(), e.getMessage());
+      LOG.warn("Teams reply to conversation {} failed: {}", LogText.of(message.conversation().id()), e.getMessage());
       bot.deliveryFailed(PLATFORM, "reply");
+    } finally {
+      waiting.release();
     }
   }
 }

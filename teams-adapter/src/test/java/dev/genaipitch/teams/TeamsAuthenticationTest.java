@@ -152,6 +152,21 @@ final class TeamsAuthenticationTest {
         .doesNotContain(FakeAzureAdCredentials.TOKEN);
   }
 
+  // Regression: the refusal's log line quoted the activity's type as sent, from a caller not yet
+  // authenticated: a line break in it forged log lines, and a megabyte of type logged a megabyte.
+  @Test
+  void refusal_ofAnActivityWithAForgedType_logsOneShortLine() {
+    ObjectNode activity = teams.activity(
+        "message\n2025-05-01T09:00:00.000Z ERROR forged line " + "x".repeat(100_000), "personal", FakeTeams.PERSONAL);
+
+    assertThat(teams.post(activity).status()).isEqualTo(401);
+
+    assertThat(logs.lines()).filteredOn(line -> line.contains("refused")).singleElement().satisfies(line -> {
+      assertThat(line).doesNotContain("\n").contains("of type message?2025-05-01");
+      assertThat(line.length()).isLessThan(600);
+    });
+  }
+
   /** Posts a mention, a 1:1 message, a search and a welcome with {@code header}: each 401, nothing sent. */
   private void assertRefused(Function<ObjectNode, String> header) {
     teams.authorizeWith(header);

@@ -68,6 +68,35 @@ final class TeamsFailureTest {
     assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(FakeTeams.PERSONAL).contains("no answer within"));
   }
 
+  // Regression: a request thread waits while its reply is sent, so a hanging connector and enough
+  // messages took every thread the server had. Beyond the limit, replies are dropped and logged.
+  @Test
+  void connectorHanging_repliesBeyondTheWaitingLimit_areDroppedAndLogged_withoutWaiting() throws Exception {
+    try (RunningBot limited = RunningBot.start(
+        dev.genaipitch.config.BotConfig.defaults().teams(),
+        adapter -> adapter.replyTimeout(Duration.ofSeconds(30)).maxWaitingReplies(1))) {
+      FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
+      connector.hang();
+      java.util.concurrent.CompletableFuture<FakeTeams.Response> waiting =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> toLimited.personalMessage("do we need both?"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (connector.requests().isEmpty()) {
+        assertThat(System.nanoTime()).as("the first reply reached the connector").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+
+      assertThat(toLimited.personalMessage("give me the analogy").status()).isEqualTo(200);
+
+      assertThat(waiting).isNotDone();
+      assertThat(connector.requests()).hasSize(1);
+      assertThat(limited.heard.deliveryFailures).containsExactly("teams reply");
+      assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+          .contains(FakeTeams.PERSONAL).contains("not sent: 1 replies are already waiting on the connector"));
+      connector.close();
+      assertThat(waiting.get().status()).isEqualTo(200);
+    }
+  }
+
   @Test
   void connectorUnreachable_isLogged_andCounted() throws Exception {
     FakeBotConnector gone = new FakeBotConnector();

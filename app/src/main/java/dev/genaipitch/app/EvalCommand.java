@@ -1,14 +1,14 @@
 package dev.genaipitch.app;
 
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.eval.CrossValidation;
 import dev.genaipitch.core.eval.EvalReport;
 import dev.genaipitch.core.eval.Evaluation;
-import dev.genaipitch.core.eval.LabeledQuestion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +23,14 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "Labeled questions, JSON Lines.")
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "Labeled questions, JSON Lines.")
   Path file;
+
+  @Option(
+      names = "--cross-validate",
+      paramLabel = "FOLDS",
+      description = "Instead of a file: k-fold cross-validation over the guide's own example questions.")
+  Integer folds;
 
   @Option(names = "--min-in-scope", description = "Exit 1 when in-scope accuracy is below this (0 to 1).")
   double minInScope = 0;
@@ -34,17 +40,33 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, Main.ExitException {
+    if ((file == null) == (folds == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give a FILE or --cross-validate FOLDS");
+    }
     PitchBot bot = Main.bot(spec);
     PrintWriter out = spec.commandLine().getOut();
-    List<LabeledQuestion> questions;
-    try {
-      questions = Evaluation.read(file);
-    } catch (IllegalArgumentException | IOException e) {
-      spec.commandLine().getErr().println("genai-pitch eval: " + e.getMessage());
-      return 1;
+    EvalReport report;
+    String title;
+    if (folds != null) {
+      report = CrossValidation.run(bot.guide(), folds);
+      title = folds + "-fold cross-validation over the guide's examples";
+    } else {
+      try {
+        report = Evaluation.run(bot.matcher(), Evaluation.read(file));
+      } catch (IllegalArgumentException | IOException e) {
+        spec.commandLine().getErr().println("genai-pitch eval: " + e.getMessage());
+        return 1;
+      }
+      title = file.toString();
     }
-    EvalReport report = Evaluation.run(bot.matcher(), questions);
-    out.printf("%s: %d questions (%d in scope, %d out of scope)%n%n", file, questions.size(), report.inScope(), report.outOfScope());
+    print(title, report, out);
+    boolean pass = report.inScopeAccuracy() >= minInScope && report.outOfScopeRejection() >= minOutOfScope;
+    return pass ? 0 : 1;
+  }
+
+  private void print(String title, EvalReport report, PrintWriter out) {
+    out.printf("%s: %d questions (%d in scope, %d out of scope)%n%n",
+        title, report.inScope() + report.outOfScope(), report.inScope(), report.outOfScope());
     out.printf("in-scope top-1 accuracy   %6.1f%%%n", 100 * report.inScopeAccuracy());
     out.printf("out-of-scope rejection    %6.1f%%%n", 100 * report.outOfScopeRejection());
     out.printf("threshold for none        %6.2f%n%n", report.threshold());
@@ -54,10 +76,9 @@ final class EvalCommand implements Callable<Integer> {
     out.printf("%nmisses (%d):%n", report.misses().size());
     for (EvalReport.Miss miss : report.misses()) {
       String expected = miss.question().expected().isEmpty() ? "none" : String.join("|", miss.question().expected());
-      out.printf("  line %d: expected %s, got %s (%.2f): %s%n", miss.question().line(), expected, miss.got(), miss.score(), miss.question().question());
+      String where = miss.question().line() > 0 ? "line " + miss.question().line() + ": " : "";
+      out.printf("  %sexpected %s, got %s (%.2f): %s%n", where, expected, miss.got(), miss.score(), miss.question().question());
     }
     out.flush();
-    boolean pass = report.inScopeAccuracy() >= minInScope && report.outOfScopeRejection() >= minOutOfScope;
-    return pass ? 0 : 1;
   }
 }

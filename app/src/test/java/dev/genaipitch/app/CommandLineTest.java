@@ -145,6 +145,20 @@ final class CommandLineTest {
   }
 
   @Test
+  void eval_crossValidate_scoresTheGuidesOwnExamplesFoldByFold() {
+    int code = run(new byte[0], "eval", "--cross-validate", "2", "--min-in-scope", "0.85", "--min-out-of-scope", "0.85");
+
+    assertThat(code).as(out.toString()).isZero();
+    assertThat(out.toString()).startsWith("2-fold cross-validation over the guide's examples: ");
+  }
+
+  @Test
+  void eval_neitherFileNorCrossValidation_isAUsageError() {
+    assertThat(run(new byte[0], "eval")).isEqualTo(2);
+    assertThat(err.toString()).contains("give a FILE or --cross-validate FOLDS");
+  }
+
+  @Test
   void validate_builtInGuide_saysOk() {
     assertThat(run(new byte[0], "validate")).isZero();
     assertThat(out.toString()).startsWith("built-in: OK, 10 sections (overview, opening, definitions,");

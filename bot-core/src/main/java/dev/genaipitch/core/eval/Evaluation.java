@@ -64,6 +64,39 @@ public final class Evaluation {
         matcher.threshold());
   }
 
+  /** One report for several runs over disjoint questions (the folds of a cross-validation). */
+  static EvalReport merge(List<EvalReport> reports) {
+    int inScope = 0;
+    int outOfScope = 0;
+    double inRight = 0;
+    double outRight = 0;
+    Map<String, int[]> figures = new TreeMap<>();
+    List<EvalReport.Miss> misses = new ArrayList<>();
+    for (EvalReport r : reports) {
+      inScope += r.inScope();
+      outOfScope += r.outOfScope();
+      inRight += r.inScopeAccuracy() * r.inScope();
+      outRight += r.outOfScopeRejection() * r.outOfScope();
+      r.perIntent().forEach((intent, f) -> {
+        int[] sum = figures.computeIfAbsent(intent, k -> new int[3]);
+        sum[0] += f.expected();
+        sum[1] += f.predicted();
+        sum[2] += f.correct();
+      });
+      misses.addAll(r.misses());
+    }
+    Map<String, EvalReport.IntentFigures> perIntent = new TreeMap<>();
+    figures.forEach((k, v) -> perIntent.put(k, new EvalReport.IntentFigures(v[0], v[1], v[2])));
+    return new EvalReport(
+        inScope,
+        outOfScope,
+        inScope == 0 ? 1.0 : Math.round(inRight) / (double) inScope,
+        outOfScope == 0 ? 1.0 : Math.round(outRight) / (double) outOfScope,
+        perIntent,
+        misses,
+        reports.isEmpty() ? 0 : reports.get(0).threshold());
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**

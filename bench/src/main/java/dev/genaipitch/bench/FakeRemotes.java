@@ -145,6 +145,20 @@ final class FakeRemotes implements AutoCloseable {
     return maxInFlight.getAndSet(0);
   }
 
+  /** Forgets replies awaited for longer than {@code ageNanos}, and returns how many: replies that never came. */
+  int dropOlderThan(long ageNanos) {
+    long cutoff = System.nanoTime() - ageNanos;
+    int[] dropped = {0};
+    pending.entrySet().removeIf(e -> {
+      boolean old = e.getValue() < cutoff;
+      if (old) {
+        dropped[0]++;
+      }
+      return old;
+    });
+    return dropped[0];
+  }
+
   int pendingCount() {
     return pending.size();
   }

@@ -24,7 +24,9 @@ import org.HdrHistogram.Histogram;
  * saturation} (15 seconds), {@code concurrency} (16, for saturation), {@code connections} (32,
  * for fixed rates), {@code slackRate} (500), {@code teamsRate} (300), {@code javaOpts} (the
  * launcher's default), {@code command} (instead of {@code ./genai-pitch serve}, a command line
- * that serves, for comparing builds: {@code java -jar /tmp/before/genai-pitch.jar serve}), {@code out}.
+ * that serves, for comparing builds: {@code java -jar /tmp/before/genai-pitch.jar serve}), {@code
+ * quiet} and {@code quietWait} (before each run, wait up to quietWait seconds, default 120, for
+ * the 1-minute load average to fall to quiet; default 0, no wait), {@code out}.
  */
 public final class LoadBench {
 
@@ -43,6 +45,8 @@ public final class LoadBench {
     double teamsRate = o.decimal("teamsRate", 300);
     String javaOpts = o.text("javaOpts", null);
     String command = o.text("command", null);
+    double quiet = o.decimal("quiet", 0);
+    int quietWait = o.integer("quietWait", 120);
     Path out = Path.of(o.text("out", repo.resolve("bench/results/load-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + ".md").toString()));
     Files.createDirectories(out.getParent());
@@ -52,6 +56,7 @@ public final class LoadBench {
     List<Run> results = new ArrayList<>();
     try (FakeRemotes remotes = new FakeRemotes()) {
       for (int r = 1; r <= runs; r++) {
+        awaitQuiet(quiet, quietWait);
         System.err.printf("run %d of %d (load %s)%n", r, runs, LoadPhase.loadAverage());
         results.add(run(repo, command, remotes, questions, javaOpts, r, seconds, warmup, saturation, concurrency, connections,
             slackRate, teamsRate, out.resolveSibling(out.getFileName() + ".server-" + r + ".log")));
@@ -62,6 +67,21 @@ public final class LoadBench {
     Files.writeString(out, report);
     System.out.println(report);
     System.err.println("written to " + out);
+  }
+
+  /**
+   * Waits, at most {@code seconds}, until the 1-minute load average is at or below {@code max}
+   * (0: no wait): other people's builds on a shared machine. Whatever the outcome, the load is
+   * recorded with each phase.
+   */
+  static void awaitQuiet(double max, int seconds) throws Exception {
+    if (max <= 0) {
+      return;
+    }
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (Double.parseDouble(LoadPhase.loadAverage().split(" ")[0]) > max && System.nanoTime() < deadline) {
+      TimeUnit.SECONDS.sleep(5);
+    }
   }
 
   /** One run's figures. */

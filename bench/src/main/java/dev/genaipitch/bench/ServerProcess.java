@@ -169,23 +169,25 @@ final class ServerProcess implements AutoCloseable {
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
-  /** Heap in use right after a full GC, in KiB (jcmd GC.run, then GC.heap_info), and the heap's committed size. */
+  /**
+   * Live heap right after a full GC, in KiB, and the heap's committed size: {@code jcmd
+   * GC.class_histogram} collects first and totals what survived (exact, unlike reading {@code
+   * GC.heap_info} after {@code GC.run}, which already counts new allocations).
+   */
   long[] heapAfterGc() throws IOException, InterruptedException {
-    jcmd("GC.run");
-    String info = jcmd("GC.heap_info");
-    long used = 0;
+    String histogram = jcmd("GC.class_histogram");
+    Matcher total = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)", Pattern.MULTILINE).matcher(histogram);
+    long live = total.find() ? Long.parseLong(total.group(1)) / 1024 : -1;
     long committed = 0;
-    for (String line : info.split("\n")) {
-      Matcher gen = HEAP.matcher(line);
-      if (gen.find()) {
+    for (String line : jcmd("GC.heap_info").split("\n")) {
+      if (HEAP.matcher(line).find()) {
         Matcher m = HEAP_TOTAL.matcher(line);
         if (m.find()) {
           committed += Long.parseLong(m.group(1));
-          used += Long.parseLong(m.group(2));
         }
       }
     }
-    return new long[] {used, committed};
+    return new long[] {live, committed};
   }
 
   /** Metaspace in use, in KiB, from GC.heap_info. */

@@ -65,6 +65,7 @@ final class ServerProcess implements AutoCloseable {
     env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("MICROSOFT_") || k.equals("GUIDE_DIR")
         || k.equals("GENAI_PITCH_CONFIG"));
     env.put("PORT", Integer.toString(port));
+    env.put("ADMIN_PORT", "0"); // the default, 3001, may be taken by another server on this machine
     env.put("SLACK_SIGNING_SECRET", SlackCommands.SIGNING_SECRET);
     env.put("SLACK_BOT_TOKEN", SlackCommands.BOT_TOKEN);
     env.put("SLACK_API_URL", remotes.slackApiUrl());

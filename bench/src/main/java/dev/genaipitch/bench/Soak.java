@@ -58,7 +58,8 @@ public final class Soak {
     ServerProcess.Startup startup;
     int exitCode;
     try (FakeRemotes remotes = new FakeRemotes()) {
-      Path log = out.resolveSibling(out.getFileName() + ".server.log");
+      Path log = repo.resolve("bench/target/soak-server.log");
+      Files.createDirectories(log.getParent());
       ServerProcess server = command == null
           ? ServerProcess.start(repo.resolve("genai-pitch"), remotes, javaOpts, log)
           : ServerProcess.start(List.of(command.split(" +")), repo, remotes, javaOpts, log);

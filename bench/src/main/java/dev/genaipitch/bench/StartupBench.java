@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
  * the server had used when it became ready, which the machine's load disturbs far less than wall
  * time.
  *
- * <p>Options: {@code runs} (10 per variant), {@code repo}, {@code out}, and {@code variant.NAME=JAVA_OPTS}
- * (the JVM flags given to the launcher; {@code variant.launcher=} for its own). Default: the
- * launcher's flags only.
+ * <p>Options: {@code runs} (10 per variant), {@code repo}, {@code out}, {@code variant.NAME=JAVA_OPTS}
+ * (the JVM flags given to the launcher; {@code variant.launcher=} for its own), and {@code
+ * command.NAME=COMMAND} (a whole command line that serves, e.g. another build's jar). Default:
+ * the launcher's flags only.
  */
 public final class StartupBench {
 
@@ -28,7 +29,14 @@ public final class StartupBench {
     Path repo = Path.of(o.text("repo", ".")).toAbsolutePath().normalize();
     int runs = o.integer("runs", 10);
     Map<String, String> variants = new LinkedHashMap<>();
+    Map<String, String> commands = new LinkedHashMap<>();
     for (String arg : args) {
+      if (arg.startsWith("--command.")) {
+        int eq = arg.indexOf('=');
+        String name = arg.substring("--command.".length(), eq);
+        commands.put(name, arg.substring(eq + 1));
+        variants.put(name, "");
+      }
       if (arg.startsWith("--variant.")) {
         int eq = arg.indexOf('=');
         String opts = arg.substring(eq + 1);
@@ -53,7 +61,10 @@ public final class StartupBench {
           System.gc();
           TimeUnit.MILLISECONDS.sleep(500);
           Path log = out.resolveSibling("startup-" + v.getKey() + ".log");
-          try (ServerProcess server = ServerProcess.start(repo.resolve("genai-pitch"), remotes, v.getValue(), log)) {
+          String command = commands.get(v.getKey());
+          try (ServerProcess server = command != null
+              ? ServerProcess.start(List.of(command.split(" +")), repo, remotes, null, log)
+              : ServerProcess.start(repo.resolve("genai-pitch"), remotes, v.getValue(), log)) {
             String load = LoadPhase.loadAverage().split(" ")[0];
             ServerProcess.Startup s = server.awaitReady(remotes, questions, 60);
             double cpu = server.cpuSeconds() * 1000;
@@ -72,7 +83,8 @@ public final class StartupBench {
     md.append("| variant | JAVA_OPTS | ready (ms) | first slash command (ms) | first Teams reply (ms) | CPU used by ready (ms)"
         + " | RSS at ready (MiB) | load (1 min) |\n|---|---|---|---|---|---|---|---|\n");
     figures.forEach((name, rows) -> {
-      md.append("| ").append(name).append(" | `").append(variants.get(name) == null ? "(launcher's)" : variants.get(name))
+      md.append("| ").append(name).append(" | `")
+          .append(commands.containsKey(name) ? commands.get(name) : variants.get(name) == null ? "(launcher's)" : variants.get(name))
           .append("` |");
       for (int i = 0; i < 6; i++) {
         int col = i;

@@ -39,8 +39,9 @@ final class BotConnectorReplies implements Replies {
    * Replies one connector host may have in flight at once. OkHttp's default is 5, and every reply
    * goes to the same host while its request thread waits for it: with 5, a sixth concurrent
    * activity queued behind the others (measured: at most 5 in flight, ~340 activities/s at best
-   * on loopback, and ~5 / round-trip per second against a remote connector). Matches the HTTP
-   * server's default thread count, which already bounds how many replies can wait.
+   * on loopback, and ~5 / round-trip per second against a remote connector). TeamsBot's
+   * maxWaitingReplies (a quarter of MAX_THREADS) is the limit that applies; this one only has to
+   * stay out of its way.
    */
   private static final int MAX_REPLIES_IN_FLIGHT = 64;
 

@@ -23,7 +23,9 @@ final class Analyzer {
   private final Set<String> vocabulary;
   private final SpellingCorrector corrector;
   private final Map<String, String> respellings;
-  private final Map<String, String> stems = new HashMap<>();
+  // Stems of the guide's words, filled as they are first met: Snowball is the costliest step per
+  // word, and stemming the whole vocabulary up front would slow every start.
+  private final Map<String, String> stems = new java.util.concurrent.ConcurrentHashMap<>();
 
   private record Phrase(List<String> variant, List<String> canonical) {}
 
@@ -60,10 +62,6 @@ final class Analyzer {
       }
     }
     synonymsByFirstToken.values().forEach(list -> list.sort((a, b) -> b.variant().size() - a.variant().size()));
-    // Stemming is the costliest step per word: do it once for every word the guide knows.
-    for (String word : this.vocabulary) {
-      stems.put(word, Stemmer.stem(word));
-    }
   }
 
   /** Surface tokens with synonyms applied and (when {@code correct}) typos corrected. */
@@ -103,8 +101,9 @@ final class Analyzer {
     for (String s : surfaces) {
       boolean isNeutral =
           neutral.contains(s) || ((isNumber(s) || s.length() < 2) && !vocabulary.contains(s));
-      String stem = stems.get(s);
-      out.add(new Token(s, stem != null ? stem : Stemmer.stem(s), isNeutral));
+      // Only the guide's own words are kept, so what users type cannot grow the map.
+      String stem = vocabulary.contains(s) ? stems.computeIfAbsent(s, Stemmer::stem) : Stemmer.stem(s);
+      out.add(new Token(s, stem, isNeutral));
     }
     return out;
   }

@@ -69,6 +69,29 @@ final class Softmax {
     }
   }
 
+  void write(java.io.DataOutputStream out) throws java.io.IOException {
+    out.writeInt(classes);
+    out.writeInt(features);
+    out.writeInt(w.length);
+    for (double v : w) {
+      out.writeDouble(v);
+    }
+  }
+
+  static Softmax read(java.io.DataInputStream in) throws java.io.IOException {
+    int classes = in.readInt();
+    int features = in.readInt();
+    int length = in.readInt();
+    if (length != (features + 2) * classes) {
+      throw new java.io.IOException("model weights do not fit its shape");
+    }
+    double[] w = new double[length];
+    for (int i = 0; i < length; i++) {
+      w[i] = in.readDouble();
+    }
+    return new Softmax(classes, features, w);
+  }
+
   /** Class probabilities for a question's features. */
   double[] probabilities(int[] featureIndices, double unknown) {
     double[] p = new double[classes];

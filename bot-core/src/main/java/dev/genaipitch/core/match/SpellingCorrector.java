@@ -15,20 +15,52 @@ final class SpellingCorrector {
   private static final int MAX_DISTANCE = 2;
 
   private final Map<String, Integer> frequency;
-  private final Map<String, Set<String>> deletes = new HashMap<>();
+  private volatile Map<String, Set<String>> deletes;
 
   /** @param frequency the words to correct toward, with how often the guide uses each */
   SpellingCorrector(Map<String, Integer> frequency) {
     this.frequency = Map.copyOf(frequency);
-    for (String word : frequency.keySet()) {
-      if (word.length() >= 4) {
-        // A question word of 8+ letters may be 2 edits away; shorter ones only 1.
-        int reach = word.length() >= 7 ? MAX_DISTANCE : 1;
-        for (String d : deletesOf(word, reach)) {
-          deletes.computeIfAbsent(d, k -> new HashSet<>(2)).add(word);
+  }
+
+  /**
+   * The delete index, built when the first word needs correcting: most questions never do, and
+   * building it up front would slow every start.
+   */
+  private Map<String, Set<String>> deletes() {
+    Map<String, Set<String>> index = deletes;
+    if (index == null) {
+      synchronized (this) {
+        index = deletes;
+        if (index == null) {
+          index = new HashMap<>();
+          for (String word : frequency.keySet()) {
+            if (word.length() >= 4) {
+              // A question word of 8+ letters may be 2 edits away; shorter ones only 1.
+              int reach = word.length() >= 7 ? MAX_DISTANCE : 1;
+              for (String d : deletesOf(word, reach)) {
+                index.computeIfAbsent(d, k -> new HashSet<>(2)).add(word);
+              }
+            }
+          }
+          deletes = index;
         }
       }
     }
+    return index;
+  }
+
+  /**
+   * A corrector toward the words a guide uses more than once (a word seen once is as likely a
+   * typo itself), neutral words left out.
+   */
+  static SpellingCorrector towardVocabulary(Map<String, Integer> frequency) {
+    Map<String, Integer> targets = new HashMap<>();
+    frequency.forEach((word, count) -> {
+      if (count > 1 && !Lexicon.NEUTRAL.contains(word)) {
+        targets.put(word, count);
+      }
+    });
+    return new SpellingCorrector(targets);
   }
 
   /** The closest known word within the distance the word's length allows, or null. */
@@ -55,7 +87,7 @@ final class SpellingCorrector {
     int bestFrequency = -1;
     Set<String> seen = new HashSet<>();
     for (String d : deletesOf(word, allowed)) {
-      Set<String> candidates = deletes.get(d);
+      Set<String> candidates = deletes().get(d);
       if (candidates == null) {
         continue;
       }

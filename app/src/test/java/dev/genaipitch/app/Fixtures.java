@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Shared test data: the guide as files, and questions with known answers. */
@@ -42,6 +44,22 @@ final class Fixtures {
       throw new IllegalArgumentException(file + " has no line " + line);
     }
     Files.writeString(file, text.replace(line, with), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Waits, up to 5 s, until {@code scrape} has a line starting with each of {@code prefixes}. Jetty
+   * records a request's {@code http_server_requests} timer when the exchange completes, which can be
+   * just after the client has read the response.
+   */
+  static void awaitMetrics(Supplier<String> scrape, String... prefixes) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      List<String> lines = lines(scrape.get());
+      if (Arrays.stream(prefixes).allMatch(p -> lines.stream().anyMatch(l -> l.startsWith(p)))) {
+        return;
+      }
+      Thread.sleep(10);
+    }
   }
 
   /** Lines of text, for readable assertions. */

@@ -104,6 +104,7 @@ final class PitchServiceTest {
     bot.deliveryFailed("slack", "chat.postMessage");
     bot.deliveryFailed("teams", "reply");
     get("/healthz");
+    Fixtures.awaitMetrics(service::scrape, "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/healthz\"");
     awaitScheduler();
 
     HttpResponse<String> response = get("/metrics");

@@ -3,7 +3,8 @@ package dev.genaipitch.core.content;
 import dev.genaipitch.core.Block;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
@@ -11,18 +12,19 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -47,27 +49,45 @@ public final class GuideLoader {
 
   /** The guide shipped inside the application. */
   public static Guide builtIn() throws ContentException {
-    URL url = GuideLoader.class.getResource(BUILT_IN_RESOURCE);
+    return fromResource(GuideLoader.class.getResource(BUILT_IN_RESOURCE));
+  }
+
+  /** The guide in a class-path directory: in a jar ({@code jar:} URL) or on disk. */
+  static Guide fromResource(URL url) throws ContentException {
     if (url == null) {
       throw new ContentException(
           List.of(new ContentProblem(BUILT_IN_RESOURCE, 0, "the built-in guide is missing from the class path")));
     }
     try {
-      URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.getFileSystem(uri);
-        } catch (FileSystemNotFoundException e) {
-          fs = FileSystems.newFileSystem(uri, Map.of());
-        }
-        return load(fs.getPath(BUILT_IN_RESOURCE), "built-in");
+      if ("jar".equals(url.getProtocol())) {
+        return parse(readFromJar(url), "built-in");
       }
-      return load(Path.of(uri), "built-in");
+      return load(Path.of(url.toURI()), "built-in");
     } catch (URISyntaxException | IOException e) {
       throw new ContentException(
           List.of(new ContentProblem(BUILT_IN_RESOURCE, 0, "cannot read the built-in guide: " + e.getMessage())));
     }
+  }
+
+  /**
+   * The {@code *.md} files directly under the jar directory {@code url} names, by file name. Reads
+   * through the class loader's own open {@link JarFile} rather than a zip file system, which would
+   * cost a fresh JVM (every start) some 50 ms of class loading and set-up.
+   */
+  private static Map<String, byte[]> readFromJar(URL url) throws IOException {
+    JarURLConnection connection = (JarURLConnection) url.openConnection();
+    JarFile jar = connection.getJarFile(); // shared with the class loader: not closed here
+    String prefix = connection.getEntryName() + "/";
+    Map<String, byte[]> contents = new TreeMap<>();
+    for (JarEntry entry : Collections.list(jar.entries())) {
+      String name = entry.getName();
+      if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(".md") && name.indexOf('/', prefix.length()) < 0) {
+        try (InputStream in = jar.getInputStream(entry)) {
+          contents.put(name.substring(prefix.length()), in.readAllBytes());
+        }
+      }
+    }
+    return contents;
   }
 
   /** The guide in {@code dir}: every {@code *.md} file in it, in file-name order. */

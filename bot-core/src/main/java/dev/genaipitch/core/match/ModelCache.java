@@ -55,7 +55,9 @@ final class ModelCache {
     }
     Feed feed = new Feed(digest);
     feed.add("format " + FORMAT);
-    feed.add(tuning.toString());
+    // Each field rather than the record's toString(), whose first call costs a fresh JVM ~20 ms.
+    feed.add(tuning.keywordWeight(), tuning.titleWeight(), tuning.bodyWeight(), tuning.epochs(), tuning.rate(),
+        tuning.l2(), tuning.threshold(), tuning.didYouMeanRatio());
     new java.util.TreeSet<>(Lexicon.NEUTRAL).forEach(feed::add);
     new TreeMap<>(Lexicon.CONTRACTIONS).forEach((k, v) -> feed.add(k + "=" + v));
     new TreeMap<>(guide.synonyms()).forEach((k, v) -> feed.add(k + "=" + v));
@@ -78,11 +80,21 @@ final class ModelCache {
   private record Feed(MessageDigest digest) {
     void add(String text) {
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      digest.update((byte) (bytes.length >>> 24));
-      digest.update((byte) (bytes.length >>> 16));
-      digest.update((byte) (bytes.length >>> 8));
-      digest.update((byte) bytes.length);
+      addLong(bytes.length);
       digest.update(bytes);
+    }
+
+    void add(double... numbers) {
+      addLong(numbers.length);
+      for (double n : numbers) {
+        addLong(Double.doubleToLongBits(n));
+      }
+    }
+
+    private void addLong(long value) {
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        digest.update((byte) (value >>> shift));
+      }
     }
   }
 }

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.genaipitch.core.Block;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class BuiltInGuideTest {
 
@@ -24,6 +32,36 @@ final class BuiltInGuideTest {
     assertThat(guide.sections()).extracting(Section::id).containsExactlyElementsOf(CONTRACT_IDS);
     assertThat(guide.help().id()).isEqualTo("help");
     assertThat(guide.none().id()).isEqualTo("none");
+  }
+
+  @Test
+  void builtIn_readFromAJar_isTheSameGuideAsFromTheDirectory(@TempDir Path tmp) throws Exception {
+    Path dir = Path.of("src", "main", "resources", "guide");
+    Path jar = tmp.resolve("content.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.list(dir)) {
+      out.putNextEntry(new JarEntry("guide/"));
+      // Stored in reverse order: the loader must sort by file name, as it does on disk.
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        out.putNextEntry(new JarEntry("guide/" + file.getFileName()));
+        out.write(Files.readAllBytes(file));
+      }
+      out.putNextEntry(new JarEntry("guide/README.txt")); // not content
+      out.write("notes".getBytes(StandardCharsets.UTF_8));
+      out.putNextEntry(new JarEntry("guide/drafts/99-draft.md")); // not directly in guide/
+      out.write("not front matter".getBytes(StandardCharsets.UTF_8));
+      out.putNextEntry(new JarEntry("guide-old/00-old.md")); // shares the prefix only
+      out.write("not front matter".getBytes(StandardCharsets.UTF_8));
+    }
+
+    Guide fromJar = GuideLoader.fromResource(new URL("jar:" + jar.toUri() + "!/guide"));
+    Guide fromDir = GuideLoader.load(dir);
+
+    assertThat(fromJar.sections()).extracting(Section::id).containsExactlyElementsOf(CONTRACT_IDS);
+    assertThat(fromJar.sections()).isEqualTo(fromDir.sections());
+    assertThat(fromJar.help()).isEqualTo(fromDir.help());
+    assertThat(fromJar.none()).isEqualTo(fromDir.none());
+    assertThat(fromJar.origin()).isEqualTo("built-in");
   }
 
   @Test

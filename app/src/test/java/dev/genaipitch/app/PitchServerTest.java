@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaipitch.config.BotConfig;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -360,12 +361,23 @@ final class PitchServerTest {
     };
   }
 
-  private long count(String listener, String route, String method, String status) {
-    return registry
-        .get("http.server.requests")
-        .tags("listener", listener, "route", route, "method", method, "status", status)
-        .timer()
-        .count();
+  /**
+   * The requests counted with these tags. Jetty records a request when the exchange completes,
+   * which can be just after the client has read the response: wait up to 5 s for the timer.
+   */
+  private long count(String listener, String route, String method, String status) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (true) {
+      Timer timer =
+          registry
+              .find("http.server.requests")
+              .tags("listener", listener, "route", route, "method", method, "status", status)
+              .timer();
+      if (timer != null || System.nanoTime() > deadline) {
+        return timer == null ? 0 : timer.count();
+      }
+      Thread.sleep(10);
+    }
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

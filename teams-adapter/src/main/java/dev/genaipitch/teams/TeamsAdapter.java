@@ -106,7 +106,8 @@ public final class TeamsAdapter {
     /**
      * How many requests may wait on the connector for their reply at once (default: a quarter of
      * MAX_THREADS with {@link TeamsAdapter#builder(PitchBot, BotConfig)}, else 16). Beyond it a
-     * reply is not sent and is logged, so that a hanging connector cannot take every request thread.
+     * reply waits briefly for a slot while the connector answers, and is not sent (logged) when
+     * the connector hangs, so that a hanging connector cannot take every request thread.
      */
     Builder maxWaitingReplies(int max) {
       this.maxWaitingReplies = max;

@@ -27,7 +27,7 @@ final class FakeBotConnector implements AutoCloseable {
   /** One request the bot made. */
   record Request(String method, String path, String authorization, JsonNode body) {}
 
-  private enum Mode { ACCEPT, REFUSE, HANG }
+  private enum Mode { ACCEPT, REFUSE, HANG, SLOW }
 
   private final HttpServer server;
   // The Bot Framework client blocks while it sends: the server needs its own threads (pitfall 2).
@@ -36,6 +36,7 @@ final class FakeBotConnector implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private volatile Mode mode = Mode.ACCEPT;
   private volatile int refusalStatus;
+  private volatile long slowMillis;
 
   FakeBotConnector() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -53,6 +54,12 @@ final class FakeBotConnector implements AutoCloseable {
   void refuseWith(int status) {
     refusalStatus = status;
     mode = Mode.REFUSE;
+  }
+
+  /** Accepts every request from now on, each after {@code millis}, as a busy connector. */
+  void slow(long millis) {
+    slowMillis = millis;
+    mode = Mode.SLOW;
   }
 
   /** Never answers (until closed), as a connector that times out. */
@@ -84,7 +91,10 @@ final class FakeBotConnector implements AutoCloseable {
           exchange.sendResponseHeaders(500, -1);
         }
         case REFUSE -> exchange.sendResponseHeaders(refusalStatus, -1);
-        case ACCEPT -> {
+        case ACCEPT, SLOW -> {
+          if (mode == Mode.SLOW) {
+            Thread.sleep(slowMillis);
+          }
           byte[] answer = "{\"id\":\"sent-1\"}".getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(200, answer.length);

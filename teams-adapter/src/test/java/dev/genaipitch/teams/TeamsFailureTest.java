@@ -97,6 +97,63 @@ final class TeamsFailureTest {
     }
   }
 
+  // Regression: at the waiting limit a reply was dropped at once, so a burst right after start
+  // (bench/run's warm-up at 180 activities/s, 2 of 5 runs) lost answers the connector was taking.
+  @Test
+  void connectorBusy_aReplyBeyondTheWaitingLimit_waitsForASlot_andIsDelivered() throws Exception {
+    try (RunningBot limited = RunningBot.start(
+        dev.genaipitch.config.BotConfig.defaults().teams(),
+        adapter -> adapter.maxWaitingReplies(1))) {
+      FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
+      assertThat(toLimited.personalMessage("what is the analogy").status()).isEqualTo(200);
+      connector.slow(200);
+
+      java.util.concurrent.CompletableFuture<FakeTeams.Response> first =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> toLimited.personalMessage("do we need both?"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (connector.requests().size() < 2) {
+        assertThat(System.nanoTime()).as("the first reply reached the connector").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+      // The slot is taken for 200 ms: this reply has to wait for it.
+      FakeTeams.Response second = toLimited.personalMessage("give me the executive summary");
+
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(first.get().status()).isEqualTo(200);
+      assertThat(connector.replies()).hasSize(3);
+      assertThat(connector.replies().get(1).cardText()).contains("Most enterprises start with Bedrock");
+      assertThat(limited.heard.deliveryFailures).isEmpty();
+      assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("not sent"));
+    }
+  }
+
+  @Test
+  void connectorHangingAfterAnswering_aReplyBeyondTheLimit_waitsBriefly_thenIsDropped() throws Exception {
+    try (RunningBot limited = RunningBot.start(
+        dev.genaipitch.config.BotConfig.defaults().teams(),
+        adapter -> adapter.replyTimeout(Duration.ofSeconds(30)).maxWaitingReplies(1))) {
+      FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
+      assertThat(toLimited.personalMessage("what is the analogy").status()).isEqualTo(200);
+      connector.hang();
+      java.util.concurrent.CompletableFuture<FakeTeams.Response> waiting =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> toLimited.personalMessage("do we need both?"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (connector.requests().size() < 2) {
+        assertThat(System.nanoTime()).as("the second reply reached the connector").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+
+      assertThat(toLimited.personalMessage("give me the executive summary").status()).isEqualTo(200);
+
+      assertThat(waiting).isNotDone();
+      assertThat(connector.requests()).hasSize(2);
+      assertThat(limited.heard.deliveryFailures).containsExactly("teams reply");
+      assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("not sent: 1 replies are already waiting"));
+      connector.close();
+      assertThat(waiting.get().status()).isEqualTo(200);
+    }
+  }
+
   @Test
   void connectorUnreachable_isLogged_andCounted() throws Exception {
     FakeBotConnector gone = new FakeBotConnector();

@@ -79,11 +79,7 @@ final class TeamsFailureTest {
       connector.hang();
       java.util.concurrent.CompletableFuture<FakeTeams.Response> waiting =
           java.util.concurrent.CompletableFuture.supplyAsync(() -> toLimited.personalMessage("do we need both?"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (connector.requests().isEmpty()) {
-        assertThat(System.nanoTime()).as("the first reply reached the connector").isLessThan(deadline);
-        Thread.onSpinWait();
-      }
+      awaitConnectorRequests(1);
 
       assertThat(toLimited.personalMessage("give me the analogy").status()).isEqualTo(200);
 
@@ -110,11 +106,7 @@ final class TeamsFailureTest {
 
       java.util.concurrent.CompletableFuture<FakeTeams.Response> first =
           java.util.concurrent.CompletableFuture.supplyAsync(() -> toLimited.personalMessage("do we need both?"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (connector.requests().size() < 2) {
-        assertThat(System.nanoTime()).as("the first reply reached the connector").isLessThan(deadline);
-        Thread.onSpinWait();
-      }
+      awaitConnectorRequests(2);
       // The slot is taken for 200 ms: this reply has to wait for it.
       FakeTeams.Response second = toLimited.personalMessage("give me the executive summary");
 
@@ -137,11 +129,7 @@ final class TeamsFailureTest {
       connector.hang();
       java.util.concurrent.CompletableFuture<FakeTeams.Response> waiting =
           java.util.concurrent.CompletableFuture.supplyAsync(() -> toLimited.personalMessage("do we need both?"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (connector.requests().size() < 2) {
-        assertThat(System.nanoTime()).as("the second reply reached the connector").isLessThan(deadline);
-        Thread.onSpinWait();
-      }
+      awaitConnectorRequests(2);
 
       assertThat(toLimited.personalMessage("give me the executive summary").status()).isEqualTo(200);
 
@@ -239,5 +227,14 @@ final class TeamsFailureTest {
     teams.post(teams.activity("message", "personal", FakeTeams.PERSONAL));
 
     assertThat(connector.replies()).singleElement().satisfies(r -> assertThat(r.cardText()).contains("What I can help with"));
+  }
+
+  /** Waits, up to 10 s, until the connector has received {@code n} requests. */
+  private void awaitConnectorRequests(int n) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (connector.requests().size() < n) {
+      assertThat(System.nanoTime()).as("%d requests reached the connector", n).isLessThan(deadline);
+      Thread.onSpinWait();
+    }
   }
 }

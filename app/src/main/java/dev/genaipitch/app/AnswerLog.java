@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One structured log line per answered question ({@code platform, outcome, section, score,
  * latency_ms}), per feedback click and per delivery failure, as key-value pairs: text logs show
- * them as {@code key="value"}, JSON logs as fields. The user's words appear only when
- * {@code LOG_QUESTIONS=true}, flattened to one line.
+ * them as {@code key="value"}, JSON logs as fields. The user's words appear only when {@code
+ * LOG_QUESTIONS=true}, flattened to one line.
  */
 final class AnswerLog implements BotListener {
 
@@ -73,7 +73,9 @@ final class AnswerLog implements BotListener {
         .forEach(
             c ->
                 out.appendCodePoint(
-                    Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85 ? ' ' : c));
+                    Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85
+                        ? ' '
+                        : c));
     return out.toString();
   }
 }

@@ -14,13 +14,18 @@ final class AskCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question, e.g. \"do we need both?\"")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "QUESTION",
+      description = "The question, e.g. \"do we need both?\"")
   List<String> words = new ArrayList<>();
 
   @Override
   public Integer call() throws Main.ExitException {
     Answer answer = Main.bot(spec).ask(String.join(" ", words), "cli");
-    spec.commandLine().getOut().print(TerminalRenderer.forConsole().render(answer, new ArrayList<>()));
+    spec.commandLine()
+        .getOut()
+        .print(TerminalRenderer.forConsole().render(answer, new ArrayList<>()));
     spec.commandLine().getOut().flush();
     return 0;
   }

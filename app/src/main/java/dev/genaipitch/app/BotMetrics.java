@@ -13,15 +13,15 @@ import java.util.function.Predicate;
  * The bot's own metrics, from what {@link BotListener} hears:
  *
  * <ul>
- *   <li>{@code genai_pitch_questions_total{platform, outcome}}: outcome {@code answered},
- *       {@code low_score} (a section scoring below LOW_SCORE), {@code none} or {@code help}
+ *   <li>{@code genai_pitch_questions_total{platform, outcome}}: outcome {@code answered}, {@code
+ *       low_score} (a section scoring below LOW_SCORE), {@code none} or {@code help}
  *   <li>{@code genai_pitch_answers_total{section}}: by section id, {@code help} and {@code none}
  *   <li>{@code genai_pitch_match_score_percent}: the score distribution of asked questions, in
  *       percent (buckets of 10)
  *   <li>{@code genai_pitch_answer_latency_seconds{platform}}: time to match and build an answer
  *   <li>{@code genai_pitch_feedback_total{platform, section, helpful}}
- *   <li>{@code genai_pitch_delivery_failures_total{platform, operation}}: Slack and Teams API
- *       calls that failed
+ *   <li>{@code genai_pitch_delivery_failures_total{platform, operation}}: Slack and Teams API calls
+ *       that failed
  * </ul>
  */
 final class BotMetrics implements BotListener {
@@ -31,8 +31,8 @@ final class BotMetrics implements BotListener {
   private final Predicate<String> knownIntent;
 
   /**
-   * @param knownIntent whether an intent is one the current guide has; others are counted as
-   *     {@code other}, so requests cannot mint label values
+   * @param knownIntent whether an intent is one the current guide has; others are counted as {@code
+   *     other}, so requests cannot mint label values
    */
   BotMetrics(MeterRegistry registry, double lowScore, Predicate<String> knownIntent) {
     this.registry = registry;
@@ -51,7 +51,8 @@ final class BotMetrics implements BotListener {
         .register(registry)
         .increment();
     Counter.builder("genai.pitch.answers")
-        .description("Answers given, by section (help is the topic menu, none is 'not in the script')")
+        .description(
+            "Answers given, by section (help is the topic menu, none is 'not in the script')")
         .tag("section", Labels.section(answer.intent(), knownIntent))
         .register(registry)
         .increment();

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "chat",
-    description = "Asks questions in a loop. Type a question, a choice's number or a topic id; 'menu' shows the topics; 'quit' or Ctrl-D ends.")
+    description =
+        "Asks questions in a loop. Type a question, a choice's number or a topic id; 'menu' shows"
+            + " the topics; 'quit' or Ctrl-D ends.")
 final class ChatCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -26,21 +28,28 @@ final class ChatCommand implements Callable<Integer> {
     PitchBot bot = Main.bot(spec);
     PrintWriter out = spec.commandLine().getOut();
     TerminalRenderer renderer = TerminalRenderer.forConsole();
-    BufferedReader in = new BufferedReader(new InputStreamReader(Main.in(spec), StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(Main.in(spec), StandardCharsets.UTF_8));
     List<String> choices = new ArrayList<>();
-    out.println("Ask about Bedrock vs. SageMaker. A number or topic id opens it; 'menu' for topics, 'quit' to leave.");
+    out.println(
+        "Ask about Bedrock vs. SageMaker. A number or topic id opens it; 'menu' for topics, 'quit'"
+            + " to leave.");
     while (true) {
       out.print("\n> ");
       out.flush();
       String line = in.readLine();
-      if (line == null || line.strip().equalsIgnoreCase("quit") || line.strip().equalsIgnoreCase("exit")) {
+      if (line == null
+          || line.strip().equalsIgnoreCase("quit")
+          || line.strip().equalsIgnoreCase("exit")) {
         out.println();
         out.flush();
         return 0;
       }
       String text = line.strip();
       Answer answer;
-      if (text.matches("\\d{1,3}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= choices.size()) {
+      if (text.matches("\\d{1,3}")
+          && Integer.parseInt(text) >= 1
+          && Integer.parseInt(text) <= choices.size()) {
         answer = bot.open(choices.get(Integer.parseInt(text) - 1));
       } else if (bot.guide().section(text).isPresent()) {
         answer = bot.open(text);

@@ -12,13 +12,16 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "config",
-    description = "Prints the effective configuration (environment, then the GENAI_PITCH_CONFIG file, then defaults), "
-        + "secrets masked. Exits 2 listing every problem when it is invalid.")
+    description =
+        "Prints the effective configuration (environment, then the GENAI_PITCH_CONFIG file, then"
+            + " defaults), secrets masked. Exits 2 listing every problem when it is invalid.")
 final class ConfigCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--markdown", description = "Prints the table of every setting, as in docs/configuration.md.")
+  @Option(
+      names = "--markdown",
+      description = "Prints the table of every setting, as in docs/configuration.md.")
   boolean markdown;
 
   @Override
@@ -34,13 +37,20 @@ final class ConfigCommand implements Callable<Integer> {
       return Main.BAD_CONFIG;
     }
     out.println("# genai-pitch configuration; secrets are masked");
-    out.println("# file: " + config.configFile().map(Object::toString).orElse("none (GENAI_PITCH_CONFIG is not set)"));
-    config.describe()
+    out.println(
+        "# file: "
+            + config
+                .configFile()
+                .map(Object::toString)
+                .orElse("none (GENAI_PITCH_CONFIG is not set)"));
+    config
+        .describe()
         .forEach(
             (name, value) -> {
               Setting setting = Setting.byEnv(name).orElseThrow();
               String line = name + "=" + value;
-              out.printf("%-48s # %s%n", line, config.source(setting).name().toLowerCase(Locale.ROOT));
+              out.printf(
+                  "%-48s # %s%n", line, config.source(setting).name().toLowerCase(Locale.ROOT));
             });
     out.flush();
     return 0;

@@ -69,7 +69,13 @@ final class GuideReloader {
    * @param quiet how long a change must stay unchanged before it is loaded
    * @param apply serves a new guide (for example {@code PitchBot::replaceGuide})
    */
-  GuideReloader(Path dir, String initial, Clock clock, Duration quiet, Consumer<Guide> apply, Outcomes outcomes) {
+  GuideReloader(
+      Path dir,
+      String initial,
+      Clock clock,
+      Duration quiet,
+      Consumer<Guide> apply,
+      Outcomes outcomes) {
     this.dir = dir;
     this.clock = clock;
     this.quiet = quiet;
@@ -117,7 +123,9 @@ final class GuideReloader {
           .addKeyValue("problems", e.problems().size())
           .log(
               "guide reload rejected, still serving the previous content: {}",
-              e.problems().stream().map(ContentProblem::toString).collect(Collectors.joining("; ")));
+              e.problems().stream()
+                  .map(ContentProblem::toString)
+                  .collect(Collectors.joining("; ")));
       outcomes.rejected(e.problems());
       return Result.REJECTED;
     }

@@ -32,7 +32,12 @@ final class JsonErrorHandler extends ErrorHandler {
 
   @Override
   protected void generateResponse(
-      Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
     int status = code;
     if (status == HttpStatus.INTERNAL_SERVER_ERROR_500 && causedBy(cause, TimeoutException.class)) {
       status = HttpStatus.REQUEST_TIMEOUT_408;
@@ -45,7 +50,8 @@ final class JsonErrorHandler extends ErrorHandler {
       response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     }
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.write(true, ByteBuffer.wrap(body(status, clientMessage(status, message, cause))), callback);
+    response.write(
+        true, ByteBuffer.wrap(body(status, clientMessage(status, message, cause))), callback);
   }
 
   /**
@@ -70,16 +76,23 @@ final class JsonErrorHandler extends ErrorHandler {
     if (status >= 500) {
       return HttpStatus.getMessage(status);
     }
-    String text = cause instanceof HttpException http && http.getReason() != null ? http.getReason() : message;
+    String text =
+        cause instanceof HttpException http && http.getReason() != null
+            ? http.getReason()
+            : message;
     return text == null || text.isBlank() ? HttpStatus.getMessage(status) : printable(text);
   }
 
   // Written by hand: Jackson's start-up cost is not worth three fields of printable ASCII.
   private static byte[] body(int status, String message) {
     String json =
-        "{\"status\":" + status
-            + ",\"error\":" + quote(HttpStatus.getMessage(status))
-            + ",\"message\":" + quote(message) + "}\n";
+        "{\"status\":"
+            + status
+            + ",\"error\":"
+            + quote(HttpStatus.getMessage(status))
+            + ",\"message\":"
+            + quote(message)
+            + "}\n";
     return json.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -14,7 +14,10 @@ final class Labels {
 
   private Labels() {}
 
-  /** A platform name as adapters write it ({@code slack}, {@code teams}, {@code cli}), else {@code other}. */
+  /**
+   * A platform name as adapters write it ({@code slack}, {@code teams}, {@code cli}), else {@code
+   * other}.
+   */
   static String platform(String platform) {
     return platform != null && PLATFORM.matcher(platform).matches() ? platform : "other";
   }

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Switches the log format at start-up, once the configuration is known (LOG_FORMAT may come from
  * the configuration file, which logback.xml cannot see). {@code logback.xml} sets up text on
- * standard error; JSON replaces that appender's encoder with logback's own {@link JsonEncoder}:
- * one JSON object per line with timestamp, level, thread, logger, the formatted message, the
- * key-value pairs ({@code kvpList}) and any throwable.
+ * standard error; JSON replaces that appender's encoder with logback's own {@link JsonEncoder}: one
+ * JSON object per line with timestamp, level, thread, logger, the formatted message, the key-value
+ * pairs ({@code kvpList}) and any throwable.
  */
 final class LogSetup {
 

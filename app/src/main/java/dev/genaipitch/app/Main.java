@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code genai-pitch}: answers "Bedrock or SageMaker?" from the script, in Slack, Teams or a terminal. */
+/**
+ * {@code genai-pitch}: answers "Bedrock or SageMaker?" from the script, in Slack, Teams or a
+ * terminal.
+ */
 @Command(
     name = "genai-pitch",
     mixinStandardHelpOptions = true,
@@ -37,6 +40,7 @@ public final class Main implements Callable<Integer> {
 
   /** Exit code for configuration that cannot be used. */
   static final int BAD_CONFIG = 2;
+
   /** Exit code for guide content that cannot be served. */
   static final int BAD_CONTENT = 3;
 
@@ -52,14 +56,18 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     // UTF-8 whatever the locale: the script's curly quotes and users' emoji must survive.
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(System.getenv(), System.in, out, err, args));
   }
 
   /** Runs a command line with {@code env} as the environment it reads configuration from. */
   static int run(Map<String, String> env, String... args) {
-    return new CommandLine(new Main(env, System.in)).setExecutionExceptionHandler(Main::exitCode).execute(args);
+    return new CommandLine(new Main(env, System.in))
+        .setExecutionExceptionHandler(Main::exitCode)
+        .execute(args);
   }
 
   /** As {@link #run(Map, String...)}, writing to {@code out} and {@code err}. */
@@ -68,7 +76,8 @@ public final class Main implements Callable<Integer> {
   }
 
   /** As {@link #run(Map, String...)}, reading standard input from {@code in}. */
-  static int run(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+  static int run(
+      Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, String... args) {
     return new CommandLine(new Main(env, in))
         .setOut(out)
         .setErr(err)
@@ -80,7 +89,8 @@ public final class Main implements Callable<Integer> {
    * An {@link ExitException} ends the command with its code (its message was already printed);
    * anything else is reported in one line, never as a stack trace.
    */
-  private static int exitCode(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+  private static int exitCode(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
     if (e instanceof ExitException exit) {
       return exit.code;
     }

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "match",
-    description = "Reads questions from standard input, one per line; writes one JSON object per line: "
-        + "{\"question\", \"intent\", \"score\", \"alternatives\": [{\"intent\", \"score\"}]}.")
+    description =
+        "Reads questions from standard input, one per line; writes one JSON object per line: "
+            + "{\"question\", \"intent\", \"score\", \"alternatives\": [{\"intent\", \"score\"}]}.")
 final class MatchCommand implements Callable<Integer> {
 
   /** One output line; field order is the contract. */

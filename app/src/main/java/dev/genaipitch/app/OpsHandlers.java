@@ -29,20 +29,26 @@ final class OpsHandlers {
     return get(() -> Reply.text(HttpStatus.OK_200, "ok\n"));
   }
 
-  /** {@code GET /readyz}: 200 when every readiness check passes, else 503 naming those that fail. */
+  /**
+   * {@code GET /readyz}: 200 when every readiness check passes, else 503 naming those that fail.
+   */
   static Handler readiness(Readiness readiness) {
     return get(
         () -> {
           List<String> failing = readiness.failing();
           return failing.isEmpty()
               ? Reply.text(HttpStatus.OK_200, "ready\n")
-              : Reply.text(HttpStatus.SERVICE_UNAVAILABLE_503, "not ready: " + String.join(", ", failing) + "\n");
+              : Reply.text(
+                  HttpStatus.SERVICE_UNAVAILABLE_503,
+                  "not ready: " + String.join(", ", failing) + "\n");
         });
   }
 
   /** {@code GET /metrics}: Prometheus text exposition format 0.0.4. */
   static Handler metrics(Supplier<String> scrape) {
-    return get(() -> new Reply(HttpStatus.OK_200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
+    return get(
+        () ->
+            new Reply(HttpStatus.OK_200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
   }
 
   /** A GET endpoint answering JSON, computed from the request (its query, say). */

@@ -30,18 +30,18 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The one HTTP server, on Jetty 12: Slack, Teams, health and metrics on the public port; the
- * report on a second listener bound to 127.0.0.1 only. A bounded thread pool, a request body
- * limit (413), read and idle timeouts, JSON error responses without stack traces, per-route
- * request metrics, and graceful shutdown: {@link #stop()} stops accepting, lets in-flight requests
- * finish within the shutdown timeout, then stops.
+ * The one HTTP server, on Jetty 12: Slack, Teams, health and metrics on the public port; the report
+ * on a second listener bound to 127.0.0.1 only. A bounded thread pool, a request body limit (413),
+ * read and idle timeouts, JSON error responses without stack traces, per-route request metrics, and
+ * graceful shutdown: {@link #stop()} stops accepting, lets in-flight requests finish within the
+ * shutdown timeout, then stops.
  */
 final class PitchServer {
 
   /**
-   * A handler and the path it serves: an exact path ({@code /slack/events}), a prefix
-   * ({@code /playground/*}), or {@code ""} for the root {@code /} alone. The path is also the
-   * {@code route} label of the request metrics ({@code /} for the root).
+   * A handler and the path it serves: an exact path ({@code /slack/events}), a prefix ({@code
+   * /playground/*}), or {@code ""} for the root {@code /} alone. The path is also the {@code route}
+   * label of the request metrics ({@code /} for the root).
    */
   record Route(String path, Handler handler) {
     Route {
@@ -50,7 +50,8 @@ final class PitchServer {
     }
   }
 
-  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
   private final Server server;
   private final ServerConnector connector;
@@ -62,9 +63,11 @@ final class PitchServer {
    * @param adminRoutes served on {@code ADMIN_PORT}, bound to 127.0.0.1
    * @param registry where request metrics and thread pool figures go
    */
-  PitchServer(BotConfig config, List<Route> routes, List<Route> adminRoutes, MeterRegistry registry) {
+  PitchServer(
+      BotConfig config, List<Route> routes, List<Route> adminRoutes, MeterRegistry registry) {
     BotConfig.Server limits = config.server();
-    QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
+    QueuedThreadPool threads =
+        new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
     threads.setName("http");
     server = new Server(threads);
 
@@ -77,7 +80,8 @@ final class PitchServer {
     connector.setIdleTimeout(limits.idleTimeout().toMillis());
     server.addConnector(connector);
 
-    adminConnector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(new HttpConfiguration(http)));
+    adminConnector =
+        new ServerConnector(server, 1, 1, new HttpConnectionFactory(new HttpConfiguration(http)));
     adminConnector.setHost("127.0.0.1");
     adminConnector.setPort(config.adminPort());
     adminConnector.setIdleTimeout(limits.idleTimeout().toMillis());
@@ -85,7 +89,8 @@ final class PitchServer {
 
     PathMappings<String> names = new PathMappings<>();
     PathMappings<String> adminNames = new PathMappings<>();
-    Listeners listeners = new Listeners(adminConnector, mappings(routes, names), mappings(adminRoutes, adminNames));
+    Listeners listeners =
+        new Listeners(adminConnector, mappings(routes, names), mappings(adminRoutes, adminNames));
     SizeLimitHandler limited = new SizeLimitHandler(limits.maxBodyBytes(), -1);
     limited.setHandler(listeners);
     AnnounceClose announced = new AnnounceClose();
@@ -98,9 +103,12 @@ final class PitchServer {
     server.setStopTimeout(limits.shutdownTimeout().toMillis());
     server.setStopAtShutdown(false);
 
-    Gauge.builder("jetty.threads.current", threads, QueuedThreadPool::getThreads).register(registry);
-    Gauge.builder("jetty.threads.busy", threads, QueuedThreadPool::getBusyThreads).register(registry);
-    Gauge.builder("jetty.threads.config.max", threads, QueuedThreadPool::getMaxThreads).register(registry);
+    Gauge.builder("jetty.threads.current", threads, QueuedThreadPool::getThreads)
+        .register(registry);
+    Gauge.builder("jetty.threads.busy", threads, QueuedThreadPool::getBusyThreads)
+        .register(registry);
+    Gauge.builder("jetty.threads.config.max", threads, QueuedThreadPool::getMaxThreads)
+        .register(registry);
     Gauge.builder("jetty.threads.jobs", threads, QueuedThreadPool::getQueueSize)
         .description("Jobs waiting for a thread")
         .register(registry);
@@ -160,7 +168,8 @@ final class PitchServer {
     private final PathMappingsHandler publicRoutes;
     private final PathMappingsHandler adminRoutes;
 
-    Listeners(ServerConnector admin, PathMappingsHandler publicRoutes, PathMappingsHandler adminRoutes) {
+    Listeners(
+        ServerConnector admin, PathMappingsHandler publicRoutes, PathMappingsHandler adminRoutes) {
       this.admin = admin;
       this.publicRoutes = publicRoutes;
       this.adminRoutes = adminRoutes;
@@ -189,15 +198,18 @@ final class PitchServer {
   private static final class AnnounceClose extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-      return super.handle(request, new Response.Wrapper(request, response) {
-        @Override
-        public void write(boolean last, ByteBuffer content, Callback written) {
-          if (!isCommitted() && !request.consumeAvailable()) {
-            getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-          }
-          super.write(last, content, written);
-        }
-      }, callback);
+      return super.handle(
+          request,
+          new Response.Wrapper(request, response) {
+            @Override
+            public void write(boolean last, ByteBuffer content, Callback written) {
+              if (!isCommitted() && !request.consumeAvailable()) {
+                getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+              }
+              super.write(last, content, written);
+            }
+          },
+          callback);
     }
   }
 
@@ -211,7 +223,11 @@ final class PitchServer {
     private final PathMappings<String> names;
     private final PathMappings<String> adminNames;
 
-    RequestMetrics(MeterRegistry registry, ServerConnector admin, PathMappings<String> names, PathMappings<String> adminNames) {
+    RequestMetrics(
+        MeterRegistry registry,
+        ServerConnector admin,
+        PathMappings<String> names,
+        PathMappings<String> adminNames) {
       this.registry = registry;
       this.admin = admin;
       this.names = names;
@@ -219,9 +235,11 @@ final class PitchServer {
     }
 
     @Override
-    protected void onComplete(Request request, int status, org.eclipse.jetty.http.HttpFields headers, Throwable failure) {
+    protected void onComplete(
+        Request request, int status, org.eclipse.jetty.http.HttpFields headers, Throwable failure) {
       boolean isAdmin = request.getConnectionMetaData().getConnector() == admin;
-      MatchedResource<String> matched = (isAdmin ? adminNames : names).getMatched(Request.getPathInContext(request));
+      MatchedResource<String> matched =
+          (isAdmin ? adminNames : names).getMatched(Request.getPathInContext(request));
       String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "other";
       Timer.builder("http.server.requests")
           .description("HTTP requests by listener, route, method and status")

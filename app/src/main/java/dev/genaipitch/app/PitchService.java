@@ -48,7 +48,8 @@ final class PitchService {
      * @param readiness where a platform adds the checks {@code /readyz} must pass, such as Slack's
      *     start-up token check
      */
-    List<PitchServer.Route> build(BotConfig config, PitchBot bot, Readiness readiness) throws Exception;
+    List<PitchServer.Route> build(BotConfig config, PitchBot bot, Readiness readiness)
+        throws Exception;
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(PitchService.class);
@@ -68,7 +69,9 @@ final class PitchService {
   private volatile boolean stopping;
   private ScheduledFuture<?> polling;
 
-  private PitchService(BotConfig config, Routes routes, Clock clock, ScheduledExecutorService scheduler) throws Exception {
+  private PitchService(
+      BotConfig config, Routes routes, Clock clock, ScheduledExecutorService scheduler)
+      throws Exception {
     this.config = config;
     this.scheduler = scheduler;
     boolean reloading = config.guideDir().isPresent() && !config.reloadInterval().isZero();
@@ -82,11 +85,17 @@ final class PitchService {
     Predicate<String> knownIntent =
         id -> {
           PitchBot b = current.get();
-          return b != null && (id.equals(Guide.HELP) || id.equals(Guide.NONE) || b.guide().section(id).isPresent());
+          return b != null
+              && (id.equals(Guide.HELP)
+                  || id.equals(Guide.NONE)
+                  || b.guide().section(id).isPresent());
         };
     reportWriter = config.report().file().map(f -> reportWriter());
-    Optional<ReportFile> reportFile = config.report().file().map(f -> new ReportFile(f, reportWriter.get()));
-    report = new UnansweredReport(config.report().capacity(), config.report().lowScore(), clock, knownIntent, reportFile);
+    Optional<ReportFile> reportFile =
+        config.report().file().map(f -> new ReportFile(f, reportWriter.get()));
+    report =
+        new UnansweredReport(
+            config.report().capacity(), config.report().lowScore(), clock, knownIntent, reportFile);
     bot =
         PitchBot.create(
             guide,
@@ -100,18 +109,27 @@ final class PitchService {
         reloading
             ? Optional.of(
                 new GuideReloader(
-                    config.guideDir().get(), initial, clock, config.reloadInterval(), bot::replaceGuide, reloadMetrics()))
+                    config.guideDir().get(),
+                    initial,
+                    clock,
+                    config.reloadInterval(),
+                    bot::replaceGuide,
+                    reloadMetrics()))
             : Optional.empty();
     Gauge.builder("genai.pitch.content.sections", bot, b -> b.guide().sections().size())
         .description("Sections in the guide being served")
         .register(registry);
-    Gauge.builder("genai.pitch.content.stale", this, s -> s.reloader.map(r -> r.stale() ? 1 : 0).orElse(0))
+    Gauge.builder(
+            "genai.pitch.content.stale",
+            this,
+            s -> s.reloader.map(r -> r.stale() ? 1 : 0).orElse(0))
         .description("1 while the guide on disk is broken and older content is being served")
         .register(registry);
     reportFile.ifPresent(
-        f -> FunctionCounter.builder("genai.pitch.report.file.dropped", f, ReportFile::dropped)
-            .description("Report file records that could not be written")
-            .register(registry));
+        f ->
+            FunctionCounter.builder("genai.pitch.report.file.dropped", f, ReportFile::dropped)
+                .description("Report file records that could not be written")
+                .register(registry));
 
     readiness = new Readiness();
     readiness.add("content", () -> !bot.guide().sections().isEmpty());
@@ -135,7 +153,8 @@ final class PitchService {
    * @param scheduler runs the content reload polls (and binds the JVM metrics once started)
    * @throws ContentException when the guide is broken: {@code serve} must not start on it
    */
-  static PitchService create(BotConfig config, Routes routes, Clock clock, ScheduledExecutorService scheduler)
+  static PitchService create(
+      BotConfig config, Routes routes, Clock clock, ScheduledExecutorService scheduler)
       throws Exception {
     return new PitchService(config, routes, clock, scheduler);
   }
@@ -148,7 +167,9 @@ final class PitchService {
     reloader.ifPresent(
         r -> {
           long interval = config.reloadInterval().toMillis();
-          polling = scheduler.scheduleWithFixedDelay(() -> poll(r), interval, interval, TimeUnit.MILLISECONDS);
+          polling =
+              scheduler.scheduleWithFixedDelay(
+                  () -> poll(r), interval, interval, TimeUnit.MILLISECONDS);
         });
   }
 
@@ -163,7 +184,8 @@ final class PitchService {
     try {
       boolean finished = server.stop();
       if (!finished) {
-        LOG.warn("some requests did not finish within SHUTDOWN_TIMEOUT ({} ms) and were cut off",
+        LOG.warn(
+            "some requests did not finish within SHUTDOWN_TIMEOUT ({} ms) and were cut off",
             config.server().shutdownTimeout().toMillis());
       }
       return finished;
@@ -248,8 +270,10 @@ final class PitchService {
   }
 
   private GuideReloader.Outcomes reloadMetrics() {
-    Counter applied = Counter.builder("genai.pitch.content.reloads").tag("result", "applied").register(registry);
-    Counter rejected = Counter.builder("genai.pitch.content.reloads").tag("result", "rejected").register(registry);
+    Counter applied =
+        Counter.builder("genai.pitch.content.reloads").tag("result", "applied").register(registry);
+    Counter rejected =
+        Counter.builder("genai.pitch.content.reloads").tag("result", "rejected").register(registry);
     return new GuideReloader.Outcomes() {
       @Override
       public void applied(Guide guide) {

@@ -37,9 +37,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The local playground: a web page at {@code /} where anyone can ask a question and see the answer
  * as Slack and Teams render it, and the small JSON API behind it under {@code /playground/}.
- * Questions go through {@link PitchBot#ask} as platform {@code web}, so they reach the metrics,
- * the log and the report like any other platform's. The page is static files from the class path
- * and plain JavaScript: nothing is fetched from anywhere else.
+ * Questions go through {@link PitchBot#ask} as platform {@code web}, so they reach the metrics, the
+ * log and the report like any other platform's. The page is static files from the class path and
+ * plain JavaScript: nothing is fetched from anywhere else.
  *
  * <ul>
  *   <li>{@code POST /playground/ask} {@code {"question": "..."}}: the answer;
@@ -59,12 +59,16 @@ final class Playground {
 
   /** The page's path: the server root only (Jetty's path spec for {@code /} alone). */
   static final String PAGE_PATH = "";
+
   /** The API's and the page's files' paths. */
   static final String PREFIX = "/playground/*";
+
   /** The platform name questions asked here carry, in metrics and the report. */
   static final String PLATFORM = "web";
+
   /** The longest question accepted, in characters; the page's input stops there too. */
   static final int MAX_QUESTION = 1000;
+
   /** The largest request body accepted, in bytes: a question and some JSON around it. */
   static final int MAX_BODY = 16 * 1024;
 
@@ -76,8 +80,8 @@ final class Playground {
    * not be framed.
    */
   private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-          + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self';"
+          + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private static final Map<String, String> TYPES =
       Map.of(
@@ -163,9 +167,17 @@ final class Playground {
     } else if (question.asText().isBlank()) {
       badRequest(request, response, callback, "\"question\" is empty");
     } else if (question.asText().length() > MAX_QUESTION) {
-      badRequest(request, response, callback, "\"question\" is longer than " + MAX_QUESTION + " characters");
+      badRequest(
+          request,
+          response,
+          callback,
+          "\"question\" is longer than " + MAX_QUESTION + " characters");
     } else {
-      writeJson(response, callback, HttpStatus.OK_200, answerJson(bot.ask(question.asText(), PLATFORM), lowScore));
+      writeJson(
+          response,
+          callback,
+          HttpStatus.OK_200,
+          answerJson(bot.ask(question.asText(), PLATFORM), lowScore));
     }
   }
 
@@ -176,11 +188,16 @@ final class Playground {
     }
     String id = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("id");
     if (id == null || id.isBlank()) {
-      badRequest(request, response, callback, "missing query parameter \"id\" (a section id, or help for the topic menu)");
+      badRequest(
+          request,
+          response,
+          callback,
+          "missing query parameter \"id\" (a section id, or help for the topic menu)");
     } else if (id.length() > MAX_ID) {
       badRequest(request, response, callback, "\"id\" is longer than " + MAX_ID + " characters");
     } else {
-      // An id the guide does not know (content changed since the page drew the button) opens the menu.
+      // An id the guide does not know (content changed since the page drew the button) opens the
+      // menu.
       writeJson(response, callback, HttpStatus.OK_200, answerJson(bot.open(id), lowScore));
     }
   }
@@ -192,7 +209,10 @@ final class Playground {
     }
     JsonNode intent = body.get("intent");
     JsonNode helpful = body.get("helpful");
-    if (intent == null || !intent.isTextual() || intent.asText().isBlank() || intent.asText().length() > MAX_ID) {
+    if (intent == null
+        || !intent.isTextual()
+        || intent.asText().isBlank()
+        || intent.asText().length() > MAX_ID) {
       badRequest(request, response, callback, "\"intent\" must be a section id");
     } else if (helpful == null || !helpful.isBoolean()) {
       badRequest(request, response, callback, "\"helpful\" must be true or false");
@@ -216,8 +236,13 @@ final class Playground {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     // Requiring JSON also keeps other sites' pages out: a cross-origin JSON POST needs a CORS
     // preflight, which this server never grants.
-    if (type == null || !type.toLowerCase(Locale.ROOT).split(";", 2)[0].strip().equals("application/json")) {
-      writeError(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "send JSON with Content-Type: application/json");
+    if (type == null
+        || !type.toLowerCase(Locale.ROOT).split(";", 2)[0].strip().equals("application/json")) {
+      writeError(
+          response,
+          callback,
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
+          "send JSON with Content-Type: application/json");
       return null;
     }
     byte[] bytes;
@@ -234,7 +259,11 @@ final class Playground {
       return null;
     }
     if (bytes.length > MAX_BODY) {
-      writeError(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "a playground request is at most " + MAX_BODY + " bytes");
+      writeError(
+          response,
+          callback,
+          HttpStatus.PAYLOAD_TOO_LARGE_413,
+          "a playground request is at most " + MAX_BODY + " bytes");
       return null;
     }
     JsonNode body;
@@ -273,7 +302,8 @@ final class Playground {
     node.put("title", answer.title());
     node.put("heading", answer.heading());
     node.put("score", Math.round(answer.score() * 10_000) / 10_000.0);
-    node.put("reported", !answer.question().isEmpty() && UnansweredReport.unanswered(answer, lowScore));
+    node.put(
+        "reported", !answer.question().isEmpty() && UnansweredReport.unanswered(answer, lowScore));
     node.put("text", answer.plainText());
     topics(node.putArray("followUps"), answer.followUps());
     topics(node.putArray("alternatives"), answer.alternatives());
@@ -289,7 +319,11 @@ final class Playground {
 
   private static void topics(ArrayNode array, List<Topic> topics) {
     for (Topic topic : topics) {
-      array.addObject().put("id", topic.id()).put("title", topic.title()).put("summary", topic.summary());
+      array
+          .addObject()
+          .put("id", topic.id())
+          .put("title", topic.title())
+          .put("summary", topic.summary());
     }
   }
 
@@ -297,18 +331,20 @@ final class Playground {
     return HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
   }
 
-  private static void methodNotAllowed(Request request, Response response, Callback callback, String allow) {
+  private static void methodNotAllowed(
+      Request request, Response response, Callback callback, String allow) {
     response.getHeaders().put(HttpHeader.ALLOW, allow);
     Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
   }
 
-  private static void badRequest(Request request, Response response, Callback callback, String reason) {
+  private static void badRequest(
+      Request request, Response response, Callback callback, String reason) {
     writeError(response, callback, HttpStatus.BAD_REQUEST_400, reason);
   }
 
   /**
-   * The server's JSON error shape, written here because the error handler words some statuses
-   * (413) for the server-wide limits.
+   * The server's JSON error shape, written here because the error handler words some statuses (413)
+   * for the server-wide limits.
    */
   private static void writeError(Response response, Callback callback, int status, String message) {
     ObjectNode error = JSON.createObjectNode();
@@ -353,7 +389,8 @@ final class Playground {
 
     void write(Request request, Response response, Callback callback) {
       response.getHeaders().put(HttpHeader.ETAG, etag);
-      // Revalidated on every load: a new build's files are picked up at once, unchanged ones cost a 304.
+      // Revalidated on every load: a new build's files are picked up at once, unchanged ones cost a
+      // 304.
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
       response.getHeaders().put("X-Content-Type-Options", "nosniff");
       if (contentType.startsWith("text/html")) {

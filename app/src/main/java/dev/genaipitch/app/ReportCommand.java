@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "report",
-    description = "Lists the most frequent unanswered questions (answered `none` or scoring below LOW_SCORE) "
-        + "and the Helpful? feedback per section. Asks the server running on 127.0.0.1:ADMIN_PORT; "
-        + "with --file, or when no server answers, reads REPORT_FILE.")
+    description =
+        "Lists the most frequent unanswered questions (answered `none` or scoring below LOW_SCORE)"
+            + " and the Helpful? feedback per section. Asks the server running on"
+            + " 127.0.0.1:ADMIN_PORT; with --file, or when no server answers, reads REPORT_FILE.")
 final class ReportCommand implements Callable<Integer> {
 
   /** Exit code when there is nothing to read the report from. */
@@ -43,7 +44,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--top", paramLabel = "N", description = "How many questions to list (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      description = "How many questions to list (default: ${DEFAULT-VALUE}).")
   int top = 20;
 
   @Option(
@@ -54,7 +58,10 @@ final class ReportCommand implements Callable<Integer> {
       description = "Read a report file (default: REPORT_FILE) instead of asking the server.")
   String file;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "The server's admin port (default: ADMIN_PORT).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "The server's admin port (default: ADMIN_PORT).")
   Integer port;
 
   @Option(names = "--json", description = "Print the report as JSON.")
@@ -85,17 +92,22 @@ final class ReportCommand implements Callable<Integer> {
       if (body.isPresent()) {
         snapshot = ReportJson.read(body.get());
       } else if (reportFile.isPresent()) {
-        err.println("genai-pitch report: no server answered on 127.0.0.1:" + admin + "; reading REPORT_FILE " + reportFile.get());
+        err.println(
+            "genai-pitch report: no server answered on 127.0.0.1:"
+                + admin
+                + "; reading REPORT_FILE "
+                + reportFile.get());
         snapshot = fromFile(reportFile.get(), config, err);
       } else if (admin == 0) {
         err.println(
-            "genai-pitch report: ADMIN_PORT is 0, so the server's admin port is whatever it printed at start-up:"
-                + " pass it with --port (or set REPORT_FILE to read the file).");
+            "genai-pitch report: ADMIN_PORT is 0, so the server's admin port is whatever it printed"
+                + " at start-up: pass it with --port (or set REPORT_FILE to read the file).");
         err.flush();
         return NO_SOURCE;
       } else {
         err.println(
-            "genai-pitch report: no server answered on 127.0.0.1:" + admin
+            "genai-pitch report: no server answered on 127.0.0.1:"
+                + admin
                 + " (is `serve` running here, with this ADMIN_PORT? --port sets another)"
                 + ", and REPORT_FILE is not set, so there is no file to read either.");
         err.flush();
@@ -115,17 +127,31 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private UnansweredReport.Snapshot fromFile(Path path, BotConfig config, PrintWriter err) throws IOException {
+  private UnansweredReport.Snapshot fromFile(Path path, BotConfig config, PrintWriter err)
+      throws IOException {
     if (!Files.isRegularFile(path)) {
-      err.println("genai-pitch report: " + path + " does not exist yet (nothing unanswered has been recorded)");
+      err.println(
+          "genai-pitch report: "
+              + path
+              + " does not exist yet (nothing unanswered has been recorded)");
       err.flush();
       return null;
     }
     UnansweredReport report =
-        new UnansweredReport(Integer.MAX_VALUE, config.report().lowScore(), Clock.systemUTC(), id -> true, Optional.empty());
+        new UnansweredReport(
+            Integer.MAX_VALUE,
+            config.report().lowScore(),
+            Clock.systemUTC(),
+            id -> true,
+            Optional.empty());
     ReportFile.ReadResult read = ReportFile.read(path, report);
     if (read.skipped() > 0) {
-      err.println("genai-pitch report: skipped " + read.skipped() + " lines of " + path + " that are not report records");
+      err.println(
+          "genai-pitch report: skipped "
+              + read.skipped()
+              + " lines of "
+              + path
+              + " that are not report records");
     }
     return report.snapshot(path.toString(), top);
   }
@@ -149,19 +175,34 @@ final class ReportCommand implements Callable<Integer> {
   static void render(UnansweredReport.Snapshot s, PrintWriter out) {
     String source =
         s.source().equals("server")
-            ? "the running server (since it started " + TIME.format(s.since()) + " UTC; in memory, the "
-                + s.capacity() + " most asked distinct questions kept)"
+            ? "the running server (since it started "
+                + TIME.format(s.since())
+                + " UTC; in memory, the "
+                + s.capacity()
+                + " most asked distinct questions kept)"
             : s.source() + (s.questions() > 0 ? " (since " + TIME.format(s.since()) + " UTC)" : "");
-    out.printf("Unanswered questions: answered `none` or scoring below %.2f, most asked first%n", s.lowScore());
+    out.printf(
+        "Unanswered questions: answered `none` or scoring below %.2f, most asked first%n",
+        s.lowScore());
     out.printf("From %s%n", source);
-    out.printf("%d asked, %d distinct%s%n%n", s.questions(), s.distinct(), s.dropped() > 0 ? ", " + s.dropped() + " rare ones dropped" : "");
+    out.printf(
+        "%d asked, %d distinct%s%n%n",
+        s.questions(),
+        s.distinct(),
+        s.dropped() > 0 ? ", " + s.dropped() + " rare ones dropped" : "");
     if (s.unanswered().isEmpty()) {
       out.println("  (none yet)");
     } else {
-      out.printf("  %5s  %-16s  %-20s  %s%n", "count", "last seen (UTC)", "last answer", "question");
+      out.printf(
+          "  %5s  %-16s  %-20s  %s%n", "count", "last seen (UTC)", "last answer", "question");
       for (UnansweredReport.Row r : s.unanswered()) {
-        String answer = r.lastAnswer().equals("none") ? "none" : String.format(Locale.ROOT, "%s %.2f", r.lastAnswer(), r.lastScore());
-        out.printf("  %5d  %-16s  %-20s  %s%n", r.count(), TIME.format(r.lastSeen()), answer, r.question());
+        String answer =
+            r.lastAnswer().equals("none")
+                ? "none"
+                : String.format(Locale.ROOT, "%s %.2f", r.lastAnswer(), r.lastScore());
+        out.printf(
+            "  %5d  %-16s  %-20s  %s%n",
+            r.count(), TIME.format(r.lastSeen()), answer, r.question());
       }
     }
     out.println();

@@ -24,12 +24,14 @@ import org.slf4j.LoggerFactory;
  * click is one line, appended on a background executor so that no user waits on the disk:
  *
  * <pre>
- * {"type":"unanswered","time":"2025-05-01T09:30:00Z","platform":"slack","question":"what does lambda cost?","answer":"none","score":0.12}
+ * (one object per line; the first is wrapped here)
+ * {"type":"unanswered","time":"2025-05-01T09:30:00Z","platform":"slack",
+ *  "question":"what does lambda cost?","answer":"none","score":0.12}
  * {"type":"feedback","time":"2025-05-01T09:31:00Z","platform":"teams","section":"need-both","helpful":true}
  * </pre>
  *
- * The file is opened, appended to and closed for every line, so it can be rotated or removed at
- * any time. {@link #read} rebuilds a report from it.
+ * The file is opened, appended to and closed for every line, so it can be rotated or removed at any
+ * time. {@link #read} rebuilds a report from it.
  */
 final class ReportFile {
 
@@ -68,7 +70,9 @@ final class ReportFile {
     line.put("type", "unanswered");
     line.put("time", at.toString());
     line.put("platform", platform);
-    line.put("question", question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question);
+    line.put(
+        "question",
+        question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question);
     line.put("answer", answer);
     line.put("score", Math.round(score * 1000) / 1000.0);
     append(line);
@@ -101,7 +105,12 @@ final class ReportFile {
 
   private synchronized void write(byte[] bytes) {
     try {
-      Files.write(path, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+      Files.write(
+          path,
+          bytes,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.WRITE);
       if (failing) {
         failing = false;
         LOG.info("report file {} is writable again", path);
@@ -110,7 +119,10 @@ final class ReportFile {
       dropped.incrementAndGet();
       if (!failing) {
         failing = true;
-        LOG.warn("cannot append to report file {} ({}); records are dropped until it is writable", path, e.toString());
+        LOG.warn(
+            "cannot append to report file {} ({}); records are dropped until it is writable",
+            path,
+            e.toString());
       }
     }
   }
@@ -148,12 +160,18 @@ final class ReportFile {
       if (type.equals("unanswered") && node.path("question").isTextual()) {
         Instant at = Instant.parse(node.path("time").asText());
         String answer = node.path("answer").asText("none");
-        into.record(node.path("question").asText(), at, ID.matcher(answer).matches() ? answer : "other", node.path("score").asDouble());
+        into.record(
+            node.path("question").asText(),
+            at,
+            ID.matcher(answer).matches() ? answer : "other",
+            node.path("score").asDouble());
         return true;
       }
       if (type.equals("feedback") && node.path("helpful").isBoolean()) {
         String section = node.path("section").asText();
-        into.count(ID.matcher(section).matches() && section.length() <= 64 ? section : "other", node.path("helpful").asBoolean());
+        into.count(
+            ID.matcher(section).matches() && section.length() <= 64 ? section : "other",
+            node.path("helpful").asBoolean());
         return true;
       }
       return false;

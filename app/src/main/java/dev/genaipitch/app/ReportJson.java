@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <pre>
  * {"source":"server","since":"...","lowScore":0.5,"capacity":1000,"questions":12,"distinct":9,"dropped":0,
- *  "unanswered":[{"question":"what does lambda cost","count":3,"firstSeen":"...","lastSeen":"...","lastAnswer":"none","lastScore":0.1}],
+ *  "unanswered":[{"question":"what does lambda cost","count":3,"firstSeen":"...","lastSeen":"...",
+ *                  "lastAnswer":"none","lastScore":0.1}],
  *  "feedback":[{"section":"need-both","helpful":4,"notHelpful":1}]}
  * </pre>
  */
@@ -79,7 +80,11 @@ final class ReportJson {
       }
       List<UnansweredReport.Feedback> clicks = new ArrayList<>();
       for (JsonNode f : root.path("feedback")) {
-        clicks.add(new UnansweredReport.Feedback(f.path("section").asText(), f.path("helpful").asLong(), f.path("notHelpful").asLong()));
+        clicks.add(
+            new UnansweredReport.Feedback(
+                f.path("section").asText(),
+                f.path("helpful").asLong(),
+                f.path("notHelpful").asLong()));
       }
       return new UnansweredReport.Snapshot(
           root.path("source").asText(),

@@ -24,8 +24,10 @@ import sun.misc.Signal;
 
 @Command(
     name = "serve",
-    description = "Runs the HTTP server on PORT (default 3000): the playground at /, Slack, Teams, /healthz, /readyz, /metrics; "
-        + "and the report on 127.0.0.1:ADMIN_PORT. SIGTERM stops it gracefully.")
+    description =
+        "Runs the HTTP server on PORT (default 3000): the playground at /, Slack, Teams, /healthz,"
+            + " /readyz, /metrics; and the report on 127.0.0.1:ADMIN_PORT. SIGTERM stops it"
+            + " gracefully.")
 final class ServeCommand implements Callable<Integer> {
 
   /** Exit code when the server cannot start (a port in use, say). */
@@ -67,7 +69,9 @@ final class ServeCommand implements Callable<Integer> {
       throws SlackStartException {
     List<PitchServer.Route> routes = new ArrayList<>();
     SlackRoute.start(config.slack(), bot, readiness, slack).ifPresent(routes::add);
-    routes.add(new PitchServer.Route(TeamsAdapter.PATH, teams.apply(TeamsAdapter.builder(bot, config)).build().handler()));
+    routes.add(
+        new PitchServer.Route(
+            TeamsAdapter.PATH, teams.apply(TeamsAdapter.builder(bot, config)).build().handler()));
     return routes;
   }
 
@@ -106,7 +110,11 @@ final class ServeCommand implements Callable<Integer> {
       service.start();
     } catch (Exception e) {
       err.println(
-          "genai-pitch: cannot start the server (PORT=" + config.port() + ", ADMIN_PORT=" + config.adminPort() + "): "
+          "genai-pitch: cannot start the server (PORT="
+              + config.port()
+              + ", ADMIN_PORT="
+              + config.adminPort()
+              + "): "
               + describe(e));
       err.flush();
       service.stop();
@@ -118,7 +126,10 @@ final class ServeCommand implements Callable<Integer> {
         .addKeyValue("admin_port", service.adminPort())
         .addKeyValue("guide", service.bot().guide().origin())
         .log("genai-pitch listening on http://localhost:{}/", service.port());
-    LOG.info("Playground: http://localhost:{}/ (ask a question, see the answer as Slack and Teams show it)", service.port());
+    LOG.info(
+        "Playground: http://localhost:{}/ (ask a question, see the answer as Slack and Teams show"
+            + " it)",
+        service.port());
 
     stop.await();
     LOG.atInfo()

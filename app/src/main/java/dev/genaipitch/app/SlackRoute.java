@@ -10,7 +10,10 @@ import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Slack in {@code serve}: on when both Slack secrets are set, otherwise one log line saying how to turn it on. */
+/**
+ * Slack in {@code serve}: on when both Slack secrets are set, otherwise one log line saying how to
+ * turn it on.
+ */
 final class SlackRoute {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackRoute.class);
@@ -22,8 +25,8 @@ final class SlackRoute {
    *
    * @throws SlackStartException when Slack rejects the token or cannot be reached
    */
-  static Optional<PitchServer.Route> start(BotConfig.Slack config, PitchBot bot, Readiness readiness)
-      throws SlackStartException {
+  static Optional<PitchServer.Route> start(
+      BotConfig.Slack config, PitchBot bot, Readiness readiness) throws SlackStartException {
     return start(config, bot, readiness, UnaryOperator.identity());
   }
 
@@ -32,7 +35,10 @@ final class SlackRoute {
    * (scheduler, clock, timeouts) adjusted by {@code options}: how tests inject faults' delays.
    */
   static Optional<PitchServer.Route> start(
-      BotConfig.Slack config, PitchBot bot, Readiness readiness, UnaryOperator<SlackAdapter.Builder> options)
+      BotConfig.Slack config,
+      PitchBot bot,
+      Readiness readiness,
+      UnaryOperator<SlackAdapter.Builder> options)
       throws SlackStartException {
     if (!config.enabled()) {
       LOG.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on");
@@ -43,7 +49,9 @@ final class SlackRoute {
     return Optional.of(new PitchServer.Route(SlackAdapter.PATH, new ClosingWith(slack)));
   }
 
-  /** The adapter's handler, closing the adapter (letting its sends finish) when the server stops. */
+  /**
+   * The adapter's handler, closing the adapter (letting its sends finish) when the server stops.
+   */
   private static final class ClosingWith extends Handler.Wrapper {
     private final SlackAdapter slack;
 

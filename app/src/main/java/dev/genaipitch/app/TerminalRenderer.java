@@ -61,7 +61,9 @@ final class TerminalRenderer {
     out.append(style(BOLD, label)).append('\n');
     for (Topic t : topics) {
       numbered.add(t.id());
-      out.append(String.format("  [%d] %s %s%n", numbered.size(), t.title(), style(DIM, "(" + t.id() + ")")));
+      out.append(
+          String.format(
+              "  [%d] %s %s%n", numbered.size(), t.title(), style(DIM, "(" + t.id() + ")")));
       if (!t.summary().isEmpty() && label.equals("Topics:")) {
         for (String line : wrap(t.summary(), width - 6)) {
           out.append("      ").append(style(DIM, line)).append('\n');
@@ -134,7 +136,10 @@ final class TerminalRenderer {
   /** A word of a paragraph with its style, and whether a space comes before it. */
   private record Word(String text, Inline style, boolean spaceBefore, boolean lineBreakBefore) {}
 
-  /** Wraps styled runs to {@code max} columns, keeping each word's style and the script's line breaks. */
+  /**
+   * Wraps styled runs to {@code max} columns, keeping each word's style and the script's line
+   * breaks.
+   */
   private List<String> paragraphLines(List<Inline> runs, int max) {
     List<Word> words = new ArrayList<>();
     boolean space = false;
@@ -164,7 +169,8 @@ final class TerminalRenderer {
     StringBuilder line = new StringBuilder();
     int visible = 0;
     for (Word w : words) {
-      boolean wrapHere = w.lineBreakBefore() || (visible > 0 && visible + 1 + w.text().length() > max);
+      boolean wrapHere =
+          w.lineBreakBefore() || (visible > 0 && visible + 1 + w.text().length() > max);
       if (wrapHere && visible > 0) {
         lines.add(line.toString());
         line.setLength(0);

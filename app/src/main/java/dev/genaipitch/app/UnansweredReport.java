@@ -20,8 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * What people asked that the script did not answer: questions answered {@code none}, or with a
- * section scoring below LOW_SCORE, counted by their normalized text; and the "Helpful? 👍 👎" clicks
- * per section. For content owners, through {@code ./genai-pitch report}.
+ * section scoring below LOW_SCORE, counted by their normalized text; and the "Helpful? 👍 👎"
+ * clicks per section. For content owners, through {@code ./genai-pitch report}.
  *
  * <p>Bounded: at most {@code capacity} distinct questions are kept; when a new one arrives at
  * capacity, the least asked (and of those, the longest unseen) goes. With a {@link ReportFile},
@@ -30,7 +30,13 @@ import java.util.function.Predicate;
 final class UnansweredReport implements BotListener {
 
   /** One distinct unanswered question. */
-  record Row(String question, long count, Instant firstSeen, Instant lastSeen, String lastAnswer, double lastScore) {}
+  record Row(
+      String question,
+      long count,
+      Instant firstSeen,
+      Instant lastSeen,
+      String lastAnswer,
+      double lastScore) {}
 
   /** Clicks on one section's "Helpful?" buttons. */
   record Feedback(String section, long helpful, long notHelpful) {}
@@ -58,7 +64,9 @@ final class UnansweredReport implements BotListener {
 
   private static final int MAX_NORMALIZED = 200;
   private static final Comparator<Row> RAREST_FIRST =
-      Comparator.comparingLong(Row::count).thenComparing(Row::lastSeen).thenComparing(Row::question);
+      Comparator.comparingLong(Row::count)
+          .thenComparing(Row::lastSeen)
+          .thenComparing(Row::question);
 
   private final int capacity;
   private final double lowScore;
@@ -76,7 +84,12 @@ final class UnansweredReport implements BotListener {
    * @param knownIntent whether a section id is real; clicks for others are counted as {@code other}
    * @param file where to append records too, if anywhere
    */
-  UnansweredReport(int capacity, double lowScore, Clock clock, Predicate<String> knownIntent, Optional<ReportFile> file) {
+  UnansweredReport(
+      int capacity,
+      double lowScore,
+      Clock clock,
+      Predicate<String> knownIntent,
+      Optional<ReportFile> file) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1");
     }
@@ -102,7 +115,13 @@ final class UnansweredReport implements BotListener {
     Instant now = clock.instant();
     if (record(asked.question(), now, asked.answer().intent(), asked.answer().score())) {
       file.ifPresent(
-          f -> f.unanswered(now, Labels.platform(asked.platform()), asked.question(), asked.answer().intent(), asked.answer().score()));
+          f ->
+              f.unanswered(
+                  now,
+                  Labels.platform(asked.platform()),
+                  asked.question(),
+                  asked.answer().intent(),
+                  asked.answer().score()));
     }
   }
 
@@ -154,7 +173,9 @@ final class UnansweredReport implements BotListener {
     return true;
   }
 
-  /** Counts one click on a section's "Helpful?" buttons; {@code section} is already a safe label. */
+  /**
+   * Counts one click on a section's "Helpful?" buttons; {@code section} is already a safe label.
+   */
   synchronized void count(String section, boolean helpful) {
     feedback.computeIfAbsent(section, s -> new long[2])[helpful ? 0 : 1]++;
   }
@@ -168,13 +189,14 @@ final class UnansweredReport implements BotListener {
     }
     List<Feedback> clicks = new ArrayList<>();
     feedback.forEach((section, c) -> clicks.add(new Feedback(section, c[0], c[1])));
-    return new Snapshot(source, since, lowScore, capacity, questions, byQuestion.size(), dropped, rows, clicks);
+    return new Snapshot(
+        source, since, lowScore, capacity, questions, byQuestion.size(), dropped, rows, clicks);
   }
 
   /**
    * A question's report key: Unicode-normalized, lower case, letters and digits only (apostrophes
    * dropped, other punctuation to spaces), single spaces, at most {@value #MAX_NORMALIZED}
-   * characters. "What's Lambda?!" and "whats  lambda" count as one.
+   * characters. "What's Lambda?!" and "whats lambda" count as one.
    */
   static String normalize(String question) {
     if (question == null) {

@@ -11,12 +11,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", description = "Checks guide content; names the file and line of every problem.")
+@Command(
+    name = "validate",
+    description = "Checks guide content; names the file and line of every problem.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "DIR", description = "Guide directory (default: GUIDE_DIR, else the built-in guide).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "Guide directory (default: GUIDE_DIR, else the built-in guide).")
   Path dir;
 
   @Override
@@ -33,10 +38,15 @@ final class ValidateCommand implements Callable<Integer> {
         guide = GuideSource.load(config.guideDir());
       }
       int examples = guide.sections().stream().mapToInt(s -> s.examples().size()).sum();
-      spec.commandLine().getOut().printf("%s: OK, %d sections (%s), %d example questions, %d out-of-scope examples%n",
-          guide.origin(), guide.sections().size(),
-          String.join(", ", guide.sections().stream().map(Section::id).toList()),
-          examples, guide.none().examples().size());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%s: OK, %d sections (%s), %d example questions, %d out-of-scope examples%n",
+              guide.origin(),
+              guide.sections().size(),
+              String.join(", ", guide.sections().stream().map(Section::id).toList()),
+              examples,
+              guide.none().examples().size());
       spec.commandLine().getOut().flush();
       return 0;
     } catch (ContentException e) {

@@ -55,7 +55,10 @@ final class AnswerLogTest {
   @Test
   void answered_belowLowScore_isLoggedAsLowScore() {
     try (LogCapture log = LogCapture.of(AnswerLog.LOGGER)) {
-      new AnswerLog(false, 0.5).answered(Fixtures.asked("cli", "bedrock", Fixtures.answer(Answer.Kind.SECTION, "when-bedrock", 0.32)));
+      new AnswerLog(false, 0.5)
+          .answered(
+              Fixtures.asked(
+                  "cli", "bedrock", Fixtures.answer(Answer.Kind.SECTION, "when-bedrock", 0.32)));
 
       assertThat(LogCapture.pairs(log.events().get(0))).containsEntry("outcome", "low_score");
     }

@@ -47,7 +47,8 @@ final class BotFrameworkIssuer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(threads);
-    server.createContext("/.well-known/openidconfiguration", exchange -> respond(exchange, metadata()));
+    server.createContext(
+        "/.well-known/openidconfiguration", exchange -> respond(exchange, metadata()));
     server.createContext("/keys", exchange -> respond(exchange, jwks()));
     server.start();
   }
@@ -57,7 +58,10 @@ final class BotFrameworkIssuer implements AutoCloseable {
     return base() + "/.well-known/openidconfiguration";
   }
 
-  /** Claims of a good token for {@code appId} from the connector at {@code serviceUrl}, valid for an hour. */
+  /**
+   * Claims of a good token for {@code appId} from the connector at {@code serviceUrl}, valid for an
+   * hour.
+   */
   static Map<String, Object> claims(String appId, String serviceUrl) {
     long now = Instant.now().getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
@@ -82,7 +86,8 @@ final class BotFrameworkIssuer implements AutoCloseable {
   private static String bearer(KeyPair key, Map<String, Object> claims) {
     Map<String, Object> header = Map.of("alg", "RS256", "typ", "JWT", "kid", KID);
     try {
-      String input = encode(JSON.writeValueAsBytes(header)) + "." + encode(JSON.writeValueAsBytes(claims));
+      String input =
+          encode(JSON.writeValueAsBytes(header)) + "." + encode(JSON.writeValueAsBytes(claims));
       Signature rs256 = Signature.getInstance("SHA256withRSA");
       rs256.initSign(key.getPrivate());
       rs256.update(input.getBytes(StandardCharsets.US_ASCII));
@@ -109,7 +114,8 @@ final class BotFrameworkIssuer implements AutoCloseable {
     ObjectNode jwks = JSON.createObjectNode();
     ObjectNode jwk = jwks.putArray("keys").addObject();
     jwk.put("kty", "RSA").put("use", "sig").put("kid", KID);
-    jwk.put("n", encode(unsigned(key.getModulus()))).put("e", encode(unsigned(key.getPublicExponent())));
+    jwk.put("n", encode(unsigned(key.getModulus())))
+        .put("e", encode(unsigned(key.getPublicExponent())));
     jwk.putArray("endorsements").add("msteams").add("emulator");
     return jwks.toString();
   }

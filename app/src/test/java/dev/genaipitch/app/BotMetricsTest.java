@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 final class BotMetricsTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final BotMetrics metrics = new BotMetrics(registry, 0.5, Set.of("need-both", "none", "help")::contains);
+  private final BotMetrics metrics =
+      new BotMetrics(registry, 0.5, Set.of("need-both", "none", "help")::contains);
 
   @Test
   void answered_countsByPlatformOutcomeAndSection() {
-    metrics.answered(Fixtures.asked("slack", "q", Fixtures.answer(Answer.Kind.SECTION, "need-both", 0.9)));
-    metrics.answered(Fixtures.asked("slack", "q", Fixtures.answer(Answer.Kind.SECTION, "need-both", 0.2)));
+    metrics.answered(
+        Fixtures.asked("slack", "q", Fixtures.answer(Answer.Kind.SECTION, "need-both", 0.9)));
+    metrics.answered(
+        Fixtures.asked("slack", "q", Fixtures.answer(Answer.Kind.SECTION, "need-both", 0.2)));
     metrics.answered(Fixtures.asked("teams", "q", Fixtures.answer(Answer.Kind.NONE, "none", 0.9)));
     metrics.answered(Fixtures.asked("teams", "q", Fixtures.answer(Answer.Kind.HELP, "help", 1)));
 
@@ -23,23 +26,37 @@ final class BotMetricsTest {
     assertThat(questions("slack", "low_score")).isEqualTo(1);
     assertThat(questions("teams", "none")).isEqualTo(1);
     assertThat(questions("teams", "help")).isEqualTo(1);
-    assertThat(registry.get("genai.pitch.answers").tag("section", "need-both").counter().count()).isEqualTo(2);
+    assertThat(registry.get("genai.pitch.answers").tag("section", "need-both").counter().count())
+        .isEqualTo(2);
     assertThat(registry.get("genai.pitch.match.score").summary().count()).isEqualTo(4);
-    assertThat(registry.get("genai.pitch.answer.latency").tag("platform", "teams").timer().count()).isEqualTo(2);
+    assertThat(registry.get("genai.pitch.answer.latency").tag("platform", "teams").timer().count())
+        .isEqualTo(2);
   }
 
   @Test
   void labels_fromRequests_cannotMintNewValues() {
-    metrics.answered(Fixtures.asked("Slack\n", "q", Fixtures.answer(Answer.Kind.SECTION, "need-both", 0.9)));
+    metrics.answered(
+        Fixtures.asked("Slack\n", "q", Fixtures.answer(Answer.Kind.SECTION, "need-both", 0.9)));
     metrics.feedback("slack", "drop-table", true);
     metrics.deliveryFailed("teams", "x".repeat(100));
 
     assertThat(questions("other", "answered")).isEqualTo(1);
-    assertThat(registry.get("genai.pitch.feedback").tag("section", "other").counter().count()).isEqualTo(1);
-    assertThat(registry.get("genai.pitch.delivery.failures").tag("operation", "other").counter().count()).isEqualTo(1);
+    assertThat(registry.get("genai.pitch.feedback").tag("section", "other").counter().count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("genai.pitch.delivery.failures")
+                .tag("operation", "other")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   private double questions(String platform, String outcome) {
-    return registry.get("genai.pitch.questions").tags("platform", platform, "outcome", outcome).counter().count();
+    return registry
+        .get("genai.pitch.questions")
+        .tags("platform", platform, "outcome", outcome)
+        .counter()
+        .count();
   }
 }

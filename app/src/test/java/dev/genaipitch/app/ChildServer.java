@@ -17,13 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The application in a child JVM on the test class path, with only the environment a test gives
- * it. Its standard output and error are read, line by line, as they come.
+ * The application in a child JVM on the test class path, with only the environment a test gives it.
+ * Its standard output and error are read, line by line, as they come.
  */
 final class ChildServer implements AutoCloseable {
 
   /** The start-up line, in text or JSON (where slashes may be escaped). */
-  private static final Pattern LISTENING = Pattern.compile("listening on http:\\\\?/\\\\?/localhost:(\\d+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on http:\\\\?/\\\\?/localhost:(\\d+)");
+
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String EOF = "\u0000eof";
 
@@ -37,7 +39,8 @@ final class ChildServer implements AutoCloseable {
         new Thread(
             () -> {
               try (BufferedReader in =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                   lines.add(line);
                 }
@@ -52,7 +55,8 @@ final class ChildServer implements AutoCloseable {
   }
 
   /** Starts {@code mainClass} with {@code env} as its whole environment. */
-  static ChildServer start(Class<?> mainClass, Map<String, String> env, String... args) throws IOException {
+  static ChildServer start(Class<?> mainClass, Map<String, String> env, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:+UseSerialGC");
@@ -101,7 +105,8 @@ final class ChildServer implements AutoCloseable {
       String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (line == null || line.equals(EOF)) {
         throw new AssertionError(
-            (line == null ? "timed out" : "the child exited") + " waiting for a line; output so far:\n"
+            (line == null ? "timed out" : "the child exited")
+                + " waiting for a line; output so far:\n"
                 + String.join("\n", seen));
       }
       seen.add(line);
@@ -114,7 +119,8 @@ final class ChildServer implements AutoCloseable {
   /** Waits for the child to exit, then returns every line it wrote. */
   List<String> awaitExit() throws InterruptedException {
     if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-      throw new AssertionError("the child did not exit; output so far:\n" + String.join("\n", seen));
+      throw new AssertionError(
+          "the child did not exit; output so far:\n" + String.join("\n", seen));
     }
     for (String line = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         line != null && !line.equals(EOF);

@@ -34,7 +34,8 @@ final class CommandLineTest {
 
     assertThat(code).isZero();
     assertThat(out.toString())
-        .startsWith("7\uFE0F\u20E3 Address the Common Customer Confusion (Without Sounding Defensive)")
+        .startsWith(
+            "7\uFE0F\u20E3 Address the Common Customer Confusion (Without Sounding Defensive)")
         .contains("┃ “Most enterprises start with Bedrock to prove value quickly.")
         .contains("Follow-ups:\n  [1] Not competing: two stages of the journey (not-competing)")
         .doesNotContain("\u001b["); // not a terminal: no colour codes
@@ -74,22 +75,31 @@ final class CommandLineTest {
     assertThat(code).isZero();
     List<JsonNode> lines = jsonLines();
     assertThat(lines).hasSize(3);
-    assertThat(lines).extracting(l -> l.get("intent").asText()).containsExactly("need-both", "none", "help");
+    assertThat(lines)
+        .extracting(l -> l.get("intent").asText())
+        .containsExactly("need-both", "none", "help");
     JsonNode first = lines.get(0);
-    assertThat(first.fieldNames()).toIterable().containsExactly("question", "intent", "score", "alternatives");
+    assertThat(first.fieldNames())
+        .toIterable()
+        .containsExactly("question", "intent", "score", "alternatives");
     assertThat(first.get("question").asText()).isEqualTo("do we need both?");
     assertThat(first.get("score").asDouble()).isBetween(0.3, 1.0);
-    assertThat(first.get("alternatives")).allSatisfy(a -> {
-      assertThat(a.fieldNames()).toIterable().containsExactly("intent", "score");
-      assertThat(a.get("score").asDouble()).isLessThanOrEqualTo(first.get("score").asDouble());
-    });
+    assertThat(first.get("alternatives"))
+        .allSatisfy(
+            a -> {
+              assertThat(a.fieldNames()).toIterable().containsExactly("intent", "score");
+              assertThat(a.get("score").asDouble())
+                  .isLessThanOrEqualTo(first.get("score").asDouble());
+            });
   }
 
   @Test
   void match_survivesEmptyHugeBinaryAndEmojiLines_answeringEveryOne() throws IOException {
     ByteArrayOutputStream input = new ByteArrayOutputStream();
     input.write("\n".getBytes(StandardCharsets.UTF_8));
-    input.write(("tell me " + "about the analogy ".repeat(6_000) + "\n").getBytes(StandardCharsets.UTF_8)); // ~100 KB
+    input.write(
+        ("tell me " + "about the analogy ".repeat(6_000) + "\n")
+            .getBytes(StandardCharsets.UTF_8)); // ~100 KB
     input.write(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3, 0x28, (byte) 0x80, '\n'});
     input.write("🚀🔥🤔\n".getBytes(StandardCharsets.UTF_8));
     input.write("do we need both?".getBytes(StandardCharsets.UTF_8)); // no newline at the end
@@ -110,11 +120,15 @@ final class CommandLineTest {
   @Test
   void eval_labeledFile_printsFiguresPerIntentAndMisses() throws IOException {
     Path file = dir.resolve("questions.jsonl");
-    Files.writeString(file, String.join("\n",
-        "{\"q\": \"do we need both?\", \"expect\": [\"need-both\"]}",
-        "{\"q\": \"what is the RDS analogy\", \"expect\": [\"analogy\"]}",
-        "{\"q\": \"what's the weather tomorrow?\", \"expect\": []}",
-        "{\"q\": \"do we need both?\", \"expect\": [\"analogy\"]}"), StandardCharsets.UTF_8);
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "{\"q\": \"do we need both?\", \"expect\": [\"need-both\"]}",
+            "{\"q\": \"what is the RDS analogy\", \"expect\": [\"analogy\"]}",
+            "{\"q\": \"what's the weather tomorrow?\", \"expect\": []}",
+            "{\"q\": \"do we need both?\", \"expect\": [\"analogy\"]}"),
+        StandardCharsets.UTF_8);
 
     int code = run(new byte[0], "eval", file.toString());
 
@@ -130,7 +144,8 @@ final class CommandLineTest {
   @Test
   void eval_belowTheBar_exitsOne() throws IOException {
     Path file = dir.resolve("questions.jsonl");
-    Files.writeString(file, "{\"q\": \"do we need both?\", \"expect\": [\"analogy\"]}\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        file, "{\"q\": \"do we need both?\", \"expect\": [\"analogy\"]}\n", StandardCharsets.UTF_8);
 
     assertThat(run(new byte[0], "eval", file.toString(), "--min-in-scope", "0.95")).isEqualTo(1);
   }
@@ -146,7 +161,16 @@ final class CommandLineTest {
 
   @Test
   void eval_crossValidate_scoresTheGuidesOwnExamplesFoldByFold() {
-    int code = run(new byte[0], "eval", "--cross-validate", "2", "--min-in-scope", "0.85", "--min-out-of-scope", "0.85");
+    int code =
+        run(
+            new byte[0],
+            "eval",
+            "--cross-validate",
+            "2",
+            "--min-in-scope",
+            "0.85",
+            "--min-out-of-scope",
+            "0.85");
 
     assertThat(code).as(out.toString()).isZero();
     assertThat(out.toString()).startsWith("2-fold cross-validation over the guide's examples: ");
@@ -161,11 +185,17 @@ final class CommandLineTest {
   @Test
   void validate_builtInGuide_saysOk() {
     assertThat(run(new byte[0], "validate")).isZero();
-    assertThat(out.toString()).startsWith("built-in: OK, 10 sections (overview, opening, definitions,");
+    assertThat(out.toString())
+        .startsWith("built-in: OK, 10 sections (overview, opening, definitions,");
   }
 
   private int run(byte[] stdin, String... args) {
-    return Main.run(Map.of(), new ByteArrayInputStream(stdin), new PrintWriter(out), new PrintWriter(err), args);
+    return Main.run(
+        Map.of(),
+        new ByteArrayInputStream(stdin),
+        new PrintWriter(out),
+        new PrintWriter(err),
+        args);
   }
 
   private List<JsonNode> jsonLines() throws IOException {

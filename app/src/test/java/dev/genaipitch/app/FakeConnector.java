@@ -64,7 +64,9 @@ final class FakeConnector implements AutoCloseable {
   private final Deque<Integer> script = new ArrayDeque<>();
   private volatile CountDownLatch released = new CountDownLatch(1);
 
-  /** @param threads how many posts it serves at once (hung posts hold one each) */
+  /**
+   * @param threads how many posts it serves at once (hung posts hold one each)
+   */
   FakeConnector(int threads) {
     this.threads = Executors.newFixedThreadPool(threads);
     try {
@@ -129,7 +131,8 @@ final class FakeConnector implements AutoCloseable {
       while (received.size() < n) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError("expected " + n + " posts to the connector, got " + received.size());
+          throw new AssertionError(
+              "expected " + n + " posts to the connector, got " + received.size());
         }
         try {
           TimeUnit.NANOSECONDS.timedWait(received, left);
@@ -152,7 +155,8 @@ final class FakeConnector implements AutoCloseable {
     }
     // /v3/conversations/{id}/activities[/{replyToId}], the id percent-encoded
     String[] parts = exchange.getRequestURI().getRawPath().split("/");
-    String conversation = parts.length > 3 ? URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";
+    String conversation =
+        parts.length > 3 ? URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";
     int status;
     CountDownLatch hung = released;
     synchronized (received) {
@@ -170,7 +174,9 @@ final class FakeConnector implements AutoCloseable {
       exchange.close();
       return;
     }
-    byte[] answer = (status == 200 ? "{\"id\":\"sent-1\"}" : "{\"error\":{\"code\":\"ServiceError\"}}").getBytes(StandardCharsets.UTF_8);
+    byte[] answer =
+        (status == 200 ? "{\"id\":\"sent-1\"}" : "{\"error\":{\"code\":\"ServiceError\"}}")
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, answer.length);
     exchange.getResponseBody().write(answer);

@@ -30,6 +30,7 @@ final class FakeSlackApi implements AutoCloseable {
 
   static final String BOT_USER = "U0BOT";
   static final Duration WAIT = Duration.ofSeconds(10);
+
   /** Methods as recorded: Web API method names, and this for posts to a response URL. */
   static final String RESPONSE_URL = "response_url";
 
@@ -60,7 +61,9 @@ final class FakeSlackApi implements AutoCloseable {
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private volatile CountDownLatch released = new CountDownLatch(1);
 
-  /** @param threads how many calls it serves at once (hung calls hold one each) */
+  /**
+   * @param threads how many calls it serves at once (hung calls hold one each)
+   */
   FakeSlackApi(int threads) {
     this.threads = Executors.newFixedThreadPool(threads);
     try {
@@ -79,7 +82,10 @@ final class FakeSlackApi implements AutoCloseable {
     return base() + "/api/";
   }
 
-  /** A response URL as Slack puts one in each command and interaction, ending in a secret-looking part. */
+  /**
+   * A response URL as Slack puts one in each command and interaction, ending in a secret-looking
+   * part.
+   */
   String responseUrl(String id) {
     return base() + "/response/T1/" + id + "/r3sp0nse-s3cret";
   }
@@ -89,14 +95,20 @@ final class FakeSlackApi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** The next call of {@code method} is answered {@code status}, with {@code Retry-After} when not null. */
+  /**
+   * The next call of {@code method} is answered {@code status}, with {@code Retry-After} when not
+   * null.
+   */
   void answerNext(String method, int status, String retryAfter) {
     synchronized (calls) {
       faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Fault(status, retryAfter));
     }
   }
 
-  /** The next call of {@code method} is never answered (until {@link #close}): the bot's client times out. */
+  /**
+   * The next call of {@code method} is never answered (until {@link #close}): the bot's client
+   * times out.
+   */
   void hangNext(String method) {
     synchronized (calls) {
       faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(Fault.HANG);
@@ -137,12 +149,17 @@ final class FakeSlackApi implements AutoCloseable {
     return calls(method).stream().filter(Call::delivered).toList();
   }
 
-  /** Waits until {@code n} calls of {@code method} were made (answered or not), and returns them all. */
+  /**
+   * Waits until {@code n} calls of {@code method} were made (answered or not), and returns them
+   * all.
+   */
   List<Call> awaitCalls(String method, int n) {
     return await(method, n, false);
   }
 
-  /** Waits for a call of {@code method} to {@code target} (a channel, user or response URL path). */
+  /**
+   * Waits for a call of {@code method} to {@code target} (a channel, user or response URL path).
+   */
   Call awaitCallTo(String method, String target) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     synchronized (calls) {
@@ -177,8 +194,13 @@ final class FakeSlackApi implements AutoCloseable {
       while ((delivered ? delivered(method) : calls(method)).size() < n) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError("expected " + n + (delivered ? " delivered " : " calls of ") + method
-              + "; calls so far: " + calls.stream().map(c -> c.method() + "=" + c.status()).toList());
+          throw new AssertionError(
+              "expected "
+                  + n
+                  + (delivered ? " delivered " : " calls of ")
+                  + method
+                  + "; calls so far: "
+                  + calls.stream().map(c -> c.method() + "=" + c.status()).toList());
         }
         try {
           TimeUnit.NANOSECONDS.timedWait(calls, left);
@@ -196,13 +218,24 @@ final class FakeSlackApi implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     if (method.equals("auth.test")) {
       record(new Call(method, "", "", 200));
-      reply(exchange, 200, null, "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"genai-pitch\","
-          + "\"team_id\":\"T1\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}");
+      reply(
+          exchange,
+          200,
+          null,
+          "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"genai-pitch\","
+              + "\"team_id\":\"T1\",\"user_id\":\""
+              + BOT_USER
+              + "\",\"bot_id\":\"B0BOT\"}");
       return;
     }
     Map<String, String> form = form(body);
     String target = form.getOrDefault("channel", form.getOrDefault("user_id", ""));
-    answer(exchange, method, target, body, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000200\"}");
+    answer(
+        exchange,
+        method,
+        target,
+        body,
+        "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000200\"}");
   }
 
   private void responseUrl(HttpExchange exchange) throws IOException {
@@ -210,7 +243,8 @@ final class FakeSlackApi implements AutoCloseable {
     answer(exchange, RESPONSE_URL, exchange.getRequestURI().getPath(), body, "{\"ok\":true}");
   }
 
-  private void answer(HttpExchange exchange, String method, String target, String body, String ok) throws IOException {
+  private void answer(HttpExchange exchange, String method, String target, String body, String ok)
+      throws IOException {
     Fault fault;
     synchronized (calls) {
       Deque<Fault> queue = faults.get(method);
@@ -232,7 +266,11 @@ final class FakeSlackApi implements AutoCloseable {
     if (status == 200) {
       reply(exchange, 200, null, ok);
     } else {
-      reply(exchange, status, fault.retryAfter(), status == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "server error");
+      reply(
+          exchange,
+          status,
+          fault.retryAfter(),
+          status == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "server error");
     }
   }
 
@@ -243,7 +281,8 @@ final class FakeSlackApi implements AutoCloseable {
     }
   }
 
-  private static void reply(HttpExchange exchange, int status, String retryAfter, String body) throws IOException {
+  private static void reply(HttpExchange exchange, int status, String retryAfter, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
     if (retryAfter != null) {

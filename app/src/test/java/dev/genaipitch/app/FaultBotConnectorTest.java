@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 final class FaultBotConnectorTest {
 
-  private static final String NEED_BOTH = "Most enterprises start with Bedrock to prove value quickly";
+  private static final String NEED_BOTH =
+      "Most enterprises start with Bedrock to prove value quickly";
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private static RunningService running;
@@ -27,7 +28,8 @@ final class FaultBotConnectorTest {
 
   @BeforeAll
   static void start() throws Exception {
-    running = RunningService.builder().teams(teams -> teams.replyTimeout(Duration.ofMillis(400))).start();
+    running =
+        RunningService.builder().teams(teams -> teams.replyTimeout(Duration.ofMillis(400))).start();
     connector = running.connector;
   }
 
@@ -45,21 +47,29 @@ final class FaultBotConnectorTest {
   void reply_connectorFailingOnce_isDeliveredOnce() {
     connector.answerNext(500, 1);
 
-    assertThat(running.teams.post(running.teams.personal("do we need both?")).status()).isEqualTo(200);
+    assertThat(running.teams.post(running.teams.personal("do we need both?")).status())
+        .isEqualTo(200);
 
-    assertThat(connector.received()).extracting(FakeConnector.Received::status).containsExactly(500, 200);
-    assertThat(connector.delivered()).singleElement().satisfies(reply -> assertThat(reply.text()).contains(NEED_BOTH));
+    assertThat(connector.received())
+        .extracting(FakeConnector.Received::status)
+        .containsExactly(500, 200);
+    assertThat(connector.delivered())
+        .singleElement()
+        .satisfies(reply -> assertThat(reply.text()).contains(NEED_BOTH));
   }
 
   @Test
-  void reply_connectorFailingEveryTime_isLoggedWithTheConversation_andTheActivityStillAcknowledged() {
+  void
+      reply_connectorFailingEveryTime_isLoggedWithTheConversation_andTheActivityStillAcknowledged() {
     connector.answerNext(500, 10);
 
-    assertThat(running.teams.post(running.teams.channelMention("do we need both?")).status()).isEqualTo(200);
+    assertThat(running.teams.post(running.teams.channelMention("do we need both?")).status())
+        .isEqualTo(200);
 
     String failure = running.logs.awaitLine(l -> l.contains("Teams reply to conversation"), WAIT);
     assertThat(failure).startsWith("WARN").contains(TeamsSide.CHANNEL).contains("HTTP 500");
-    running.logs.awaitLine(l -> l.contains("delivery failed") && l.contains("platform=\"teams\""), WAIT);
+    running.logs.awaitLine(
+        l -> l.contains("delivery failed") && l.contains("platform=\"teams\""), WAIT);
     assertThat(connector.delivered()).isEmpty();
     assertThat(connector.received()).hasSizeBetween(1, 4);
     Verdicts.assertNoSecret(running.logs.lines(), SlackSide.TOKEN, "Slack bot token");
@@ -70,32 +80,38 @@ final class FaultBotConnectorTest {
   void reply_connectorHangingPastTheTimeout_isLogged_andTheNextReplyGoesThrough() {
     connector.hangNext(4);
 
-    assertThat(running.teams.post(running.teams.personal("do we need both?")).status()).isEqualTo(200);
+    assertThat(running.teams.post(running.teams.personal("do we need both?")).status())
+        .isEqualTo(200);
 
     String failure = running.logs.awaitLine(l -> l.contains("Teams reply to conversation"), WAIT);
     assertThat(failure).contains(TeamsSide.PERSONAL).contains("no answer within 400 ms");
     connector.releaseHung();
     connector.reset();
-    assertThat(running.teams.post(running.teams.personal("do we need both?")).status()).isEqualTo(200);
+    assertThat(running.teams.post(running.teams.personal("do we need both?")).status())
+        .isEqualTo(200);
     assertThat(connector.delivered()).hasSize(1);
   }
 
   // Regression: each Teams message holds a request thread while its reply waits on the connector
   // (up to twice the reply timeout plus a second), so a hanging connector and a burst of Teams
   // messages took every thread, and Slack, /healthz and everything else went unanswered. Now at
-  // most a quarter of MAX_THREADS wait on the connector; replies beyond that are dropped and logged.
+  // most a quarter of MAX_THREADS wait on the connector; replies beyond that are dropped and
+  // logged.
   @Test
   void hangingConnector_doesNotStarveOtherRequests() throws Exception {
     // MAX_THREADS=8: two may wait on the connector. Replies hang until released here.
-    try (RunningService stuck = RunningService.builder()
-        .env("MAX_THREADS", "8")
-        .teams(teams -> teams.replyTimeout(Duration.ofSeconds(30)))
-        .start()) {
+    try (RunningService stuck =
+        RunningService.builder()
+            .env("MAX_THREADS", "8")
+            .teams(teams -> teams.replyTimeout(Duration.ofSeconds(30)))
+            .start()) {
       int burst = 8;
       stuck.connector.hangNext(burst);
       List<CompletableFuture<Wire.Reply>> teams = new ArrayList<>();
       for (int i = 0; i < burst; i++) {
-        teams.add(CompletableFuture.supplyAsync(() -> stuck.teams.post(stuck.teams.personal("do we need both?"))));
+        teams.add(
+            CompletableFuture.supplyAsync(
+                () -> stuck.teams.post(stuck.teams.personal("do we need both?"))));
       }
       stuck.connector.awaitReceived(2);
       String dropped = stuck.logs.awaitLine(l -> l.contains("not sent"), WAIT);
@@ -106,8 +122,12 @@ final class FaultBotConnectorTest {
       assertThat(slack.status()).isEqualTo(200);
       assertThat(slack.body()).contains(NEED_BOTH);
       assertThat(health.status()).isEqualTo(200);
-      assertThat(teams).as("Teams requests still waiting on the connector").anyMatch(reply -> !reply.isDone());
-      assertThat(dropped).startsWith("WARN").contains(TeamsSide.PERSONAL)
+      assertThat(teams)
+          .as("Teams requests still waiting on the connector")
+          .anyMatch(reply -> !reply.isDone());
+      assertThat(dropped)
+          .startsWith("WARN")
+          .contains(TeamsSide.PERSONAL)
           .contains("2 replies are already waiting on the connector");
 
       // The connector recovers: the hung replies are cut off, every activity was acknowledged.
@@ -116,7 +136,9 @@ final class FaultBotConnectorTest {
       for (CompletableFuture<Wire.Reply> reply : teams) {
         assertThat(reply.get().status()).isEqualTo(200);
       }
-      assertThat(stuck.connector.received()).as("replies sent once the connector was back").isEmpty();
+      assertThat(stuck.connector.received())
+          .as("replies sent once the connector was back")
+          .isEmpty();
     }
   }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class FaultGuideDirTest {
 
-  private static final String NEED_BOTH = "Most enterprises start with Bedrock to prove value quickly";
+  private static final String NEED_BOTH =
+      "Most enterprises start with Bedrock to prove value quickly";
   private static final String SECTION = "07-need-both.md";
 
   @TempDir static Path root;
@@ -44,13 +45,14 @@ final class FaultGuideDirTest {
     clock = MutableClock.at("2025-05-01T09:00:00Z");
     guide = Files.createDirectory(root.resolve("guide"));
     Fixtures.guideIn(guide);
-    running = RunningService.builder()
-        .env("GUIDE_DIR", guide.toString())
-        .env("RELOAD_INTERVAL", "1h")
-        .clock(clock)
-        // Reloads move the service's clock by hours; Slack's signatures keep to real time.
-        .slackClock(java.time.Clock.systemUTC())
-        .start();
+    running =
+        RunningService.builder()
+            .env("GUIDE_DIR", guide.toString())
+            .env("RELOAD_INTERVAL", "1h")
+            .clock(clock)
+            // Reloads move the service's clock by hours; Slack's signatures keep to real time.
+            .slackClock(java.time.Clock.systemUTC())
+            .start();
   }
 
   @AfterAll
@@ -66,7 +68,8 @@ final class FaultGuideDirTest {
   }
 
   @Test
-  void guideDir_deletedWhileServing_isRejected_andTheLastGoodGuideKeepsAnswering() throws IOException {
+  void guideDir_deletedWhileServing_isRejected_andTheLastGoodGuideKeepsAnswering()
+      throws IOException {
     deleteRecursively(guide);
 
     assertThat(reload()).isEqualTo(GuideReloader.Result.REJECTED);
@@ -79,8 +82,10 @@ final class FaultGuideDirTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"binary garbage", "not UTF-8", "truncated", "emptied", "every file deleted"})
-  void guideFile_corruptedWhileServing_isRejected_andTheLastGoodGuideKeepsAnswering(String damage) throws IOException {
+  @ValueSource(
+      strings = {"binary garbage", "not UTF-8", "truncated", "emptied", "every file deleted"})
+  void guideFile_corruptedWhileServing_isRejected_andTheLastGoodGuideKeepsAnswering(String damage)
+      throws IOException {
     damage(damage);
 
     assertThat(reload()).isEqualTo(GuideReloader.Result.REJECTED);
@@ -90,7 +95,8 @@ final class FaultGuideDirTest {
   }
 
   @Test
-  void guideDir_brokenAndRepairedAgainAndAgain_whileRequestsArrive_everyRequestIsAnswered() throws Exception {
+  void guideDir_brokenAndRepairedAgainAndAgain_whileRequestsArrive_everyRequestIsAnswered()
+      throws Exception {
     AtomicBoolean going = new AtomicBoolean(true);
     List<CompletableFuture<List<String>>> askers = new ArrayList<>();
     askers.add(CompletableFuture.supplyAsync(() -> askUntil(going, true)));
@@ -125,17 +131,23 @@ final class FaultGuideDirTest {
   }
 
   private static String rejection() {
-    return running.logs.awaitLine(l -> l.startsWith("ERROR") && l.contains("guide reload rejected"), Duration.ofSeconds(5));
+    return running.logs.awaitLine(
+        l -> l.startsWith("ERROR") && l.contains("guide reload rejected"), Duration.ofSeconds(5));
   }
 
   private static void assertStillServing() {
     Wire.Reply slack = running.slack.command("do we need both?");
     assertThat(slack.status()).isEqualTo(200);
     assertThat(slack.body()).contains(NEED_BOTH);
-    assertThat(running.teams.post(running.teams.personal("do we need both?")).status()).isEqualTo(200);
-    assertThat(running.connector.delivered()).singleElement().satisfies(r -> assertThat(r.text()).contains(NEED_BOTH));
+    assertThat(running.teams.post(running.teams.personal("do we need both?")).status())
+        .isEqualTo(200);
+    assertThat(running.connector.delivered())
+        .singleElement()
+        .satisfies(r -> assertThat(r.text()).contains(NEED_BOTH));
     assertThat(running.wire.get("/readyz").status()).isEqualTo(200);
-    assertThat(metrics()).contains("genai_pitch_content_stale 1.0").contains("genai_pitch_content_sections 10.0");
+    assertThat(metrics())
+        .contains("genai_pitch_content_stale 1.0")
+        .contains("genai_pitch_content_sections 10.0");
   }
 
   /** Asks on one platform until told to stop; returns every answer that was not the script's. */
@@ -170,7 +182,9 @@ final class FaultGuideDirTest {
         new java.util.Random(7).nextBytes(junk);
         Files.write(file, junk);
       }
-      case "not UTF-8" -> Files.write(file, new String(good, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16));
+      case "not UTF-8" ->
+          Files.write(
+              file, new String(good, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16));
       case "truncated" -> Files.write(file, java.util.Arrays.copyOf(good, good.length / 3));
       case "emptied" -> Files.write(file, new byte[0]);
       case "every file deleted" -> {

@@ -16,14 +16,18 @@ final class Fixtures {
 
   /** Answered {@code none} by the built-in guide. */
   static final String OFF_SCRIPT = "how much does lambda cost";
+
   /** Answered {@code none} too. */
   static final String WEATHER = "what is the weather in paris";
+
   /** Answered {@code need-both} with a high score. */
   static final String NEED_BOTH = "do we need both?";
+
   /** Answered {@code when-bedrock} with a score below the default LOW_SCORE. */
   static final String VAGUE = "bedrock";
 
-  private static final Path BUILT_IN = Path.of("..", "bot-core", "src", "main", "resources", "guide");
+  private static final Path BUILT_IN =
+      Path.of("..", "bot-core", "src", "main", "resources", "guide");
 
   private Fixtures() {}
 
@@ -48,10 +52,11 @@ final class Fixtures {
 
   /**
    * Waits, up to 5 s, until {@code scrape} has a line starting with each of {@code prefixes}. Jetty
-   * records a request's {@code http_server_requests} timer when the exchange completes, which can be
-   * just after the client has read the response.
+   * records a request's {@code http_server_requests} timer when the exchange completes, which can
+   * be just after the client has read the response.
    */
-  static void awaitMetrics(Supplier<String> scrape, String... prefixes) throws InterruptedException {
+  static void awaitMetrics(Supplier<String> scrape, String... prefixes)
+      throws InterruptedException {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (System.nanoTime() < deadline) {
       List<String> lines = lines(scrape.get());
@@ -74,6 +79,7 @@ final class Fixtures {
 
   /** An answer of the given kind, intent and score. */
   static Answer answer(Answer.Kind kind, String intent, double score) {
-    return new Answer(kind, intent, intent, intent, List.of(), List.of(), List.of(), List.of(), score, "");
+    return new Answer(
+        kind, intent, intent, intent, List.of(), List.of(), List.of(), List.of(), score, "");
   }
 }

@@ -23,22 +23,29 @@ import java.util.SplittableRandom;
  * Builds the fuzzer's requests: request {@code i} depends only on the seed and {@code i} (and the
  * fakes' port numbers inside the bodies), so any one request can be rebuilt from the two numbers.
  *
- * <p>Most requests start from a valid one (a signed Slack command, event or click; a Teams
- * message, click, invoke or conversation update) and mutate it: bytes flipped, inserted, deleted,
- * duplicated or truncated, fields duplicated, odd tokens spliced in; then they are signed in one
- * of several ways (re-signed, so that they pass the signature check and reach the parser; the
- * original signature; a stale one; none; garbage) and sent with the right content type or a wrong
- * one, sometimes with huge headers, another method or another path. The rest are random bytes,
- * random methods and paths, and raw HTTP/1.1 framing that no client library would send.
+ * <p>Most requests start from a valid one (a signed Slack command, event or click; a Teams message,
+ * click, invoke or conversation update) and mutate it: bytes flipped, inserted, deleted, duplicated
+ * or truncated, fields duplicated, odd tokens spliced in; then they are signed in one of several
+ * ways (re-signed, so that they pass the signature check and reach the parser; the original
+ * signature; a stale one; none; garbage) and sent with the right content type or a wrong one,
+ * sometimes with huge headers, another method or another path. The rest are random bytes, random
+ * methods and paths, and raw HTTP/1.1 framing that no client library would send.
  *
  * <p>Nothing generated may make the bot call anything but the loopback fakes: a mutated Teams
- * activity whose serviceUrl would change, or a re-signed Slack body with any URL but the fake's,
- * is generated again (see {@link #staysOnLoopback}).
+ * activity whose serviceUrl would change, or a re-signed Slack body with any URL but the fake's, is
+ * generated again (see {@link #staysOnLoopback}).
  */
 final class Fuzzer {
 
   /** One generated request: through the HTTP client, or raw bytes on a socket of its own. */
-  record Request(int index, String description, String method, String path, Map<String, String> headers, byte[] body, byte[] raw) {
+  record Request(
+      int index,
+      String description,
+      String method,
+      String path,
+      Map<String, String> headers,
+      byte[] body,
+      byte[] raw) {
     boolean isRaw() {
       return raw != null;
     }
@@ -71,24 +78,89 @@ final class Fuzzer {
   };
 
   private static final String[] TOKENS = {
-    "%ED%A0%80", "%00", "%zz", "%", "%C0%AF", "%FF%FE", "\\ud800", "\\u0000", "\\", "\"", "'", "{", "}", "[", "]",
-    "[[[[[[[[[[[[", "]]]]", "null", "true", "1e999999", "-0", "NaN", "&", "=", "&&==", "+", "\r\n", "\u0000", "💥",
-    "\u202E", "<!channel>", "payload=", "command=%2Fgenai-pitch", "type", "\"type\":\"invoke\"", "\"value\":null",
-    ",\"name\":\"composeExtension/query\"", "\"event\":{}", "\"actions\":[]", "\"text\":{}", "99999999999999999999",
+    "%ED%A0%80",
+    "%00",
+    "%zz",
+    "%",
+    "%C0%AF",
+    "%FF%FE",
+    "\\ud800",
+    "\\u0000",
+    "\\",
+    "\"",
+    "'",
+    "{",
+    "}",
+    "[",
+    "]",
+    "[[[[[[[[[[[[",
+    "]]]]",
+    "null",
+    "true",
+    "1e999999",
+    "-0",
+    "NaN",
+    "&",
+    "=",
+    "&&==",
+    "+",
+    "\r\n",
+    "\u0000",
+    "💥",
+    "\u202E",
+    "<!channel>",
+    "payload=",
+    "command=%2Fgenai-pitch",
+    "type",
+    "\"type\":\"invoke\"",
+    "\"value\":null",
+    ",\"name\":\"composeExtension/query\"",
+    "\"event\":{}",
+    "\"actions\":[]",
+    "\"text\":{}",
+    "99999999999999999999",
   };
 
   private static final String[] CONTENT_TYPES = {
-    null, "text/plain", "application/json", "application/x-www-form-urlencoded", "application/json; charset=utf-16",
-    "application/x-www-form-urlencoded; charset=iso-8859-1", "multipart/form-data; boundary=----x", "application/xml",
-    "*/*", ";;;", "application/json; charset=nonsense", "x".repeat(300),
+    null,
+    "text/plain",
+    "application/json",
+    "application/x-www-form-urlencoded",
+    "application/json; charset=utf-16",
+    "application/x-www-form-urlencoded; charset=iso-8859-1",
+    "multipart/form-data; boundary=----x",
+    "application/xml",
+    "*/*",
+    ";;;",
+    "application/json; charset=nonsense",
+    "x".repeat(300),
   };
 
-  private static final String[] METHODS = {"GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "FOO", "post", "P0ST", "PROPFIND"};
+  private static final String[] METHODS = {
+    "GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "FOO", "post", "P0ST", "PROPFIND"
+  };
 
   private static final String[] PATHS = {
-    "/", "/slack/events/", "/slack/events/x", "/slack//events", "/%73lack/events", "/slack/events/../../api/messages",
-    "/api/messages/", "/api/messages?x=1", "/api/messages;jsessionid=1", "/api/messages?payload=%7B%7D", "/API/MESSAGES",
-    "/healthz", "/readyz", "/metrics", "/report", "/nope", "/..%2f..%2fetc/passwd", "/%00", "/%e2%80%ae", "/index.html",
+    "/",
+    "/slack/events/",
+    "/slack/events/x",
+    "/slack//events",
+    "/%73lack/events",
+    "/slack/events/../../api/messages",
+    "/api/messages/",
+    "/api/messages?x=1",
+    "/api/messages;jsessionid=1",
+    "/api/messages?payload=%7B%7D",
+    "/API/MESSAGES",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/report",
+    "/nope",
+    "/..%2f..%2fetc/passwd",
+    "/%00",
+    "/%e2%80%ae",
+    "/index.html",
     "/slack/events?ssl_check=1",
   };
 
@@ -104,11 +176,19 @@ final class Fuzzer {
   private record Base(String kind, String path, String contentType, byte[] body) {}
 
   /**
-   * @param slackBase the fake Slack's {@code http://127.0.0.1:PORT}: the only URL re-signed bodies may hold
+   * @param slackBase the fake Slack's {@code http://127.0.0.1:PORT}: the only URL re-signed bodies
+   *     may hold
    * @param connectorUrl the fake connector's serviceUrl: the only one Teams activities may hold
    * @param timestamp the epoch second Slack requests are signed at (the service's clock)
    */
-  Fuzzer(long seed, int port, String slackBase, String connectorUrl, long timestamp, SlackSide slack, TeamsSide teams) {
+  Fuzzer(
+      long seed,
+      int port,
+      String slackBase,
+      String connectorUrl,
+      long timestamp,
+      SlackSide slack,
+      TeamsSide teams) {
     this.seed = seed;
     this.port = port;
     this.slackBase = slackBase;
@@ -120,7 +200,8 @@ final class Fuzzer {
   /** Request {@code index}, the same for the same seed. */
   Request generate(int index) {
     for (int attempt = 0; ; attempt++) {
-      SplittableRandom random = new SplittableRandom(mix(seed + GOLDEN * index + attempt * 0x632BE59BD9B4E019L));
+      SplittableRandom random =
+          new SplittableRandom(mix(seed + GOLDEN * index + attempt * 0x632BE59BD9B4E019L));
       Request request = generate(index, random);
       if (staysOnLoopback(request)) {
         return request;
@@ -167,7 +248,9 @@ final class Fuzzer {
       headers.putAll(SlackSide.signed(ts - 301 - r.nextInt(100_000), body));
     } else {
       what.append(", garbage signature");
-      headers.put("X-Slack-Request-Timestamp", r.nextBoolean() ? Long.toString(ts) : ascii(r, 1 + r.nextInt(30)));
+      headers.put(
+          "X-Slack-Request-Timestamp",
+          r.nextBoolean() ? Long.toString(ts) : ascii(r, 1 + r.nextInt(30)));
       headers.put("X-Slack-Signature", "v0=" + ascii(r, r.nextInt(80)));
     }
     if (r.nextInt(20) == 0) {
@@ -188,7 +271,9 @@ final class Fuzzer {
     }
     Map<String, String> headers = new LinkedHashMap<>();
     if (r.nextInt(10) == 0) {
-      headers.put("Authorization", r.nextBoolean() ? "Bearer " + ascii(r, r.nextInt(200)) : ascii(r, r.nextInt(50)));
+      headers.put(
+          "Authorization",
+          r.nextBoolean() ? "Bearer " + ascii(r, r.nextInt(200)) : ascii(r, r.nextInt(50)));
       what.append(", junk Authorization");
     }
     return finish(index, r, what, base.path(), base.contentType(), headers, body);
@@ -196,7 +281,13 @@ final class Fuzzer {
 
   /** Content type, method, path and extra headers: mostly right, sometimes not. */
   private Request finish(
-      int index, SplittableRandom r, StringBuilder what, String path, String contentType, Map<String, String> headers, byte[] body) {
+      int index,
+      SplittableRandom r,
+      StringBuilder what,
+      String path,
+      String contentType,
+      Map<String, String> headers,
+      byte[] body) {
     String type = contentType;
     if (r.nextInt(10) < 2) {
       type = CONTENT_TYPES[r.nextInt(CONTENT_TYPES.length)];
@@ -244,12 +335,21 @@ final class Fuzzer {
     } else if (p < 6) {
       path = r.nextBoolean() ? SlackSide.PATH : TeamsSide.PATH;
     } else if (p < 9) {
-      path = "/" + URLEncoder.encode(utf8(r, 1 + r.nextInt(60)), StandardCharsets.UTF_8).replace("+", "%20");
+      path =
+          "/"
+              + URLEncoder.encode(utf8(r, 1 + r.nextInt(60)), StandardCharsets.UTF_8)
+                  .replace("+", "%20");
     } else {
       path = "/" + "a".repeat(2_000 + r.nextInt(20_000));
     }
     byte[] body = bytes(r, r.nextInt(10) == 0 ? r.nextInt(300_000) : r.nextInt(3_000));
-    what.append(' ').append(method).append(' ').append(abbreviate(path)).append(", ").append(body.length).append(" random bytes");
+    what.append(' ')
+        .append(method)
+        .append(' ')
+        .append(abbreviate(path))
+        .append(", ")
+        .append(body.length)
+        .append(" random bytes");
     Map<String, String> headers = new LinkedHashMap<>();
     String type = CONTENT_TYPES[r.nextInt(CONTENT_TYPES.length)];
     if (type != null) {
@@ -274,39 +374,84 @@ final class Fuzzer {
       }
       case 1 -> {
         what = "raw negative Content-Length";
-        text = "POST /slack/events HTTP/1.1\r\n" + host + close + "Content-Length: -1\r\n\r\n" + slackBody;
+        text =
+            "POST /slack/events HTTP/1.1\r\n"
+                + host
+                + close
+                + "Content-Length: -1\r\n\r\n"
+                + slackBody;
       }
       case 2 -> {
         what = "raw Content-Length past Long.MAX_VALUE";
-        text = "POST /api/messages HTTP/1.1\r\n" + host + close + "Content-Length: 99999999999999999999\r\n\r\n" + teamsBody;
+        text =
+            "POST /api/messages HTTP/1.1\r\n"
+                + host
+                + close
+                + "Content-Length: 99999999999999999999\r\n\r\n"
+                + teamsBody;
       }
       case 3 -> {
         what = "raw two different Content-Lengths";
-        text = "POST /api/messages HTTP/1.1\r\n" + host + close + "Content-Length: 5\r\nContent-Length: " + teamsBody.length()
-            + "\r\n\r\n" + teamsBody;
+        text =
+            "POST /api/messages HTTP/1.1\r\n"
+                + host
+                + close
+                + "Content-Length: 5\r\nContent-Length: "
+                + teamsBody.length()
+                + "\r\n\r\n"
+                + teamsBody;
       }
       case 4 -> {
         what = "raw Content-Length and chunked";
-        text = "POST /api/messages HTTP/1.1\r\n" + host + close + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + Integer.toHexString(teamsBody.length()) + "\r\n" + teamsBody + "\r\n0\r\n\r\n";
+        text =
+            "POST /api/messages HTTP/1.1\r\n"
+                + host
+                + close
+                + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(teamsBody.length())
+                + "\r\n"
+                + teamsBody
+                + "\r\n0\r\n\r\n";
       }
       case 5 -> {
         what = "raw bad chunk size";
-        text = "POST /slack/events HTTP/1.1\r\n" + host + close + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + slackBody + "\r\n0\r\n\r\n";
+        text =
+            "POST /slack/events HTTP/1.1\r\n"
+                + host
+                + close
+                + "Transfer-Encoding: chunked\r\n\r\nzz\r\n"
+                + slackBody
+                + "\r\n0\r\n\r\n";
       }
       case 6 -> {
         what = "raw chunk size overflow";
-        text = "POST /api/messages HTTP/1.1\r\n" + host + close + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\nab\r\n";
+        text =
+            "POST /api/messages HTTP/1.1\r\n"
+                + host
+                + close
+                + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\nab\r\n";
       }
       case 7 -> {
         what = "raw header without a colon";
-        text = "POST /api/messages HTTP/1.1\r\n" + host + close + "Content-Type application/json\r\nContent-Length: "
-            + teamsBody.length() + "\r\n\r\n" + teamsBody;
+        text =
+            "POST /api/messages HTTP/1.1\r\n"
+                + host
+                + close
+                + "Content-Type application/json\r\nContent-Length: "
+                + teamsBody.length()
+                + "\r\n\r\n"
+                + teamsBody;
       }
       case 8 -> {
         what = "raw obsolete line folding";
-        text = "POST /slack/events HTTP/1.1\r\n" + host + close + "X-Slack-Signature: v0=\r\n  abc\r\nContent-Length: "
-            + slackBody.length() + "\r\n\r\n" + slackBody;
+        text =
+            "POST /slack/events HTTP/1.1\r\n"
+                + host
+                + close
+                + "X-Slack-Signature: v0=\r\n  abc\r\nContent-Length: "
+                + slackBody.length()
+                + "\r\n\r\n"
+                + slackBody;
       }
       case 9 -> {
         what = "raw HTTP/0.9";
@@ -314,11 +459,17 @@ final class Fuzzer {
       }
       case 10 -> {
         what = "raw HTTP/2 preface";
-        text = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + new String(bytes(r, r.nextInt(100)), StandardCharsets.ISO_8859_1);
+        text =
+            "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
+                + new String(bytes(r, r.nextInt(100)), StandardCharsets.ISO_8859_1);
       }
       case 11 -> {
         what = "raw invalid percent-encoding in the path";
-        text = "POST /slack/events%ZZ%ED%A0%80 HTTP/1.1\r\n" + host + close + "Content-Length: 0\r\n\r\n";
+        text =
+            "POST /slack/events%ZZ%ED%A0%80 HTTP/1.1\r\n"
+                + host
+                + close
+                + "Content-Length: 0\r\n\r\n";
       }
       case 12 -> {
         what = "raw 20 KB request line";
@@ -326,24 +477,46 @@ final class Fuzzer {
       }
       case 13 -> {
         what = "raw NUL and controls in headers";
-        text = "POST /api/messages HTTP/1.1\r\n" + host + close + "X-Bad: a\u0000b\u0007c\r\nContent-Length: "
-            + teamsBody.length() + "\r\n\r\n" + teamsBody;
+        text =
+            "POST /api/messages HTTP/1.1\r\n"
+                + host
+                + close
+                + "X-Bad: a\u0000b\u0007c\r\nContent-Length: "
+                + teamsBody.length()
+                + "\r\n\r\n"
+                + teamsBody;
       }
       case 14 -> {
         what = "raw body shorter than announced";
-        text = "POST /api/messages HTTP/1.1\r\n" + host + close + "Content-Type: application/json\r\nContent-Length: "
-            + (teamsBody.length() + 1 + r.nextInt(5_000)) + "\r\n\r\n" + teamsBody;
+        text =
+            "POST /api/messages HTTP/1.1\r\n"
+                + host
+                + close
+                + "Content-Type: application/json\r\nContent-Length: "
+                + (teamsBody.length() + 1 + r.nextInt(5_000))
+                + "\r\n\r\n"
+                + teamsBody;
       }
       default -> {
         what = "raw mutated request";
-        String request = "POST /api/messages HTTP/1.1\r\n" + host + close + "Content-Type: application/json\r\nContent-Length: "
-            + teamsBody.length() + "\r\n\r\n" + teamsBody;
+        String request =
+            "POST /api/messages HTTP/1.1\r\n"
+                + host
+                + close
+                + "Content-Type: application/json\r\nContent-Length: "
+                + teamsBody.length()
+                + "\r\n\r\n"
+                + teamsBody;
         StringBuilder mutations = new StringBuilder();
-        text = new String(mutate(request.getBytes(StandardCharsets.ISO_8859_1), r, mutations), StandardCharsets.ISO_8859_1);
+        text =
+            new String(
+                mutate(request.getBytes(StandardCharsets.ISO_8859_1), r, mutations),
+                StandardCharsets.ISO_8859_1);
         what += mutations;
       }
     }
-    return new Request(index, what, "RAW", "", Map.of(), null, text.getBytes(StandardCharsets.ISO_8859_1));
+    return new Request(
+        index, what, "RAW", "", Map.of(), null, text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   // ---- mutation
@@ -404,7 +577,8 @@ final class Fuzzer {
           if (r.nextInt(8) == 0 && b.length > 0) {
             int end = Math.min(b.length, at + 1 + r.nextInt(40));
             byte[] unit = Arrays.copyOfRange(b, Math.min(at, end - 1), end);
-            int times = 1_000 + r.nextInt(unit.length == 0 ? 1 : Math.max(1, 200_000 / unit.length));
+            int times =
+                1_000 + r.nextInt(unit.length == 0 ? 1 : Math.max(1, 200_000 / unit.length));
             byte[] big = new byte[unit.length * times];
             for (int t = 0; t < times; t++) {
               System.arraycopy(unit, 0, big, t * unit.length, unit.length);
@@ -421,32 +595,59 @@ final class Fuzzer {
     return b;
   }
 
-  /** Repeats a form pair ({@code &key=value}) or a JSON member ({@code "key":value,}), with a changed value half the time. */
+  /**
+   * Repeats a form pair ({@code &key=value}) or a JSON member ({@code "key":value,}), with a
+   * changed value half the time.
+   */
   private byte[] duplicateField(byte[] b, SplittableRandom r, StringBuilder what) {
     String s = new String(b, StandardCharsets.ISO_8859_1);
     if (s.startsWith("{")) {
-      String[] keys = {"type", "text", "event", "event_id", "channelId", "conversation", "recipient", "value", "name", "id",
-          "entities", "from", "channel", "user", "actions"};
-      String key = keys[r.nextInt(keys.length)];
-      String value = switch (r.nextInt(6)) {
-        case 0 -> "null";
-        case 1 -> "\"" + printable(QUESTIONS[r.nextInt(QUESTIONS.length)]) + "\"";
-        case 2 -> "{}";
-        case 3 -> "[]";
-        case 4 -> Long.toString(r.nextLong());
-        default -> "\"message\"";
+      String[] keys = {
+        "type",
+        "text",
+        "event",
+        "event_id",
+        "channelId",
+        "conversation",
+        "recipient",
+        "value",
+        "name",
+        "id",
+        "entities",
+        "from",
+        "channel",
+        "user",
+        "actions"
       };
+      String key = keys[r.nextInt(keys.length)];
+      String value =
+          switch (r.nextInt(6)) {
+            case 0 -> "null";
+            case 1 -> "\"" + printable(QUESTIONS[r.nextInt(QUESTIONS.length)]) + "\"";
+            case 2 -> "{}";
+            case 3 -> "[]";
+            case 4 -> Long.toString(r.nextLong());
+            default -> "\"message\"";
+          };
       String member = "\"" + key + "\":" + value + ",";
       int at = r.nextBoolean() ? 1 : s.length() > 2 ? 1 + r.nextInt(s.length() - 1) : 1;
       what.append(", JSON member ").append(key).append(" repeated");
-      return splice(b, Math.min(at, b.length), Math.min(at, b.length), member.getBytes(StandardCharsets.UTF_8));
+      return splice(
+          b,
+          Math.min(at, b.length),
+          Math.min(at, b.length),
+          member.getBytes(StandardCharsets.UTF_8));
     }
     String[] pairs = s.split("&");
     String pair = pairs[r.nextInt(pairs.length)];
     if (r.nextBoolean() && pair.contains("=")) {
-      pair = pair.substring(0, pair.indexOf('=') + 1) + URLEncoder.encode(QUESTIONS[r.nextInt(QUESTIONS.length)], StandardCharsets.UTF_8);
+      pair =
+          pair.substring(0, pair.indexOf('=') + 1)
+              + URLEncoder.encode(QUESTIONS[r.nextInt(QUESTIONS.length)], StandardCharsets.UTF_8);
     }
-    what.append(", form pair ").append(abbreviate(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair)).append(" repeated");
+    what.append(", form pair ")
+        .append(abbreviate(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair))
+        .append(" repeated");
     return (s + "&" + pair).getBytes(StandardCharsets.ISO_8859_1);
   }
 
@@ -460,7 +661,8 @@ final class Fuzzer {
     for (int k = at; k < end; k++) {
       char c = (char) (out[k] & 0xff);
       if (Character.isLetter(c) && c < 0x80) {
-        out[k] = (byte) (Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+        out[k] =
+            (byte) (Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
       }
     }
     what.append(", case swapped ").append(at).append("..").append(end);
@@ -497,7 +699,10 @@ final class Fuzzer {
     } catch (IOException | RuntimeException e) {
       return true;
     }
-    if (root == null || !root.isObject() || !root.has("serviceUrl") || !root.get("serviceUrl").isTextual()) {
+    if (root == null
+        || !root.isObject()
+        || !root.has("serviceUrl")
+        || !root.get("serviceUrl").isTextual()) {
       return true;
     }
     return root.get("serviceUrl").asText().equals(connectorUrl);
@@ -510,8 +715,10 @@ final class Fuzzer {
       allowed.add(lower);
       allowed.add(URLEncoder.encode(lower, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
     }
-    for (String text : List.of(
-        new String(body, StandardCharsets.ISO_8859_1), new String(body, StandardCharsets.UTF_8))) {
+    for (String text :
+        List.of(
+            new String(body, StandardCharsets.ISO_8859_1),
+            new String(body, StandardCharsets.UTF_8))) {
       String decoded = lenientUrlDecode(text);
       for (String form : List.of(text, decoded, jsonUnescape(text), jsonUnescape(decoded))) {
         String lower = form.toLowerCase(Locale.ROOT);
@@ -543,7 +750,10 @@ final class Fuzzer {
     int n = 0;
     for (int i = 0; i < in.length; i++) {
       byte c = in[i];
-      if (c == '%' && i + 2 < in.length && hex((char) in[i + 1]) >= 0 && hex((char) in[i + 2]) >= 0) {
+      if (c == '%'
+          && i + 2 < in.length
+          && hex((char) in[i + 1]) >= 0
+          && hex((char) in[i + 2]) >= 0) {
         out[n++] = (byte) (hex((char) in[i + 1]) * 16 + hex((char) in[i + 2]));
         i += 2;
       } else {
@@ -564,7 +774,9 @@ final class Fuzzer {
       if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
         out.append('/');
         i++;
-      } else if (c == '\\' && i + 5 < s.length() && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U')
+      } else if (c == '\\'
+          && i + 5 < s.length()
+          && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U')
           && s.substring(i + 2, i + 6).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
         out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
         i += 5;
@@ -581,7 +793,10 @@ final class Fuzzer {
 
   // ---- sending
 
-  /** Sends a raw request on a socket of its own and returns the status line's code, or 0 when none came. */
+  /**
+   * Sends a raw request on a socket of its own and returns the status line's code, or 0 when none
+   * came.
+   */
   static int sendRaw(int port, byte[] bytes, int timeoutMillis) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
@@ -622,48 +837,138 @@ final class Fuzzer {
 
   private void buildCorpus(SlackSide slack, TeamsSide teams) {
     for (String q : QUESTIONS) {
-      slackCorpus.add(new Base("slash command", SlackSide.PATH, SlackSide.FORM, utf8(slack.commandBody("/genai-pitch", q))));
+      slackCorpus.add(
+          new Base(
+              "slash command",
+              SlackSide.PATH,
+              SlackSide.FORM,
+              utf8(slack.commandBody("/genai-pitch", q))));
     }
-    slackCorpus.add(new Base("renamed command", SlackSide.PATH, SlackSide.FORM, utf8(slack.commandBody("/pitch", "exec summary"))));
+    slackCorpus.add(
+        new Base(
+            "renamed command",
+            SlackSide.PATH,
+            SlackSide.FORM,
+            utf8(slack.commandBody("/pitch", "exec summary"))));
     for (int i = 0; i < 4; i++) {
       String q = QUESTIONS[i];
-      slackCorpus.add(new Base("app_mention", SlackSide.PATH, SlackSide.JSON_TYPE,
-          utf8(slack.eventBody("EvFUZZM" + i, slack.mention("<@" + FakeSlackApi.BOT_USER + "> " + q)))));
-      slackCorpus.add(new Base("direct message", SlackSide.PATH, SlackSide.JSON_TYPE,
-          utf8(slack.eventBody("EvFUZZD" + i, slack.directMessage(q)))));
+      slackCorpus.add(
+          new Base(
+              "app_mention",
+              SlackSide.PATH,
+              SlackSide.JSON_TYPE,
+              utf8(
+                  slack.eventBody(
+                      "EvFUZZM" + i, slack.mention("<@" + FakeSlackApi.BOT_USER + "> " + q)))));
+      slackCorpus.add(
+          new Base(
+              "direct message",
+              SlackSide.PATH,
+              SlackSide.JSON_TYPE,
+              utf8(slack.eventBody("EvFUZZD" + i, slack.directMessage(q)))));
     }
-    slackCorpus.add(new Base("app_home_opened", SlackSide.PATH, SlackSide.JSON_TYPE, utf8(slack.eventBody("EvFUZZH", slack.homeOpened()))));
-    ObjectNode unknown = JSON.createObjectNode().put("type", "reaction_added").put("user", SlackSide.ASKER).put("reaction", "+1");
-    slackCorpus.add(new Base("reaction_added", SlackSide.PATH, SlackSide.JSON_TYPE, utf8(slack.eventBody("EvFUZZR", unknown))));
+    slackCorpus.add(
+        new Base(
+            "app_home_opened",
+            SlackSide.PATH,
+            SlackSide.JSON_TYPE,
+            utf8(slack.eventBody("EvFUZZH", slack.homeOpened()))));
+    ObjectNode unknown =
+        JSON.createObjectNode()
+            .put("type", "reaction_added")
+            .put("user", SlackSide.ASKER)
+            .put("reaction", "+1");
+    slackCorpus.add(
+        new Base(
+            "reaction_added",
+            SlackSide.PATH,
+            SlackSide.JSON_TYPE,
+            utf8(slack.eventBody("EvFUZZR", unknown))));
     String open = "{\"i\":\"need-both\",\"s\":\"p\"}";
     String share = "{\"i\":\"need-both\",\"q\":\"do we need both?\",\"s\":\"p\"}";
-    slackCorpus.add(new Base("share click", SlackSide.PATH, SlackSide.FORM, utf8(SlackSide.interactionBody(slack.blockActions("post_in_channel", share)))));
-    slackCorpus.add(new Base("open click", SlackSide.PATH, SlackSide.FORM, utf8(SlackSide.interactionBody(slack.blockActions("open_topic.closest.0", open)))));
-    slackCorpus.add(new Base("feedback click", SlackSide.PATH, SlackSide.FORM, utf8(SlackSide.interactionBody(slack.blockActions("feedback.yes", share)))));
-    slackCorpus.add(new Base("url_verification", SlackSide.PATH, SlackSide.JSON_TYPE,
-        utf8("{\"token\":\"t\",\"challenge\":\"c0ffee\",\"type\":\"url_verification\"}")));
-    slackCorpus.add(new Base("ssl_check", SlackSide.PATH, SlackSide.FORM, utf8("ssl_check=1&token=legacy-verification-token")));
+    slackCorpus.add(
+        new Base(
+            "share click",
+            SlackSide.PATH,
+            SlackSide.FORM,
+            utf8(SlackSide.interactionBody(slack.blockActions("post_in_channel", share)))));
+    slackCorpus.add(
+        new Base(
+            "open click",
+            SlackSide.PATH,
+            SlackSide.FORM,
+            utf8(SlackSide.interactionBody(slack.blockActions("open_topic.closest.0", open)))));
+    slackCorpus.add(
+        new Base(
+            "feedback click",
+            SlackSide.PATH,
+            SlackSide.FORM,
+            utf8(SlackSide.interactionBody(slack.blockActions("feedback.yes", share)))));
+    slackCorpus.add(
+        new Base(
+            "url_verification",
+            SlackSide.PATH,
+            SlackSide.JSON_TYPE,
+            utf8("{\"token\":\"t\",\"challenge\":\"c0ffee\",\"type\":\"url_verification\"}")));
+    slackCorpus.add(
+        new Base(
+            "ssl_check",
+            SlackSide.PATH,
+            SlackSide.FORM,
+            utf8("ssl_check=1&token=legacy-verification-token")));
 
     for (String q : QUESTIONS) {
-      teamsCorpus.add(new Base("personal message", TeamsSide.PATH, "application/json", utf8(teams.personal(q).toString())));
+      teamsCorpus.add(
+          new Base(
+              "personal message",
+              TeamsSide.PATH,
+              "application/json",
+              utf8(teams.personal(q).toString())));
     }
     for (int i = 0; i < 4; i++) {
-      teamsCorpus.add(new Base("channel mention", TeamsSide.PATH, "application/json", utf8(teams.channelMention(QUESTIONS[i]).toString())));
+      teamsCorpus.add(
+          new Base(
+              "channel mention",
+              TeamsSide.PATH,
+              "application/json",
+              utf8(teams.channelMention(QUESTIONS[i]).toString())));
     }
     ObjectNode unmentioned = teams.activity("message", "groupChat", "19:group@thread.v2");
     unmentioned.put("text", "do we need both?");
-    teamsCorpus.add(new Base("group chat message", TeamsSide.PATH, "application/json", utf8(unmentioned.toString())));
+    teamsCorpus.add(
+        new Base(
+            "group chat message",
+            TeamsSide.PATH,
+            "application/json",
+            utf8(unmentioned.toString())));
     ObjectNode click = teams.activity("message", "channel", TeamsSide.CHANNEL);
     click.putObject("value").put("action", "open").put("intent", "need-both");
-    teamsCorpus.add(new Base("open click", TeamsSide.PATH, "application/json", utf8(click.toString())));
+    teamsCorpus.add(
+        new Base("open click", TeamsSide.PATH, "application/json", utf8(click.toString())));
     ObjectNode feedback = teams.activity("message", "personal", TeamsSide.PERSONAL);
-    feedback.putObject("value").put("action", "feedback").put("intent", "need-both").put("helpful", true);
-    teamsCorpus.add(new Base("feedback click", TeamsSide.PATH, "application/json", utf8(feedback.toString())));
+    feedback
+        .putObject("value")
+        .put("action", "feedback")
+        .put("intent", "need-both")
+        .put("helpful", true);
+    teamsCorpus.add(
+        new Base("feedback click", TeamsSide.PATH, "application/json", utf8(feedback.toString())));
     ObjectNode added = teams.activity("conversationUpdate", "channel", TeamsSide.CHANNEL);
     added.putArray("membersAdded").addObject().put("id", TeamsSide.BOT_ID);
-    teamsCorpus.add(new Base("bot added", TeamsSide.PATH, "application/json", utf8(added.toString())));
-    teamsCorpus.add(new Base("search", TeamsSide.PATH, "application/json", utf8(teams.search("analogy").toString())));
-    teamsCorpus.add(new Base("typing", TeamsSide.PATH, "application/json", utf8(teams.activity("typing", "personal", TeamsSide.PERSONAL).toString())));
+    teamsCorpus.add(
+        new Base("bot added", TeamsSide.PATH, "application/json", utf8(added.toString())));
+    teamsCorpus.add(
+        new Base(
+            "search",
+            TeamsSide.PATH,
+            "application/json",
+            utf8(teams.search("analogy").toString())));
+    teamsCorpus.add(
+        new Base(
+            "typing",
+            TeamsSide.PATH,
+            "application/json",
+            utf8(teams.activity("typing", "personal", TeamsSide.PERSONAL).toString())));
   }
 
   // ---- randomness
@@ -728,5 +1033,4 @@ final class Fuzzer {
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
   }
-
 }

@@ -116,7 +116,8 @@ final class GuideReloaderTest {
           .doesNotContain("\n");
     }
     assertThat(answerText()).contains(OLD_WORDS).doesNotContain(NEW_WORDS);
-    assertThat(bot.guide().section("need-both").orElseThrow().followUps()).contains("not-competing");
+    assertThat(bot.guide().section("need-both").orElseThrow().followUps())
+        .contains("not-competing");
     assertThat(reloader.stale()).isTrue();
     assertThat(outcomes).hasSize(1).allMatch(o -> o.startsWith("rejected"));
   }

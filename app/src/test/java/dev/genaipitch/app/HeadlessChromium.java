@@ -28,13 +28,15 @@ final class HeadlessChromium {
 
   /** Debian's paths; {@code CHROMIUM_BIN} and {@code CHROMEDRIVER} name others (say, on a Mac). */
   private static final String CHROMIUM = env("CHROMIUM_BIN", "/usr/bin/chromium");
+
   private static final String CHROMEDRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
 
   /**
    * Selenium warns that it has no DevTools protocol classes for this Chromium's version; these
    * tests use WebDriver only. Held here because java.util.logging keeps loggers weakly.
    */
-  private static final java.util.logging.Logger CDP_LOG = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+  private static final java.util.logging.Logger CDP_LOG =
+      quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
   private HeadlessChromium() {}
 
@@ -54,9 +56,11 @@ final class HeadlessChromium {
       return Optional.empty();
     }
     String message =
-        "the playground's browser test needs " + String.join(" and ", missing)
-            + ". Install them with `sudo apt-get install chromium chromium-driver` (Debian, Ubuntu),"
-            + " or set CHROMIUM_BIN and CHROMEDRIVER to a Chromium or Chrome and its matching chromedriver.";
+        "the playground's browser test needs "
+            + String.join(" and ", missing)
+            + ". Install them with `sudo apt-get install chromium chromium-driver` (Debian,"
+            + " Ubuntu), or set CHROMIUM_BIN and CHROMEDRIVER to a Chromium or Chrome and its"
+            + " matching chromedriver.";
     if ("1".equals(System.getenv("REQUIRE_BROWSER"))) {
       fail(message + " REQUIRE_BROWSER=1 makes this a failure.");
     }

@@ -46,11 +46,17 @@ final class HostileFuzzTest {
   static final int REQUESTS = 10_000;
   private static final int CONCURRENCY = Integer.getInteger("fuzz.concurrency", 4);
   private static final int RAW_TIMEOUT_MS = 15_000;
+
   /** Threads the JVM may gain between the warm-up and the end (pools at rest, timers). */
   private static final int THREAD_SLACK = 8;
-  /** Heap the service may keep after GC (bounded caches filling: seen events, the report, metrics). */
+
+  /**
+   * Heap the service may keep after GC (bounded caches filling: seen events, the report, metrics).
+   */
   private static final long HEAP_SLACK = 48L << 20;
-  private static final String NEED_BOTH = "Most enterprises start with Bedrock to prove value quickly";
+
+  private static final String NEED_BOTH =
+      "Most enterprises start with Bedrock to prove value quickly";
 
   private static final long SEED = Long.getLong("fuzz.seed", DEFAULT_SEED);
   private static final int COUNT = Integer.getInteger("fuzz.requests", REQUESTS);
@@ -64,9 +70,21 @@ final class HostileFuzzTest {
   static void start() throws Exception {
     clientThreads = Executors.newFixedThreadPool(CONCURRENCY);
     clock = MutableClock.at("2025-06-01T12:00:00Z");
-    running = RunningService.builder().clock(clock).fakeThreads(CONCURRENCY * 2).clientExecutor(clientThreads).start();
-    fuzzer = new Fuzzer(SEED, running.port(), running.slackApi.base(), running.connector.serviceUrl(),
-        clock.instant().getEpochSecond(), running.slack, running.teams);
+    running =
+        RunningService.builder()
+            .clock(clock)
+            .fakeThreads(CONCURRENCY * 2)
+            .clientExecutor(clientThreads)
+            .start();
+    fuzzer =
+        new Fuzzer(
+            SEED,
+            running.port(),
+            running.slackApi.base(),
+            running.connector.serviceUrl(),
+            clock.instant().getEpochSecond(),
+            running.slack,
+            running.teams);
   }
 
   @AfterAll
@@ -80,7 +98,8 @@ final class HostileFuzzTest {
     String only = System.getProperty("fuzz.only", "");
     Logger ours = (Logger) LoggerFactory.getLogger("dev.genaipitch");
     Level level = ours.getLevel();
-    // Thousands of refusals are logged at INFO; keep CI output small. Warnings and errors still count.
+    // Thousands of refusals are logged at INFO; keep CI output small. Warnings and errors still
+    // count.
     ours.setLevel(Level.WARN);
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     ProblemAppender problemsLogged = new ProblemAppender();
@@ -89,7 +108,12 @@ final class HostileFuzzTest {
     try {
       Outcome outcome;
       if (!only.isBlank()) {
-        outcome = run(Arrays.stream(only.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray());
+        outcome =
+            run(
+                Arrays.stream(only.split(","))
+                    .map(String::strip)
+                    .mapToInt(Integer::parseInt)
+                    .toArray());
       } else {
         Outcome warmUp = run(IntStream.range(0, WARM_UP).toArray());
         assertThat(warmUp.failures).as(warmUp.report("warm-up")).isEmpty();
@@ -103,13 +127,17 @@ final class HostileFuzzTest {
         long threadsAfter = threads();
         long heapAfter = heapAfterGc();
         assertThat(outcome.failures).as(outcome.report("run")).isEmpty();
-        assertThat(threadsAfter).as("live threads after the run (%d before); %s", threadsBefore, seed())
+        assertThat(threadsAfter)
+            .as("live threads after the run (%d before); %s", threadsBefore, seed())
             .isLessThanOrEqualTo(threadsBefore + THREAD_SLACK);
-        assertThat(heapAfter - heapBefore).as("heap growth after GC, bytes (%d MiB before); %s", heapBefore >> 20, seed())
+        assertThat(heapAfter - heapBefore)
+            .as("heap growth after GC, bytes (%d MiB before); %s", heapBefore >> 20, seed())
             .isLessThan(HEAP_SLACK);
       }
       assertThat(outcome.failures).as(outcome.report("run")).isEmpty();
-      assertThat(problemsLogged.problems()).as("errors and stack traces logged while fuzzing; %s", seed()).isEmpty();
+      assertThat(problemsLogged.problems())
+          .as("errors and stack traces logged while fuzzing; %s", seed())
+          .isEmpty();
     } finally {
       root.detachAppender(problemsLogged);
       ours.setLevel(level);
@@ -119,8 +147,10 @@ final class HostileFuzzTest {
     assertThat(slack.status()).isEqualTo(200);
     assertThat(slack.body()).contains(NEED_BOTH);
     running.connector.reset();
-    assertThat(running.teams.post(running.teams.personal("do we need both?")).status()).isEqualTo(200);
-    assertThat(running.connector.delivered()).singleElement()
+    assertThat(running.teams.post(running.teams.personal("do we need both?")).status())
+        .isEqualTo(200);
+    assertThat(running.connector.delivered())
+        .singleElement()
         .satisfies(reply -> assertThat(reply.text()).contains(NEED_BOTH));
   }
 
@@ -139,11 +169,22 @@ final class HostileFuzzTest {
       Map<Integer, Long> seen = new TreeMap<>();
       statuses.forEach((k, v) -> seen.put(k, v.sum()));
       List<String> shown = failures.stream().limit(25).toList();
-      return phase + ": " + requests + " requests in " + millis + " ms, statuses " + seen + "; " + seed()
-          + (failures.isEmpty() ? "" : "; " + failures.size() + " failed (rerun one with -Dfuzz.only=INDEX):\n  "
-              + String.join("\n  ", shown));
+      return phase
+          + ": "
+          + requests
+          + " requests in "
+          + millis
+          + " ms, statuses "
+          + seen
+          + "; "
+          + seed()
+          + (failures.isEmpty()
+              ? ""
+              : "; "
+                  + failures.size()
+                  + " failed (rerun one with -Dfuzz.only=INDEX):\n  "
+                  + String.join("\n  ", shown));
     }
-
   }
 
   private static Outcome run(int[] indices) throws Exception {
@@ -155,12 +196,16 @@ final class HostileFuzzTest {
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int w = 0; w < CONCURRENCY; w++) {
-        workers.add(senders.submit(() -> {
-          for (int k = next.getAndIncrement(); k < indices.length; k = next.getAndIncrement()) {
-            send(fuzzer.generate(indices[k]), outcome);
-          }
-          return null;
-        }));
+        workers.add(
+            senders.submit(
+                () -> {
+                  for (int k = next.getAndIncrement();
+                      k < indices.length;
+                      k = next.getAndIncrement()) {
+                    send(fuzzer.generate(indices[k]), outcome);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> worker : workers) {
         worker.get(5, TimeUnit.MINUTES);
@@ -182,24 +227,29 @@ final class HostileFuzzTest {
       } else {
         HttpRequest http;
         try {
-          http = running.wire.request(request.method(), request.path(), request.body(), request.headers());
+          http =
+              running.wire.request(
+                  request.method(), request.path(), request.body(), request.headers());
         } catch (IllegalArgumentException e) {
           outcome.count(-1);
           return; // the JDK client refuses to send it at all (a method or header it forbids)
         }
-        HttpResponse<String> response = running.wire.client().send(http, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            running.wire.client().send(http, HttpResponse.BodyHandlers.ofString());
         status = response.statusCode();
         body = response.body();
       }
     } catch (IOException e) {
       // The server may answer early and close while a large body is still being sent.
-      if (e instanceof java.net.http.HttpTimeoutException || e instanceof java.net.SocketTimeoutException) {
+      if (e instanceof java.net.http.HttpTimeoutException
+          || e instanceof java.net.SocketTimeoutException) {
         status = -2;
         outcome.failures.add(line(request, "no answer within the timeout", ""));
       } else {
         status = 0;
         if (!refusedUnread(request)) {
-          outcome.failures.add(line(request, "connection closed without an answer (" + e.getMessage() + ")", ""));
+          outcome.failures.add(
+              line(request, "connection closed without an answer (" + e.getMessage() + ")", ""));
         }
       }
     } catch (InterruptedException e) {
@@ -227,8 +277,11 @@ final class HostileFuzzTest {
    * gets no answer is a failure.
    */
   private static boolean refusedUnread(Fuzzer.Request request) {
-    int headers = request.path().length() + request.headers().entrySet().stream()
-        .mapToInt(h -> h.getKey().length() + h.getValue().length() + 4).sum();
+    int headers =
+        request.path().length()
+            + request.headers().entrySet().stream()
+                .mapToInt(h -> h.getKey().length() + h.getValue().length() + 4)
+                .sum();
     return headers > 8 * 1024 || request.size() > 16 * 1024;
   }
 
@@ -241,7 +294,15 @@ final class HostileFuzzTest {
   }
 
   private static String line(Fuzzer.Request request, String what, String body) {
-    return "#" + request.index() + " " + what + " for " + request.description() + " (" + request.size() + " bytes)"
+    return "#"
+        + request.index()
+        + " "
+        + what
+        + " for "
+        + request.description()
+        + " ("
+        + request.size()
+        + " bytes)"
         + (body.isEmpty() ? "" : ": " + Verdicts.abbreviate(body.replace('\n', ' ')));
   }
 
@@ -249,13 +310,17 @@ final class HostileFuzzTest {
     return "fuzz seed " + SEED + " (-Dfuzz.seed=" + SEED + ")";
   }
 
-  /** Keeps the first few distinct errors and stack traces logged, and nothing else (the run logs thousands of lines). */
+  /**
+   * Keeps the first few distinct errors and stack traces logged, and nothing else (the run logs
+   * thousands of lines).
+   */
   private static final class ProblemAppender extends AppenderBase<ILoggingEvent> {
     private final java.util.Set<String> problems = new java.util.LinkedHashSet<>();
 
     @Override
     protected void append(ILoggingEvent e) {
-      if ((e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null) && problems.size() < 20) {
+      if ((e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null)
+          && problems.size() < 20) {
         problems.add(describe(e));
       }
     }
@@ -267,8 +332,17 @@ final class HostileFuzzTest {
 
   private static String describe(ILoggingEvent e) {
     String message = e.getFormattedMessage();
-    return e.getLevel() + " " + e.getLoggerName() + " - " + (message.length() > 200 ? message.substring(0, 200) + "…" : message)
-        + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage());
+    return e.getLevel()
+        + " "
+        + e.getLoggerName()
+        + " - "
+        + (message.length() > 200 ? message.substring(0, 200) + "…" : message)
+        + (e.getThrowableProxy() == null
+            ? ""
+            : " "
+                + e.getThrowableProxy().getClassName()
+                + ": "
+                + e.getThrowableProxy().getMessage());
   }
 
   private static long threads() {

@@ -31,12 +31,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class HostileSlackInputTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String NEED_BOTH = "Most enterprises start with Bedrock to prove value quickly";
-  private static final String ATTACK = "<!channel> <!here> <!everyone> <@U123> <#C123> <!subteam^S123> "
-      + "<https://evil.example|click> <mailto:a@evil.example|mail> & more";
-  private static final List<String> RAW_MARKUP = List.of(
-      "<!channel>", "<!here>", "<!everyone>", "<@U123>", "<#C123>", "<!subteam^S123>",
-      "<https://evil.example|click>", "<mailto:a@evil.example|mail>");
+  private static final String NEED_BOTH =
+      "Most enterprises start with Bedrock to prove value quickly";
+  private static final String ATTACK =
+      "<!channel> <!here> <!everyone> <@U123> <#C123> <!subteam^S123> "
+          + "<https://evil.example|click> <mailto:a@evil.example|mail> & more";
+  private static final List<String> RAW_MARKUP =
+      List.of(
+          "<!channel>",
+          "<!here>",
+          "<!everyone>",
+          "<@U123>",
+          "<#C123>",
+          "<!subteam^S123>",
+          "<https://evil.example|click>",
+          "<mailto:a@evil.example|mail>");
 
   private static MutableClock clock;
   private static RunningService running;
@@ -66,7 +75,8 @@ final class HostileSlackInputTest {
     String body = slack.commandBody("/genai-pitch", "do we need both?");
     long now = slack.now();
 
-    Wire.Reply reply = slack.postWith(body, headers(now, SlackSide.signature("not-the-secret", now, bytes(body))));
+    Wire.Reply reply =
+        slack.postWith(body, headers(now, SlackSide.signature("not-the-secret", now, bytes(body))));
 
     assertRefused(reply, 401, "signature does not match");
     assertNothingSent();
@@ -74,15 +84,20 @@ final class HostileSlackInputTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badSignatureHeaders")
-  void signatureHeaders_missingOrMalformed_are401(String what, String timestamp, String signature, String reason) {
+  void signatureHeaders_missingOrMalformed_are401(
+      String what, String timestamp, String signature, String reason) {
     String body = slack.commandBody("/genai-pitch", "do we need both?");
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", SlackSide.FORM);
     if (timestamp != null) {
-      headers.put("X-Slack-Request-Timestamp", timestamp.replace("NOW", Long.toString(slack.now())));
+      headers.put(
+          "X-Slack-Request-Timestamp", timestamp.replace("NOW", Long.toString(slack.now())));
     }
     if (signature != null) {
-      headers.put("X-Slack-Signature", signature.replace("GOOD", SlackSide.signature(SlackSide.SECRET, slack.now(), bytes(body))));
+      headers.put(
+          "X-Slack-Signature",
+          signature.replace(
+              "GOOD", SlackSide.signature(SlackSide.SECRET, slack.now(), bytes(body))));
     }
 
     assertRefused(slack.postWith(body, headers), 401, reason);
@@ -114,7 +129,12 @@ final class HostileSlackInputTest {
     String signedBody = slack.commandBody("/genai-pitch", "do we need both?");
     String sentBody = slack.commandBody("/genai-pitch", "do we need both? <!channel>");
 
-    Wire.Reply reply = slack.postWith(sentBody, headers(slack.now(), SlackSide.signature(SlackSide.SECRET, slack.now(), bytes(signedBody))));
+    Wire.Reply reply =
+        slack.postWith(
+            sentBody,
+            headers(
+                slack.now(),
+                SlackSide.signature(SlackSide.SECRET, slack.now(), bytes(signedBody))));
 
     assertRefused(reply, 401, "signature does not match");
     assertNothingSent();
@@ -126,7 +146,9 @@ final class HostileSlackInputTest {
     String body = slack.commandBody("/genai-pitch", "do we need both?");
     long then = slack.now() + offset;
 
-    Wire.Reply reply = slack.postWith(body, headers(then, SlackSide.signature(SlackSide.SECRET, then, bytes(body))));
+    Wire.Reply reply =
+        slack.postWith(
+            body, headers(then, SlackSide.signature(SlackSide.SECRET, then, bytes(body))));
 
     assertRefused(reply, 401, "timestamp more than 5 minutes from now");
     assertNothingSent();
@@ -135,7 +157,8 @@ final class HostileSlackInputTest {
   @Test
   void replay_ofASignedRequestAfterTheWindow_is401() {
     String body = slack.commandBody("/genai-pitch", "do we need both?");
-    Map<String, String> captured = headers(slack.now(), SlackSide.signature(SlackSide.SECRET, slack.now(), bytes(body)));
+    Map<String, String> captured =
+        headers(slack.now(), SlackSide.signature(SlackSide.SECRET, slack.now(), bytes(body)));
     assertThat(slack.postWith(body, captured).status()).as("first delivery").isEqualTo(200);
 
     clock.advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -146,8 +169,11 @@ final class HostileSlackInputTest {
 
   @Test
   void replay_ofAnEventInsideTheWindow_isAnsweredOnce() {
-    String body = slack.eventBody(slack.newEventId(), slack.mention("<@" + FakeSlackApi.BOT_USER + "> do we need both?"));
-    Map<String, String> captured = headers(slack.now(), SlackSide.signature(SlackSide.SECRET, slack.now(), bytes(body)));
+    String body =
+        slack.eventBody(
+            slack.newEventId(), slack.mention("<@" + FakeSlackApi.BOT_USER + "> do we need both?"));
+    Map<String, String> captured =
+        headers(slack.now(), SlackSide.signature(SlackSide.SECRET, slack.now(), bytes(body)));
     captured.put("Content-Type", SlackSide.JSON_TYPE);
 
     for (int i = 0; i < 5; i++) {
@@ -161,24 +187,25 @@ final class HostileSlackInputTest {
   // ---- malformed bodies
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "",
-      "=",
-      "&&&&",
-      "==&==&=",
-      "command",
-      "%zz",
-      "command=%2Fgenai-pitch&text=%zz&user_id=U1",
-      "command=%2Fgenai-pitch&text=%E0%A4%A&user_id=U1",
-      "command=%2Fgenai-pitch&text=caf%C3",
-      "command=&text=&user_id=&channel_id=&response_url=",
-      "command=%2Fgenai-pitch&text=hi&user_id=U1&channel_id=C1&response_url=",
-      "text=do+we+need+both%3F",
-      "ssl_check=0",
-      "token=legacy&team_id=T1",
-      "hello there, bot",
-      "\u0000\u0001\u0002\u0003",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "=",
+        "&&&&",
+        "==&==&=",
+        "command",
+        "%zz",
+        "command=%2Fgenai-pitch&text=%zz&user_id=U1",
+        "command=%2Fgenai-pitch&text=%E0%A4%A&user_id=U1",
+        "command=%2Fgenai-pitch&text=caf%C3",
+        "command=&text=&user_id=&channel_id=&response_url=",
+        "command=%2Fgenai-pitch&text=hi&user_id=U1&channel_id=C1&response_url=",
+        "text=do+we+need+both%3F",
+        "ssl_check=0",
+        "token=legacy&team_id=T1",
+        "hello there, bot",
+        "\u0000\u0001\u0002\u0003",
+      })
   void formBody_malformed_isRefusedWithAReasonOrIgnored(String body) {
     Wire.Reply reply = assertHandled(slack.post(body, SlackSide.FORM));
 
@@ -190,7 +217,10 @@ final class HostileSlackInputTest {
 
   @Test
   void formBody_withEveryFieldTwice_answersOnce() {
-    String body = slack.commandBody("/genai-pitch", "do we need both?") + "&" + slack.commandBody("/other", "exec summary");
+    String body =
+        slack.commandBody("/genai-pitch", "do we need both?")
+            + "&"
+            + slack.commandBody("/other", "exec summary");
 
     Wire.Reply reply = assertHandled(slack.post(body, SlackSide.FORM));
 
@@ -200,35 +230,38 @@ final class HostileSlackInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] payload={0}")
-  @ValueSource(strings = {
-      "{not-json}",
-      "",
-      "null",
-      "[]",
-      "[1,2]",
-      "\"a string\"",
-      "1",
-      "{",
-      "{\"type\":",
-      "{}",
-      "{\"type\":\"block_actions\"}",
-      "{\"type\":\"block_actions\",\"actions\":\"not a list\"}",
-      "{\"type\":\"block_actions\",\"actions\":[{}]}",
-      "{\"type\":\"block_actions\",\"actions\":[null],\"user\":null}",
-      "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"actions\":[{\"action_id\":\"post_in_channel\",\"value\":\"{}\"}]}",
-      "{\"type\":\"view_submission\",\"view\":{}}",
-      "{\"type\":\"view_closed\"}",
-      "{\"type\":\"shortcut\",\"callback_id\":\"x\"}",
-      "{\"type\":\"message_action\",\"callback_id\":\"x\"}",
-      "{\"type\":\"block_suggestion\"}",
-      "{\"type\":\"interactive_message\"}",
-      "{\"type\":\"dialog_submission\"}",
-      "{\"type\":\"something_new\"}",
-      "{\"type\":[\"block_actions\"]}",
-      "{\"type\":{\"a\":1}}",
-  })
+  @ValueSource(
+      strings = {
+        "{not-json}",
+        "",
+        "null",
+        "[]",
+        "[1,2]",
+        "\"a string\"",
+        "1",
+        "{",
+        "{\"type\":",
+        "{}",
+        "{\"type\":\"block_actions\"}",
+        "{\"type\":\"block_actions\",\"actions\":\"not a list\"}",
+        "{\"type\":\"block_actions\",\"actions\":[{}]}",
+        "{\"type\":\"block_actions\",\"actions\":[null],\"user\":null}",
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},"
+            + "\"actions\":[{\"action_id\":\"post_in_channel\",\"value\":\"{}\"}]}",
+        "{\"type\":\"view_submission\",\"view\":{}}",
+        "{\"type\":\"view_closed\"}",
+        "{\"type\":\"shortcut\",\"callback_id\":\"x\"}",
+        "{\"type\":\"message_action\",\"callback_id\":\"x\"}",
+        "{\"type\":\"block_suggestion\"}",
+        "{\"type\":\"interactive_message\"}",
+        "{\"type\":\"dialog_submission\"}",
+        "{\"type\":\"something_new\"}",
+        "{\"type\":[\"block_actions\"]}",
+        "{\"type\":{\"a\":1}}",
+      })
   void payload_notJsonOrNotAnInteractionWeHandle_isRefusedWithAReasonOrIgnored(String payload) {
-    Wire.Reply reply = assertHandled(slack.post("payload=" + SlackSide.encode(payload), SlackSide.FORM));
+    Wire.Reply reply =
+        assertHandled(slack.post("payload=" + SlackSide.encode(payload), SlackSide.FORM));
 
     if (reply.status() >= 400) {
       assertThat(reply.json().path("error").asText()).isNotBlank();
@@ -237,27 +270,32 @@ final class HostileSlackInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "{",
-      "[]",
-      "null",
-      "{}",
-      "{\"type\":\"event_callback\"}",
-      "{\"type\":\"event_callback\",\"event\":\"a string\"}",
-      "{\"type\":\"event_callback\",\"event\":[]}",
-      "{\"type\":\"event_callback\",\"event\":{}}",
-      "{\"type\":\"event_callback\",\"event\":{\"type\":null}}",
-      "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\"}}",
-      "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\",\"channel\":[],\"ts\":{}}}",
-      "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\",\"channel\":\"D1\",\"channel_type\":\"im\",\"user\":\"U1\"}}",
-      "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\",\"channel\":\"D1\",\"channel_type\":\"im\",\"user\":\"U1\",\"text\":{\"a\":1}}}",
-      "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_home_opened\",\"user\":7}}",
-      "{\"type\":\"url_verification\"}",
-      "{\"type\":\"url_verification\",\"challenge\":{\"a\":1}}",
-      "{\"type\":\"app_rate_limited\",\"minute_rate_limited\":1}",
-      "{\"type\":\"something_new\",\"event\":{\"type\":\"app_mention\"}}",
-      "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"\\ud800\\udfff\\ud800\",\"ts\":\"1.2\",\"channel\":\"C1\"}}",
-  })
+  @ValueSource(
+      strings = {
+        "{",
+        "[]",
+        "null",
+        "{}",
+        "{\"type\":\"event_callback\"}",
+        "{\"type\":\"event_callback\",\"event\":\"a string\"}",
+        "{\"type\":\"event_callback\",\"event\":[]}",
+        "{\"type\":\"event_callback\",\"event\":{}}",
+        "{\"type\":\"event_callback\",\"event\":{\"type\":null}}",
+        "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\"}}",
+        "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\","
+            + "\"channel\":[],\"ts\":{}}}",
+        "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\","
+            + "\"channel\":\"D1\",\"channel_type\":\"im\",\"user\":\"U1\"}}",
+        "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\","
+            + "\"channel\":\"D1\",\"channel_type\":\"im\",\"user\":\"U1\",\"text\":{\"a\":1}}}",
+        "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_home_opened\",\"user\":7}}",
+        "{\"type\":\"url_verification\"}",
+        "{\"type\":\"url_verification\",\"challenge\":{\"a\":1}}",
+        "{\"type\":\"app_rate_limited\",\"minute_rate_limited\":1}",
+        "{\"type\":\"something_new\",\"event\":{\"type\":\"app_mention\"}}",
+        "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\","
+            + "\"user\":\"U1\",\"text\":\"\\ud800\\udfff\\ud800\",\"ts\":\"1.2\",\"channel\":\"C1\"}}",
+      })
   void eventBody_malformed_isRefusedWithAReasonOrIgnored(String body) {
     Wire.Reply reply = assertHandled(slack.post(body, SlackSide.JSON_TYPE));
 
@@ -268,7 +306,8 @@ final class HostileSlackInputTest {
 
   @Test
   void json_nestedVeryDeeply_isRefused() {
-    String deep = "{\"type\":\"event_callback\",\"event\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}";
+    String deep =
+        "{\"type\":\"event_callback\",\"event\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}";
 
     assertClientError(slack.post(deep, SlackSide.JSON_TYPE));
     assertNothingSent();
@@ -331,7 +370,8 @@ final class HostileSlackInputTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @ValueSource(strings = {"genai-pitch", "", " ", "//", "/"})
   void command_notACommand_isRefusedOrIgnored(String command) {
-    Wire.Reply reply = assertHandled(slack.post(slack.commandBody(command, "do we need both?"), SlackSide.FORM));
+    Wire.Reply reply =
+        assertHandled(slack.post(slack.commandBody(command, "do we need both?"), SlackSide.FORM));
 
     if (reply.status() >= 400) {
       assertThat(reply.body().strip()).isNotEmpty();
@@ -340,10 +380,23 @@ final class HostileSlackInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {"reaction_added", "team_join", "channel_created", "message_changed", "made_up_event", "", "app_mention "})
+  @ValueSource(
+      strings = {
+        "reaction_added",
+        "team_join",
+        "channel_created",
+        "message_changed",
+        "made_up_event",
+        "",
+        "app_mention "
+      })
   void event_ofATypeTheBotDoesNotHandle_isAcknowledgedAndIgnored(String type) {
     ObjectNode event = JSON.createObjectNode();
-    event.put("type", type).put("user", SlackSide.ASKER).put("text", "do we need both?").put("channel", SlackSide.CHANNEL)
+    event
+        .put("type", type)
+        .put("user", SlackSide.ASKER)
+        .put("text", "do we need both?")
+        .put("channel", SlackSide.CHANNEL)
         .put("ts", "1700000000.000900");
 
     Wire.Reply reply = assertHandled(slack.event(event));
@@ -356,7 +409,8 @@ final class HostileSlackInputTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("unicodeQuestions")
-  void slashCommand_withUnicodeEdgeCases_isAnsweredAndEchoedEscaped(String what, String text, boolean isNeedBoth) {
+  void slashCommand_withUnicodeEdgeCases_isAnsweredAndEchoedEscaped(
+      String what, String text, boolean isNeedBoth) {
     Wire.Reply reply = assertHandled(slack.command(text));
 
     assertThat(reply.status()).isEqualTo(200);
@@ -375,8 +429,13 @@ final class HostileSlackInputTest {
         Arguments.of("Arabic", "هل نحتاج إلى بيدروك وسيج ميكر معا؟", false),
         Arguments.of("Hebrew and English", "do we need both? האם צריך את שניהם", true),
         Arguments.of("zero-width between words", "do\u200B we\u200C need\u200D both\uFEFF?", true),
-        Arguments.of("combining marks", "d\u0337o\u0336 w\u0335e\u0334 n\u0338e\u0337e\u0336d\u0335 b\u0334o\u0338t\u0337h\u0336?", true),
-        Arguments.of("zalgo", "do we need both?" + "\u0300\u0301\u0302\u0303\u0304".repeat(2_000), true),
+        Arguments.of(
+            "combining marks",
+            "d\u0337o\u0336 w\u0335e\u0334 n\u0338e\u0337e\u0336d\u0335"
+                + " b\u0334o\u0338t\u0337h\u0336?",
+            true),
+        Arguments.of(
+            "zalgo", "do we need both?" + "\u0300\u0301\u0302\u0303\u0304".repeat(2_000), true),
         Arguments.of("emoji", "🤖 do we need both? 👍🏽 👨‍👩‍👧‍👦 🇺🇸 1️⃣", true),
         Arguments.of("NUL and controls", "do we need\u0000 both?\u0007\u001b[31m", true),
         Arguments.of("lone surrogates", "do we need both? \uD800 \uDFFF", true),
@@ -388,8 +447,15 @@ final class HostileSlackInputTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("rawBytes")
   void slashCommand_withRawOrMalformedUtf8_isAnsweredOrRefused(String what, byte[] textBytes) {
-    byte[] head = ("command=%2Fgenai-pitch&user_id=" + SlackSide.ASKER + "&channel_id=" + SlackSide.CHANNEL + "&response_url="
-        + SlackSide.encode(running.slackApi.responseUrl("B-raw")) + "&text=").getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("command=%2Fgenai-pitch&user_id="
+                + SlackSide.ASKER
+                + "&channel_id="
+                + SlackSide.CHANNEL
+                + "&response_url="
+                + SlackSide.encode(running.slackApi.responseUrl("B-raw"))
+                + "&text=")
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] body = new byte[head.length + textBytes.length];
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(textBytes, 0, body, head.length, textBytes.length);
@@ -411,7 +477,9 @@ final class HostileSlackInputTest {
         Arguments.of("overlong slash %C0%AF", ascii("do+we+need+both%3F%C0%AF")),
         Arguments.of("NUL %00", ascii("do+we+need%00+both%3F")),
         Arguments.of("truncated sequence", ascii("do+we+need+both%3F+%E2%82")),
-        Arguments.of("raw 0xFF 0xFE bytes", new byte[] {'d', 'o', '+', (byte) 0xFF, (byte) 0xFE, '+', 'b', 'o', 't', 'h'}),
+        Arguments.of(
+            "raw 0xFF 0xFE bytes",
+            new byte[] {'d', 'o', '+', (byte) 0xFF, (byte) 0xFE, '+', 'b', 'o', 't', 'h'}),
         Arguments.of("raw UTF-16 BOM", new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 'h', 0, 'i'}));
   }
 
@@ -429,7 +497,8 @@ final class HostileSlackInputTest {
 
   @Test
   void slashCommand_ofTextSlackAlreadyEscaped_isNotUnescapedIntoAPing() {
-    Wire.Reply reply = assertHandled(slack.command("&lt;!channel&gt; do we need both? &amp;lt;!here&amp;gt;"));
+    Wire.Reply reply =
+        assertHandled(slack.command("&lt;!channel&gt; do we need both? &amp;lt;!here&amp;gt;"));
 
     assertNoRawMarkup(reply.body());
   }
@@ -445,7 +514,8 @@ final class HostileSlackInputTest {
 
   @Test
   void shareButton_withAForgedQuestion_postsItEscaped() {
-    String value = JSON.createObjectNode().put("i", "need-both").put("q", ATTACK).put("s", "p").toString();
+    String value =
+        JSON.createObjectNode().put("i", "need-both").put("q", ATTACK).put("s", "p").toString();
 
     assertThat(assertHandled(slack.click("post_in_channel", value)).status()).isEqualTo(200);
 
@@ -456,7 +526,8 @@ final class HostileSlackInputTest {
 
   @Test
   void shareButton_withAForgedUserId_namesNobody() {
-    ObjectNode payload = slack.blockActions("post_in_channel", "{\"i\":\"need-both\",\"q\":\"hi\",\"s\":\"p\"}");
+    ObjectNode payload =
+        slack.blockActions("post_in_channel", "{\"i\":\"need-both\",\"q\":\"hi\",\"s\":\"p\"}");
     ((ObjectNode) payload.get("user")).put("id", "<!channel>");
 
     assertHandled(slack.post(SlackSide.interactionBody(payload), SlackSide.FORM));
@@ -468,7 +539,12 @@ final class HostileSlackInputTest {
 
   @Test
   void button_withAHugeOrForeignValue_isRefusedOrAnsweredBounded() {
-    String huge = JSON.createObjectNode().put("i", "x".repeat(100_000)).put("q", ATTACK.repeat(1_000)).put("s", "p").toString();
+    String huge =
+        JSON.createObjectNode()
+            .put("i", "x".repeat(100_000))
+            .put("q", ATTACK.repeat(1_000))
+            .put("s", "p")
+            .toString();
 
     assertHandled(slack.click("open_topic.x", huge));
     assertRefused(slack.click("post_in_channel", "{\"i\":1}"), 400, "not one of ours");
@@ -509,7 +585,8 @@ final class HostileSlackInputTest {
       assertNoRawMarkup(call.body());
     } else {
       // chat.postMessage: the fallback text and the blocks, as form fields
-      assertThat(call.form().getOrDefault("text", "")).doesNotContain(RAW_MARKUP.toArray(String[]::new));
+      assertThat(call.form().getOrDefault("text", ""))
+          .doesNotContain(RAW_MARKUP.toArray(String[]::new));
       assertNoRawMarkup(call.form().getOrDefault("blocks", "[]"));
     }
   }

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class HostileTeamsInputTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String NEED_BOTH = "Most enterprises start with Bedrock to prove value quickly";
+  private static final String NEED_BOTH =
+      "Most enterprises start with Bedrock to prove value quickly";
 
   private static RunningService running;
   private static TeamsSide teams;
@@ -48,25 +49,26 @@ final class HostileTeamsInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "",
-      " ",
-      "{",
-      "}",
-      "not json at all",
-      "null",
-      "true",
-      "123",
-      "\"a string\"",
-      "[]",
-      "[{\"type\":\"message\"}]",
-      "{\"type\":",
-      "{\"type\":\"message\",}",
-      "{'type':'message'}",
-      "{\"type\":\"message\"} trailing",
-      "\u0000\u0001\u0002",
-      "\uFEFF{}",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "{",
+        "}",
+        "not json at all",
+        "null",
+        "true",
+        "123",
+        "\"a string\"",
+        "[]",
+        "[{\"type\":\"message\"}]",
+        "{\"type\":",
+        "{\"type\":\"message\",}",
+        "{'type':'message'}",
+        "{\"type\":\"message\"} trailing",
+        "\u0000\u0001\u0002",
+        "\uFEFF{}",
+      })
   void body_notAnActivityObject_is400WithAReason(String body) {
     assertClientError(teams.post(body, null));
     assertThat(running.connector.received()).isEmpty();
@@ -74,7 +76,8 @@ final class HostileTeamsInputTest {
 
   @Test
   void json_nestedVeryDeeply_is400() {
-    String deep = "{\"type\":\"message\",\"value\":" + "[".repeat(300_000) + "]".repeat(300_000) + "}";
+    String deep =
+        "{\"type\":\"message\",\"value\":" + "[".repeat(300_000) + "]".repeat(300_000) + "}";
 
     assertRefused(teams.post(deep, null), 400, "bad activity");
     assertThat(running.connector.received()).isEmpty();
@@ -83,15 +86,21 @@ final class HostileTeamsInputTest {
   @Test
   void json_withAHugeNumber_isHandled() {
     ObjectNode activity = teams.personal("do we need both?");
-    String body = activity.toString().replace("\"text\":", "\"n\":" + "9".repeat(200_000) + ",\"text\":");
+    String body =
+        activity.toString().replace("\"text\":", "\"n\":" + "9".repeat(200_000) + ",\"text\":");
 
     assertHandled(teams.post(body, null));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "type", "channelId", "serviceUrl", "conversation", "recipient",
-  })
+  @ValueSource(
+      strings = {
+        "type",
+        "channelId",
+        "serviceUrl",
+        "conversation",
+        "recipient",
+      })
   void activity_withoutARequiredField_is400NamingIt(String field) {
     ObjectNode activity = teams.personal("do we need both?");
     activity.remove(field);
@@ -101,24 +110,25 @@ final class HostileTeamsInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "{\"type\":7}",
-      "{\"type\":[\"message\"]}",
-      "{\"type\":{\"a\":1}}",
-      "{\"channelId\":null}",
-      "{\"serviceUrl\":\"\"}",
-      "{\"serviceUrl\":\"ftp://127.0.0.1/\"}",
-      "{\"serviceUrl\":\"javascript:alert(1)\"}",
-      "{\"serviceUrl\":\"http://\"}",
-      "{\"serviceUrl\":\"http://[::1\"}",
-      "{\"serviceUrl\":\"not a url at all\"}",
-      "{\"conversation\":\"c\"}",
-      "{\"conversation\":[]}",
-      "{\"conversation\":{\"id\":7}}",
-      "{\"conversation\":{\"id\":\"  \"}}",
-      "{\"recipient\":null}",
-      "{\"recipient\":{\"name\":\"x\"}}",
-  })
+  @ValueSource(
+      strings = {
+        "{\"type\":7}",
+        "{\"type\":[\"message\"]}",
+        "{\"type\":{\"a\":1}}",
+        "{\"channelId\":null}",
+        "{\"serviceUrl\":\"\"}",
+        "{\"serviceUrl\":\"ftp://127.0.0.1/\"}",
+        "{\"serviceUrl\":\"javascript:alert(1)\"}",
+        "{\"serviceUrl\":\"http://\"}",
+        "{\"serviceUrl\":\"http://[::1\"}",
+        "{\"serviceUrl\":\"not a url at all\"}",
+        "{\"conversation\":\"c\"}",
+        "{\"conversation\":[]}",
+        "{\"conversation\":{\"id\":7}}",
+        "{\"conversation\":{\"id\":\"  \"}}",
+        "{\"recipient\":null}",
+        "{\"recipient\":{\"name\":\"x\"}}",
+      })
   void activity_withAFieldOfTheWrongShape_is400(String override) throws Exception {
     ObjectNode activity = teams.personal("do we need both?");
     activity.setAll((ObjectNode) JSON.readTree(override));
@@ -128,30 +138,32 @@ final class HostileTeamsInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "{\"from\":null}",
-      "{\"from\":\"alice\"}",
-      "{\"from\":{}}",
-      "{\"id\":null}",
-      "{\"id\":{\"a\":1}}",
-      "{\"text\":null}",
-      "{\"text\":7}",
-      "{\"text\":{\"a\":[1,2]}}",
-      "{\"entities\":\"x\"}",
-      "{\"entities\":[null, 1, \"x\", {}, {\"type\":\"mention\"}, {\"type\":\"mention\",\"mentioned\":{}}]}",
-      "{\"entities\":[{\"type\":\"mention\",\"mentioned\":{\"id\":\"28:genai-pitch-app\"},\"text\":\"\"}]}",
-      "{\"membersAdded\":\"x\"}",
-      "{\"channelData\":null}",
-      "{\"channelData\":{\"tenant\":7}}",
-      "{\"value\":null}",
-      "{\"value\":[]}",
-      "{\"value\":{\"action\":\"open\"}}",
-      "{\"value\":{\"action\":\"open\",\"intent\":7}}",
-      "{\"value\":{\"action\":\"open\",\"intent\":\"no-such-section\"}}",
-      "{\"value\":{\"action\":\"feedback\",\"intent\":\"need-both\",\"helpful\":\"yes\"}}",
-      "{\"value\":{\"action\":\"feedback\",\"intent\":\"<script>\",\"helpful\":true}}",
-      "{\"conversation\":{\"id\":\"a:1personal-chat\",\"conversationType\":7}}",
-  })
+  @ValueSource(
+      strings = {
+        "{\"from\":null}",
+        "{\"from\":\"alice\"}",
+        "{\"from\":{}}",
+        "{\"id\":null}",
+        "{\"id\":{\"a\":1}}",
+        "{\"text\":null}",
+        "{\"text\":7}",
+        "{\"text\":{\"a\":[1,2]}}",
+        "{\"entities\":\"x\"}",
+        "{\"entities\":[null, 1, \"x\", {}, {\"type\":\"mention\"},"
+            + " {\"type\":\"mention\",\"mentioned\":{}}]}",
+        "{\"entities\":[{\"type\":\"mention\",\"mentioned\":{\"id\":\"28:genai-pitch-app\"},\"text\":\"\"}]}",
+        "{\"membersAdded\":\"x\"}",
+        "{\"channelData\":null}",
+        "{\"channelData\":{\"tenant\":7}}",
+        "{\"value\":null}",
+        "{\"value\":[]}",
+        "{\"value\":{\"action\":\"open\"}}",
+        "{\"value\":{\"action\":\"open\",\"intent\":7}}",
+        "{\"value\":{\"action\":\"open\",\"intent\":\"no-such-section\"}}",
+        "{\"value\":{\"action\":\"feedback\",\"intent\":\"need-both\",\"helpful\":\"yes\"}}",
+        "{\"value\":{\"action\":\"feedback\",\"intent\":\"<script>\",\"helpful\":true}}",
+        "{\"conversation\":{\"id\":\"a:1personal-chat\",\"conversationType\":7}}",
+      })
   void activity_withOptionalFieldsOfTheWrongShape_isHandled(String override) throws Exception {
     ObjectNode activity = teams.personal("do we need both?");
     activity.setAll((ObjectNode) JSON.readTree(override));
@@ -166,10 +178,13 @@ final class HostileTeamsInputTest {
 
     assertThat(assertHandled(teams.post(teams.personal(text))).status()).isEqualTo(200);
 
-    assertThat(running.connector.delivered()).singleElement().satisfies(reply -> {
-      assertThat(reply.text()).contains(NEED_BOTH);
-      assertThat(reply.activity().toString().length()).as("reply size").isLessThan(40_000);
-    });
+    assertThat(running.connector.delivered())
+        .singleElement()
+        .satisfies(
+            reply -> {
+              assertThat(reply.text()).contains(NEED_BOTH);
+              assertThat(reply.activity().toString().length()).as("reply size").isLessThan(40_000);
+            });
   }
 
   @Test
@@ -181,10 +196,22 @@ final class HostileTeamsInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "typing", "messageReaction", "installationUpdate", "event", "endOfConversation", "handoff", "trace",
-      "messageUpdate", "messageDelete", "somethingNewer", "MESSAGE", "message ", "",
-  })
+  @ValueSource(
+      strings = {
+        "typing",
+        "messageReaction",
+        "installationUpdate",
+        "event",
+        "endOfConversation",
+        "handoff",
+        "trace",
+        "messageUpdate",
+        "messageDelete",
+        "somethingNewer",
+        "MESSAGE",
+        "message ",
+        "",
+      })
   void activity_ofATypeTheBotDoesNotHandle_isAcknowledgedAndIgnored(String type) {
     ObjectNode activity = teams.personal("do we need both?");
     activity.put("type", type);
@@ -198,10 +225,18 @@ final class HostileTeamsInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "composeExtension/querySettingUrl", "composeExtension/fetchTask", "task/fetch", "adaptiveCard/action",
-      "signin/verifyState", "fileConsent/invoke", "actionableMessage/executeAction", "made/up", "",
-  })
+  @ValueSource(
+      strings = {
+        "composeExtension/querySettingUrl",
+        "composeExtension/fetchTask",
+        "task/fetch",
+        "adaptiveCard/action",
+        "signin/verifyState",
+        "fileConsent/invoke",
+        "actionableMessage/executeAction",
+        "made/up",
+        "",
+      })
   void invoke_withANameTheBotDoesNotHandle_isAcknowledgedAndIgnored(String name) {
     ObjectNode invoke = teams.activity("invoke", "channel", TeamsSide.CHANNEL);
     invoke.put("name", name);
@@ -212,19 +247,24 @@ final class HostileTeamsInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "null",
-      "[]",
-      "\"query\"",
-      "{}",
-      "{\"parameters\":\"x\"}",
-      "{\"parameters\":[null, 1, {}]}",
-      "{\"parameters\":[{\"name\":\"query\",\"value\":{\"a\":1}}]}",
-      "{\"parameters\":[{\"name\":\"query\",\"value\":\"do we need both?\"}],\"queryOptions\":{\"skip\":-5,\"count\":-5}}",
-      "{\"parameters\":[{\"name\":\"query\",\"value\":\"do we need both?\"}],\"queryOptions\":{\"skip\":\"x\",\"count\":1e300}}",
-      "{\"parameters\":[{\"name\":\"query\",\"value\":\"do we need both?\"}],\"queryOptions\":{\"skip\":2147483647,\"count\":2147483647}}",
-      "{\"parameters\":[{\"name\":\"query\",\"value\":\"do we need both?\"}],\"queryOptions\":{\"skip\":99999999999999999999}}",
-  })
+  @ValueSource(
+      strings = {
+        "null",
+        "[]",
+        "\"query\"",
+        "{}",
+        "{\"parameters\":\"x\"}",
+        "{\"parameters\":[null, 1, {}]}",
+        "{\"parameters\":[{\"name\":\"query\",\"value\":{\"a\":1}}]}",
+        "{\"parameters\":[{\"name\":\"query\",\"value\":\"do we need"
+            + " both?\"}],\"queryOptions\":{\"skip\":-5,\"count\":-5}}",
+        "{\"parameters\":[{\"name\":\"query\",\"value\":\"do we need"
+            + " both?\"}],\"queryOptions\":{\"skip\":\"x\",\"count\":1e300}}",
+        "{\"parameters\":[{\"name\":\"query\",\"value\":\"do we need"
+            + " both?\"}],\"queryOptions\":{\"skip\":2147483647,\"count\":2147483647}}",
+        "{\"parameters\":[{\"name\":\"query\",\"value\":\"do we need"
+            + " both?\"}],\"queryOptions\":{\"skip\":99999999999999999999}}",
+      })
   void search_withAStrangeValue_isAnsweredOrRefused(String value) throws Exception {
     ObjectNode invoke = teams.search("x");
     invoke.set("value", JSON.readTree(value));
@@ -246,29 +286,39 @@ final class HostileTeamsInputTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "\u202Edo we need both?\u202C",
-      "do\u200B we\u200C need\u200D both\uFEFF?",
-      "🤖 do we need both? 👨‍👩‍👧‍👦",
-      "do we need\u0000 both?",
-      "do we need both? \uD800",
-      "<at>genai-pitch</at><at>genai-pitch</at> do we need both?",
-      "<script>alert(1)</script> do we need both?",
-      "[click](https://evil.example) do we need both?",
-  })
+  @ValueSource(
+      strings = {
+        "\u202Edo we need both?\u202C",
+        "do\u200B we\u200C need\u200D both\uFEFF?",
+        "🤖 do we need both? 👨‍👩‍👧‍👦",
+        "do we need\u0000 both?",
+        "do we need both? \uD800",
+        "<at>genai-pitch</at><at>genai-pitch</at> do we need both?",
+        "<script>alert(1)</script> do we need both?",
+        "[click](https://evil.example) do we need both?",
+      })
   void message_withUnicodeAndMarkup_isAnsweredOnce(String text) {
     assertThat(assertHandled(teams.post(teams.personal(text))).status()).isEqualTo(200);
 
-    assertThat(running.connector.delivered()).singleElement()
-        .satisfies(reply -> assertThat(reply.text()).contains(NEED_BOTH).doesNotContain("evil.example", "<script>"));
+    assertThat(running.connector.delivered())
+        .singleElement()
+        .satisfies(
+            reply ->
+                assertThat(reply.text())
+                    .contains(NEED_BOTH)
+                    .doesNotContain("evil.example", "<script>"));
   }
 
   @Test
   void contentType_thatIsNotJson_isStillReadAsAnActivityOrRefused() {
     Map<String, String> headers = Map.of("Content-Type", "text/plain; charset=utf-16");
 
-    assertHandled(running.wire.send(
-        "POST", TeamsSide.PATH, teams.personal("do we need both?").toString().getBytes(StandardCharsets.UTF_8), headers));
+    assertHandled(
+        running.wire.send(
+            "POST",
+            TeamsSide.PATH,
+            teams.personal("do we need both?").toString().getBytes(StandardCharsets.UTF_8),
+            headers));
   }
 
   @Test

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Forged Bot Framework tokens at {@code /api/messages} with authentication on (an app id, keys
- * from a loopback OpenID issuer): each is refused 401, nothing is sent, and neither the token nor
- * the app password is logged. A search (answered in the response, so no outgoing Azure AD token
- * is needed) with a good token shows the check passes what it should.
+ * Forged Bot Framework tokens at {@code /api/messages} with authentication on (an app id, keys from
+ * a loopback OpenID issuer): each is refused 401, nothing is sent, and neither the token nor the
+ * app password is logged. A search (answered in the response, so no outgoing Azure AD token is
+ * needed) with a good token shows the check passes what it should.
  */
 final class HostileTeamsTokenTest {
 
@@ -37,11 +37,12 @@ final class HostileTeamsTokenTest {
   @BeforeAll
   static void start() throws Exception {
     issuer = new BotFrameworkIssuer();
-    running = RunningService.builder()
-        .env("MICROSOFT_APP_ID", APP_ID)
-        .env("MICROSOFT_APP_PASSWORD", PASSWORD)
-        .env("BOT_OPENID_METADATA", issuer.metadataUrl())
-        .start();
+    running =
+        RunningService.builder()
+            .env("MICROSOFT_APP_ID", APP_ID)
+            .env("MICROSOFT_APP_PASSWORD", PASSWORD)
+            .env("BOT_OPENID_METADATA", issuer.metadataUrl())
+            .start();
     teams = running.teams;
   }
 
@@ -74,9 +75,12 @@ final class HostileTeamsTokenTest {
     assertRefused(reply, 401, "unauthorized");
     assertThat(running.connector.received()).isEmpty();
     List<String> logged = running.logs.lines();
-    assertThat(logged).anySatisfy(line -> assertThat(line).contains("refused an activity of type message with 401"));
+    assertThat(logged)
+        .anySatisfy(
+            line -> assertThat(line).contains("refused an activity of type message with 401"));
     if (authorization != null && authorization.length() > 20) {
-      Verdicts.assertNoSecret(logged, authorization.substring(authorization.length() - 20), "token");
+      Verdicts.assertNoSecret(
+          logged, authorization.substring(authorization.length() - 20), "token");
     }
     Verdicts.assertNoSecret(logged, PASSWORD, "app password");
   }
@@ -89,30 +93,56 @@ final class HostileTeamsTokenTest {
         Arguments.of("Bearer garbage", "Bearer garbage"),
         Arguments.of("Bearer alone", "Bearer"),
         Arguments.of("Bearer and spaces", "Bearer    "),
-        Arguments.of("Basic credentials", "Basic " + Base64.getEncoder().encodeToString("bot:pass".getBytes(StandardCharsets.UTF_8))),
+        Arguments.of(
+            "Basic credentials",
+            "Basic "
+                + Base64.getEncoder().encodeToString("bot:pass".getBytes(StandardCharsets.UTF_8))),
         Arguments.of("three dots", "Bearer ..."),
         Arguments.of("not base64 parts", "Bearer !!!.???.###"),
         Arguments.of("a JSON header only", "Bearer " + b64("{\"alg\":\"RS256\"}") + ".."),
-        Arguments.of("alg none", "Bearer " + b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(json(good)) + "."),
-        Arguments.of("HS256 with the kid", "Bearer " + b64("{\"alg\":\"HS256\",\"kid\":\"bf-key\"}") + "." + b64(json(good)) + ".c2ln"),
+        Arguments.of(
+            "alg none",
+            "Bearer " + b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(json(good)) + "."),
+        Arguments.of(
+            "HS256 with the kid",
+            "Bearer "
+                + b64("{\"alg\":\"HS256\",\"kid\":\"bf-key\"}")
+                + "."
+                + b64(json(good))
+                + ".c2ln"),
         Arguments.of("signed with an unpublished key", issuer.forgedBearer(good)),
-        Arguments.of("signature of another token", swapSignature(issuer.bearer(good), issuer.bearer(with(good, c -> c.put("aud", "x"))))),
+        Arguments.of(
+            "signature of another token",
+            swapSignature(issuer.bearer(good), issuer.bearer(with(good, c -> c.put("aud", "x"))))),
         Arguments.of("wrong audience", issuer.bearer(with(good, c -> c.put("aud", "another-app")))),
         Arguments.of("no audience", issuer.bearer(with(good, c -> c.remove("aud")))),
-        Arguments.of("wrong issuer", issuer.bearer(with(good, c -> c.put("iss", "https://evil.example")))),
-        Arguments.of("expired an hour ago", issuer.bearer(with(good, c -> c.put("exp", Instant.now().getEpochSecond() - 3600)))),
-        Arguments.of("not valid for another hour", issuer.bearer(with(good, c -> c.put("nbf", Instant.now().getEpochSecond() + 3600)))),
-        Arguments.of("for another connector", issuer.bearer(with(good, c -> c.put("serviceurl", "http://127.0.0.1:9/")))),
-        Arguments.of("a skill's token", issuer.bearer(with(good, c -> {
-          c.put("ver", "1.0");
-          c.put("appid", "another-bot");
-        }))),
+        Arguments.of(
+            "wrong issuer", issuer.bearer(with(good, c -> c.put("iss", "https://evil.example")))),
+        Arguments.of(
+            "expired an hour ago",
+            issuer.bearer(with(good, c -> c.put("exp", Instant.now().getEpochSecond() - 3600)))),
+        Arguments.of(
+            "not valid for another hour",
+            issuer.bearer(with(good, c -> c.put("nbf", Instant.now().getEpochSecond() + 3600)))),
+        Arguments.of(
+            "for another connector",
+            issuer.bearer(with(good, c -> c.put("serviceurl", "http://127.0.0.1:9/")))),
+        Arguments.of(
+            "a skill's token",
+            issuer.bearer(
+                with(
+                    good,
+                    c -> {
+                      c.put("ver", "1.0");
+                      c.put("appid", "another-bot");
+                    }))),
         Arguments.of("8 KB of token", "Bearer " + "A".repeat(8_000)));
   }
 
   @Test
   void token_inAHugeHeader_isRefusedWithoutA5xx() {
-    Wire.Reply reply = teams.post(teams.channelMention("do we need both?"), "Bearer " + "A".repeat(40_000));
+    Wire.Reply reply =
+        teams.post(teams.channelMention("do we need both?"), "Bearer " + "A".repeat(40_000));
 
     assertThat(reply.status()).isIn(401, 431);
     Verdicts.assertNoStackTrace(reply.body());
@@ -132,7 +162,8 @@ final class HostileTeamsTokenTest {
     return BotFrameworkIssuer.claims(APP_ID, running.connector.serviceUrl());
   }
 
-  private static Map<String, Object> with(Map<String, Object> claims, java.util.function.Consumer<Map<String, Object>> change) {
+  private static Map<String, Object> with(
+      Map<String, Object> claims, java.util.function.Consumer<Map<String, Object>> change) {
     Map<String, Object> copy = new java.util.LinkedHashMap<>(claims);
     change.accept(copy);
     return copy;
@@ -151,6 +182,8 @@ final class HostileTeamsTokenTest {
   }
 
   private static String b64(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 }

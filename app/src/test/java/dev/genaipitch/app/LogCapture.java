@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
-/** Records what one logger (and the loggers below it) logs while open; tests can wait for a line. */
+/**
+ * Records what one logger (and the loggers below it) logs while open; tests can wait for a line.
+ */
 final class LogCapture implements AutoCloseable {
 
   private final Logger logger;
@@ -39,7 +41,9 @@ final class LogCapture implements AutoCloseable {
     }
   }
 
-  /** Each event as one line: level, logger, formatted message, key-value pairs and any throwable. */
+  /**
+   * Each event as one line: level, logger, formatted message, key-value pairs and any throwable.
+   */
   List<String> lines() {
     return events().stream().map(LogCapture::line).toList();
   }
@@ -57,8 +61,13 @@ final class LogCapture implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError("no such line logged within " + within.toMillis() + " ms; logged:\n  "
-              + appender.events.stream().map(LogCapture::line).collect(Collectors.joining("\n  ")));
+          throw new AssertionError(
+              "no such line logged within "
+                  + within.toMillis()
+                  + " ms; logged:\n  "
+                  + appender.events.stream()
+                      .map(LogCapture::line)
+                      .collect(Collectors.joining("\n  ")));
         }
         try {
           TimeUnit.NANOSECONDS.timedWait(appender, left);
@@ -78,15 +87,23 @@ final class LogCapture implements AutoCloseable {
 
   /** An event's key-value pairs, as strings. */
   static Map<String, String> pairs(ILoggingEvent event) {
-    List<KeyValuePair> kvps = event.getKeyValuePairs() == null ? List.of() : event.getKeyValuePairs();
-    return kvps.stream().collect(Collectors.toMap(kv -> kv.key, kv -> String.valueOf(kv.value), (a, b) -> a + "," + b));
+    List<KeyValuePair> kvps =
+        event.getKeyValuePairs() == null ? List.of() : event.getKeyValuePairs();
+    return kvps.stream()
+        .collect(
+            Collectors.toMap(kv -> kv.key, kv -> String.valueOf(kv.value), (a, b) -> a + "," + b));
   }
 
   private static String line(ILoggingEvent event) {
-    StringBuilder out = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage());
+    StringBuilder out =
+        new StringBuilder(
+            event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage());
     pairs(event).forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));
     if (event.getThrowableProxy() != null) {
-      out.append(' ').append(event.getThrowableProxy().getClassName()).append(": ").append(event.getThrowableProxy().getMessage());
+      out.append(' ')
+          .append(event.getThrowableProxy().getClassName())
+          .append(": ")
+          .append(event.getThrowableProxy().getMessage());
     }
     return out.toString();
   }
@@ -96,7 +113,9 @@ final class LogCapture implements AutoCloseable {
     logger.detachAppender(appender);
   }
 
-  /** Appending holds this appender's lock (AppenderBase); readers and waiters take the same lock. */
+  /**
+   * Appending holds this appender's lock (AppenderBase); readers and waiters take the same lock.
+   */
   private static final class Recorder extends AppenderBase<ILoggingEvent> {
     private final List<ILoggingEvent> events = new ArrayList<>();
 

@@ -26,11 +26,22 @@ final class MainTest {
 
   @Test
   void config_printsEveryEffectiveValueWithSecretsMasked() {
-    int code = run(Map.of("SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN, "PORT", "8080"), "config");
+    int code =
+        run(
+            Map.of(
+                "SLACK_SIGNING_SECRET",
+                SIGNING_SECRET,
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN,
+                "PORT",
+                "8080"),
+            "config");
 
     assertThat(code).isZero();
     assertThat(out.toString())
-        .startsWith("# genai-pitch configuration; secrets are masked\n# file: none (GENAI_PITCH_CONFIG is not set)\n")
+        .startsWith(
+            "# genai-pitch configuration; secrets are masked\n"
+                + "# file: none (GENAI_PITCH_CONFIG is not set)\n")
         .contains("PORT=8080                                        # environment\n")
         .contains("ADMIN_PORT=3001                                  # default\n")
         .contains("SLACK_SIGNING_SECRET=********                    # environment\n")
@@ -48,14 +59,24 @@ final class MainTest {
     int code = run(Map.of("GENAI_PITCH_CONFIG", file.toString()), "config");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("# file: " + file + "\n").contains("LOG_FORMAT=json                                  # file\n");
+    assertThat(out.toString())
+        .contains("# file: " + file + "\n")
+        .contains("LOG_FORMAT=json                                  # file\n");
   }
 
   @Test
   void config_invalid_exitsTwoListingEveryProblemInOneMessage() {
     int code =
         run(
-            Map.of("PORT", "http", "MAX_THREADS", "2", "SLACK_SIGNING_SECRET", SIGNING_SECRET, "LOG_FORMAT", "xml"),
+            Map.of(
+                "PORT",
+                "http",
+                "MAX_THREADS",
+                "2",
+                "SLACK_SIGNING_SECRET",
+                SIGNING_SECRET,
+                "LOG_FORMAT",
+                "xml"),
             "config");
 
     assertThat(code).isEqualTo(Main.BAD_CONFIG);
@@ -64,7 +85,8 @@ final class MainTest {
         .isEqualTo(
             "genai-pitch: invalid configuration (4 problems):\n"
                 + "  PORT='http' is not a whole number\n"
-                + "  SLACK_BOT_TOKEN is missing: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN\n"
+                + "  SLACK_BOT_TOKEN is missing: Slack needs both SLACK_SIGNING_SECRET and"
+                + " SLACK_BOT_TOKEN\n"
                 + "  MAX_THREADS='2' is out of range (8 to 10000)\n"
                 + "  LOG_FORMAT='xml' must be one of text, json\n")
         .doesNotContain(SIGNING_SECRET);
@@ -89,12 +111,14 @@ final class MainTest {
   @Test
   void serve_brokenContent_exitsThreeNamingFileAndLine() throws IOException {
     Fixtures.guideIn(dir);
-    Fixtures.replaceLine(dir.resolve("07-need-both.md"), "  - not-competing\n", "  - no-such-section\n");
+    Fixtures.replaceLine(
+        dir.resolve("07-need-both.md"), "  - not-competing\n", "  - no-such-section\n");
 
     int code = run(Map.of("PORT", "0", "ADMIN_PORT", "0", "GUIDE_DIR", dir.toString()), "serve");
 
     assertThat(code).isEqualTo(Main.BAD_CONTENT);
-    assertThat(err.toString()).contains("07-need-both.md:6: follow-up 'no-such-section' is not a known section id");
+    assertThat(err.toString())
+        .contains("07-need-both.md:6: follow-up 'no-such-section' is not a known section id");
   }
 
   @Test
@@ -102,12 +126,18 @@ final class MainTest {
     Path file = dir.resolve("report.jsonl");
     Files.writeString(
         file,
-        """
-        {"type":"unanswered","time":"2025-05-01T09:00:00Z","platform":"slack","question":"What does Lambda cost?","answer":"none","score":0.9}
-        {"type":"unanswered","time":"2025-05-01T10:30:00Z","platform":"teams","question":"what does lambda cost","answer":"none","score":0.8}
-        {"type":"unanswered","time":"2025-05-01T10:00:00Z","platform":"slack","question":"bedrock","answer":"when-bedrock","score":0.32}
-        {"type":"feedback","time":"2025-05-01T10:01:00Z","platform":"slack","section":"need-both","helpful":true}
-        """,
+        String.join(
+            "\n",
+            "{\"type\":\"unanswered\",\"time\":\"2025-05-01T09:00:00Z\",\"platform\":\"slack\",\"question\":\"What"
+                + " does Lambda cost?\",\"answer\":\"none\",\"score\":0.9}",
+            "{\"type\":\"unanswered\",\"time\":\"2025-05-01T10:30:00Z\",\"platform\":\"teams\",\"question\":\"what"
+                + " does lambda cost\",\"answer\":\"none\",\"score\":0.8}",
+            "{\"type\":\"unanswered\",\"time\":\"2025-05-01T10:00:00Z\",\"platform\":\"slack\","
+                + "\"question\":\"bedrock\","
+                + "\"answer\":\"when-bedrock\",\"score\":0.32}",
+            "{\"type\":\"feedback\",\"time\":\"2025-05-01T10:01:00Z\",\"platform\":\"slack\","
+                + "\"section\":\"need-both\",\"helpful\":true}",
+            ""),
         StandardCharsets.UTF_8);
 
     int code = run(Map.of("REPORT_FILE", file.toString()), "report", "--file");
@@ -133,7 +163,8 @@ final class MainTest {
     Path file = dir.resolve("report.jsonl");
     Files.writeString(
         file,
-        "{\"type\":\"unanswered\",\"time\":\"2025-05-01T09:00:00Z\",\"platform\":\"slack\",\"question\":\"lambda\",\"answer\":\"none\",\"score\":0.9}\n",
+        "{\"type\":\"unanswered\",\"time\":\"2025-05-01T09:00:00Z\",\"platform\":\"slack\","
+            + "\"question\":\"lambda\",\"answer\":\"none\",\"score\":0.9}\n",
         StandardCharsets.UTF_8);
 
     int code = run(Map.of(), "report", "--file", file.toString(), "--json");
@@ -147,13 +178,19 @@ final class MainTest {
     Path file = dir.resolve("report.jsonl");
     Files.writeString(
         file,
-        "{\"type\":\"unanswered\",\"time\":\"2025-05-01T09:00:00Z\",\"platform\":\"slack\",\"question\":\"lambda\",\"answer\":\"none\",\"score\":0.9}\n",
+        "{\"type\":\"unanswered\",\"time\":\"2025-05-01T09:00:00Z\",\"platform\":\"slack\","
+            + "\"question\":\"lambda\",\"answer\":\"none\",\"score\":0.9}\n",
         StandardCharsets.UTF_8);
 
-    int code = run(Map.of("ADMIN_PORT", Integer.toString(freePort()), "REPORT_FILE", file.toString()), "report");
+    int code =
+        run(
+            Map.of("ADMIN_PORT", Integer.toString(freePort()), "REPORT_FILE", file.toString()),
+            "report");
 
     assertThat(code).isZero();
-    assertThat(err.toString()).contains("no server answered on 127.0.0.1:").contains("reading REPORT_FILE " + file);
+    assertThat(err.toString())
+        .contains("no server answered on 127.0.0.1:")
+        .contains("reading REPORT_FILE " + file);
     assertThat(out.toString()).contains("      1  2025-05-01 09:00  none                  lambda");
   }
 
@@ -172,7 +209,8 @@ final class MainTest {
   @Test
   void validate_brokenDirectory_exitsThreeNamingFileAndLine() throws IOException {
     Fixtures.guideIn(dir);
-    Fixtures.replaceLine(dir.resolve("07-need-both.md"), "  - not-competing\n", "  - no-such-section\n");
+    Fixtures.replaceLine(
+        dir.resolve("07-need-both.md"), "  - not-competing\n", "  - no-such-section\n");
 
     int code = run(Map.of("GUIDE_DIR", dir.toString()), "validate");
 

@@ -53,7 +53,9 @@ final class PitchServerTest {
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.head()).containsIgnoringCase("content-type: application/json");
     assertThat(reply.body())
-        .isEqualTo("{\"status\":413,\"error\":\"Payload Too Large\",\"message\":\"request body is larger than 1048576 bytes\"}\n");
+        .isEqualTo(
+            "{\"status\":413,\"error\":\"Payload Too Large\",\"message\":\"request body is larger"
+                + " than 1048576 bytes\"}\n");
   }
 
   @Test
@@ -63,7 +65,10 @@ final class PitchServerTest {
 
     try (RawHttp http = RawHttp.connect(server.port())) {
       // No length up front: the limit is found while the body is read.
-      http.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(over) + "\r\n");
+      http.send(
+          "POST /echo HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + Integer.toHexString(over)
+              + "\r\n");
       http.send(new byte[over]);
       RawHttp.Reply reply = http.read();
 
@@ -76,7 +81,8 @@ final class PitchServerTest {
   void post_bodyAtTheLimit_isServed() throws Exception {
     start(Map.of());
 
-    HttpResponse<String> response = post("/echo", HttpRequest.BodyPublishers.ofByteArray(new byte[1 << 20]));
+    HttpResponse<String> response =
+        post("/echo", HttpRequest.BodyPublishers.ofByteArray(new byte[1 << 20]));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("1048576 bytes");
@@ -112,7 +118,8 @@ final class PitchServerTest {
     HttpResponse<String> response = get("/nowhere");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.body()).isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"message\":\"Not Found\"}\n");
+    assertThat(response.body())
+        .isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"message\":\"Not Found\"}\n");
   }
 
   @Test
@@ -120,7 +127,10 @@ final class PitchServerTest {
     start(Map.of());
 
     try (RawHttp http = RawHttp.connect(server.port())) {
-      http.send("GET /echo HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+      http.send(
+          "GET /echo HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+              + "a".repeat(20_000)
+              + "\r\nConnection: close\r\n\r\n");
       RawHttp.Reply reply = http.read();
 
       assertThat(reply.status()).isEqualTo(431);
@@ -175,13 +185,16 @@ final class PitchServerTest {
   }
 
   /** Either the response says the connection closes, or the connection answers the next request. */
-  private static void assertAnsweredAndHonestAboutClosing(RawHttp http, int status) throws IOException {
+  private static void assertAnsweredAndHonestAboutClosing(RawHttp http, int status)
+      throws IOException {
     RawHttp.Reply reply = http.readOne();
     assertThat(reply).as("an answer").isNotNull();
     assertThat(reply.status()).isEqualTo(status);
     if (!reply.head().toLowerCase(java.util.Locale.ROOT).contains("connection: close")) {
       http.send("GET /echo HTTP/1.1\r\nHost: localhost\r\n\r\n");
-      assertThat(http.readOne()).as("the next request on a connection not announced closed").isNotNull();
+      assertThat(http.readOne())
+          .as("the next request on a connection not announced closed")
+          .isNotNull();
     }
   }
 
@@ -192,12 +205,15 @@ final class PitchServerTest {
     assertThat(get("/admin-only").statusCode()).isEqualTo(404);
     HttpResponse<String> admin =
         client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + "/admin-only")).build(),
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.adminPort() + "/admin-only"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(admin.statusCode()).isEqualTo(200);
     HttpResponse<String> echoOnAdmin =
         client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + "/echo")).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + "/echo"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(echoOnAdmin.statusCode()).isEqualTo(404);
   }
@@ -242,7 +258,9 @@ final class PitchServerTest {
       assertThat(server.inFlight()).isEqualTo(1);
 
       CompletableFuture<Boolean> stopping = CompletableFuture.supplyAsync(this::stopServer);
-      assertThat(RawHttp.awaitRefused(port, Duration.ofSeconds(10))).as("new connections refused").isTrue();
+      assertThat(RawHttp.awaitRefused(port, Duration.ofSeconds(10)))
+          .as("new connections refused")
+          .isTrue();
       assertThat(stopping).isNotDone();
 
       release.countDown();
@@ -302,7 +320,8 @@ final class PitchServerTest {
   private Handler echo() {
     return new Handler.Abstract() {
       @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      public boolean handle(Request request, Response response, Callback callback)
+          throws Exception {
         entered.countDown();
         int length = Content.Source.asByteBuffer(request).remaining();
         Content.Sink.write(response, true, length + " bytes", callback);
@@ -312,13 +331,14 @@ final class PitchServerTest {
   }
 
   /**
-   * Reads the body, then holds the request, doing no I/O, until the test releases it: in flight
-   * the way a request waiting on the bot or a platform API is.
+   * Reads the body, then holds the request, doing no I/O, until the test releases it: in flight the
+   * way a request waiting on the bot or a platform API is.
    */
   private Handler hold() {
     return new Handler.Abstract() {
       @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      public boolean handle(Request request, Response response, Callback callback)
+          throws Exception {
         int length = Content.Source.asByteBuffer(request).remaining();
         entered.countDown();
         if (!release.await(60, TimeUnit.SECONDS)) {
@@ -365,7 +385,8 @@ final class PitchServerTest {
    * The requests counted with these tags. Jetty records a request when the exchange completes,
    * which can be just after the client has read the response: wait up to 5 s for the timer.
    */
-  private long count(String listener, String route, String method, String status) throws InterruptedException {
+  private long count(String listener, String route, String method, String status)
+      throws InterruptedException {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (true) {
       Timer timer =
@@ -386,16 +407,23 @@ final class PitchServerTest {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+  private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body)
+      throws IOException, InterruptedException {
     return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).POST(body).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .POST(body)
+            .build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  /** POSTs a head announcing a 2 MiB body, sending none of it (so the server's early answer is read, not a reset). */
+  /**
+   * POSTs a head announcing a 2 MiB body, sending none of it (so the server's early answer is read,
+   * not a reset).
+   */
   private RawHttp.Reply postOversized() throws IOException {
     try (RawHttp http = RawHttp.connect(server.port())) {
-      http.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + TWO_MIB + "\r\n\r\n");
+      http.send(
+          "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + TWO_MIB + "\r\n\r\n");
       return http.read();
     }
   }

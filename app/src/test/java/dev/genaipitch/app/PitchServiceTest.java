@@ -65,10 +65,12 @@ final class PitchServiceTest {
 
   @Test
   void readyz_aPlatformCheckNotPassed_is503NamingIt() throws Exception {
-    start(Map.of(), (config, bot, readiness) -> {
-      readiness.add("slack", slackChecked::get);
-      return List.of();
-    });
+    start(
+        Map.of(),
+        (config, bot, readiness) -> {
+          readiness.add("slack", slackChecked::get);
+          return List.of();
+        });
 
     HttpResponse<String> before = get("/readyz");
     slackChecked.set(true);
@@ -104,7 +106,9 @@ final class PitchServiceTest {
     bot.deliveryFailed("slack", "chat.postMessage");
     bot.deliveryFailed("teams", "reply");
     get("/healthz");
-    Fixtures.awaitMetrics(service::scrape, "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/healthz\"");
+    Fixtures.awaitMetrics(
+        service::scrape,
+        "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/healthz\"");
     awaitScheduler();
 
     HttpResponse<String> response = get("/metrics");
@@ -112,10 +116,14 @@ final class PitchServiceTest {
     // The vague question's score falls in the first bucket at or above it (buckets every 10%).
     double vaguePercent = bot.match(Fixtures.VAGUE).score() * 100;
     String vagueBucket =
-        String.format(java.util.Locale.ROOT, "genai_pitch_match_score_percent_bucket{le=\"%.1f\"}", Math.ceil(vaguePercent / 10) * 10);
+        String.format(
+            java.util.Locale.ROOT,
+            "genai_pitch_match_score_percent_bucket{le=\"%.1f\"}",
+            Math.ceil(vaguePercent / 10) * 10);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).contains("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(response.headers().firstValue("content-type"))
+        .contains("text/plain; version=0.0.4; charset=utf-8");
     assertThat(lines)
         .contains(
             "genai_pitch_questions_total{outcome=\"answered\",platform=\"slack\"} 1.0",
@@ -131,15 +139,24 @@ final class PitchServiceTest {
             "genai_pitch_match_score_percent_bucket{le=\"90.0\"} 1",
             "genai_pitch_match_score_percent_bucket{le=\"100.0\"} 4",
             "genai_pitch_answer_latency_seconds_count{platform=\"slack\"} 2",
-            "genai_pitch_feedback_total{helpful=\"true\",platform=\"slack\",section=\"need-both\"} 1.0",
-            "genai_pitch_feedback_total{helpful=\"false\",platform=\"teams\",section=\"need-both\"} 1.0",
-            "genai_pitch_feedback_total{helpful=\"false\",platform=\"teams\",section=\"other\"} 1.0",
-            "genai_pitch_delivery_failures_total{operation=\"chat.postMessage\",platform=\"slack\"} 1.0",
+            "genai_pitch_feedback_total{helpful=\"true\",platform=\"slack\",section=\"need-both\"}"
+                + " 1.0",
+            "genai_pitch_feedback_total{helpful=\"false\",platform=\"teams\",section=\"need-both\"}"
+                + " 1.0",
+            "genai_pitch_feedback_total{helpful=\"false\",platform=\"teams\",section=\"other\"}"
+                + " 1.0",
+            "genai_pitch_delivery_failures_total{operation=\"chat.postMessage\",platform=\"slack\"}"
+                + " 1.0",
             "genai_pitch_delivery_failures_total{operation=\"reply\",platform=\"teams\"} 1.0",
             "genai_pitch_content_sections 10.0",
             "genai_pitch_content_stale 0.0",
-            "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/healthz\",status=\"200\"} 1");
-    assertThat(lines).anyMatch(l -> l.startsWith("genai_pitch_answer_latency_seconds_bucket{platform=\"teams\",le=\"0.001\"}"));
+            "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/healthz\",status=\"200\"}"
+                + " 1");
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "genai_pitch_answer_latency_seconds_bucket{platform=\"teams\",le=\"0.001\"}"));
     assertThat(lines).anyMatch(l -> l.startsWith("jvm_memory_used_bytes{"));
     assertThat(lines).anyMatch(l -> l.startsWith("jvm_gc_"));
     assertThat(lines).anyMatch(l -> l.startsWith("jvm_threads_live_threads "));
@@ -176,7 +193,8 @@ final class PitchServiceTest {
   }
 
   @Test
-  void reportCommand_againstTheRunningServer_listsTheMostFrequentUnansweredQuestions() throws Exception {
+  void reportCommand_againstTheRunningServer_listsTheMostFrequentUnansweredQuestions()
+      throws Exception {
     start(Map.of());
     service.bot().ask(Fixtures.OFF_SCRIPT, "slack");
     service.bot().ask(Fixtures.OFF_SCRIPT, "teams");
@@ -196,10 +214,15 @@ final class PitchServiceTest {
     assertThat(code).isZero();
     assertThat(err.toString()).isEmpty();
     List<String> lines = Fixtures.lines(out.toString());
-    assertThat(lines.get(0)).isEqualTo("Unanswered questions: answered `none` or scoring below 0.50, most asked first");
+    assertThat(lines.get(0))
+        .isEqualTo("Unanswered questions: answered `none` or scoring below 0.50, most asked first");
     assertThat(lines.get(2)).isEqualTo("4 asked, 3 distinct");
-    assertThat(lines.get(5)).matches("      2  2025-05-01 09:00  none                  how much does lambda cost");
-    assertThat(lines.get(6)).matches("      1  2025-05-01 09:00  (none|when-bedrock 0\\.\\d\\d) +(what is the weather in paris|bedrock)");
+    assertThat(lines.get(5))
+        .matches("      2  2025-05-01 09:00  none                  how much does lambda cost");
+    assertThat(lines.get(6))
+        .matches(
+            "      1  2025-05-01 09:00  (none|when-bedrock 0\\.\\d\\d) +(what is the weather in"
+                + " paris|bedrock)");
     assertThat(out.toString()).contains("  need-both                      0       1");
   }
 
@@ -210,8 +233,10 @@ final class PitchServiceTest {
     GuideReloader reloader = service.reloader().orElseThrow();
     String before = service.bot().ask(Fixtures.NEED_BOTH, "test").plainText();
 
-    Fixtures.replaceLine(dir.resolve("07-need-both.md"), "Customers often ask:", "Customers ask every week:");
-    Fixtures.replaceLine(dir.resolve("07-need-both.md"), "  - not-competing\n", "  - no-such-section\n");
+    Fixtures.replaceLine(
+        dir.resolve("07-need-both.md"), "Customers often ask:", "Customers ask every week:");
+    Fixtures.replaceLine(
+        dir.resolve("07-need-both.md"), "  - not-competing\n", "  - no-such-section\n");
     reloader.poll();
     clock.advance(java.time.Duration.ofHours(1));
     assertThat(reloader.poll()).isEqualTo(GuideReloader.Result.REJECTED);
@@ -230,13 +255,16 @@ final class PitchServiceTest {
     start(Map.of("GUIDE_DIR", dir.toString(), "RELOAD_INTERVAL", "1h"));
     GuideReloader reloader = service.reloader().orElseThrow();
 
-    Fixtures.replaceLine(dir.resolve("07-need-both.md"), "Customers often ask:", "Customers ask every week:");
+    Fixtures.replaceLine(
+        dir.resolve("07-need-both.md"), "Customers often ask:", "Customers ask every week:");
     reloader.poll();
     clock.advance(java.time.Duration.ofHours(1));
     assertThat(reloader.poll()).isEqualTo(GuideReloader.Result.APPLIED);
 
-    assertThat(service.bot().ask(Fixtures.NEED_BOTH, "test").plainText()).contains("Customers ask every week:");
-    assertThat(Fixtures.lines(get("/metrics").body())).contains("genai_pitch_content_reloads_total{result=\"applied\"} 1.0");
+    assertThat(service.bot().ask(Fixtures.NEED_BOTH, "test").plainText())
+        .contains("Customers ask every week:");
+    assertThat(Fixtures.lines(get("/metrics").body()))
+        .contains("genai_pitch_content_reloads_total{result=\"applied\"} 1.0");
   }
 
   @Test
@@ -248,7 +276,10 @@ final class PitchServiceTest {
 
   @Test
   void platformRoutes_areServedBesideTheOperationsRoutes() throws Exception {
-    start(Map.of(), (config, bot, readiness) -> List.of(new PitchServer.Route("/platform", OpsHandlers.health())));
+    start(
+        Map.of(),
+        (config, bot, readiness) ->
+            List.of(new PitchServer.Route("/platform", OpsHandlers.health())));
 
     assertThat(get("/platform").statusCode()).isEqualTo(200);
   }
@@ -276,6 +307,7 @@ final class PitchServiceTest {
   }
 
   private HttpResponse<String> send(String uri) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -35,12 +35,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class PlaygroundBrowserTest {
 
-  private static final String NEED_BOTH = "Most enterprises start with Bedrock to prove value quickly";
-  private static final String EXECUTIVE_SUMMARY = "Bedrock helps you move fast, SageMaker helps you go deep";
+  private static final String NEED_BOTH =
+      "Most enterprises start with Bedrock to prove value quickly";
+  private static final String EXECUTIVE_SUMMARY =
+      "Bedrock helps you move fast, SageMaker helps you go deep";
 
   @TempDir static Path profile;
 
-  private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor();
+  private static final ScheduledExecutorService SCHEDULER =
+      Executors.newSingleThreadScheduledExecutor();
   private static PitchService service;
   private static ChromeDriver browser;
   private static WebDriverWait wait;
@@ -87,18 +90,23 @@ final class PlaygroundBrowserTest {
 
     awaitInBothPanes(NEED_BOTH);
     assertThat(browser.findElement(By.id("answer-title")).getText()).isEqualTo("Do we need both?");
-    assertThat(browser.switchTo().activeElement()).as("typing again needs no click").isEqualTo(question);
+    assertThat(browser.switchTo().activeElement())
+        .as("typing again needs no click")
+        .isEqualTo(question);
 
     slackButton("The 60-second executive summary").click();
 
     awaitInBothPanes(EXECUTIVE_SUMMARY);
-    assertThat(browser.findElement(By.id("answer-title")).getText()).isEqualTo("The 60-second executive summary");
+    assertThat(browser.findElement(By.id("answer-title")).getText())
+        .isEqualTo("The 60-second executive summary");
     assertThat(browser.findElement(By.id("slack-blocks")).getText()).doesNotContain(NEED_BOTH);
 
     teamsButton("Why this earns respect").click();
 
     wait.until(ExpectedConditions.textToBe(By.id("answer-title"), "Why this earns respect"));
-    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus follows the answer").isEqualTo("answer-title");
+    assertThat(browser.switchTo().activeElement().getAttribute("id"))
+        .as("focus follows the answer")
+        .isEqualTo("answer-title");
 
     browser.findElement(By.id("topics-button")).click();
 
@@ -117,25 +125,36 @@ final class PlaygroundBrowserTest {
     browser.findElement(By.id("topics-button")).click();
     wait.until(ExpectedConditions.textToBe(By.id("answer-title"), "Topics"));
 
-    WebElement row = browser.findElement(By.cssSelector("#teams-card [role='button'][aria-label='Do we need both?']"));
+    WebElement row =
+        browser.findElement(
+            By.cssSelector("#teams-card [role='button'][aria-label='Do we need both?']"));
     row.sendKeys(Keys.ENTER);
 
     awaitInBothPanes(NEED_BOTH);
 
     browser.findElement(By.id("topics-button")).click();
     wait.until(ExpectedConditions.textToBe(By.id("answer-title"), "Topics"));
-    browser.findElement(By.cssSelector("#slack-blocks button[aria-label='Open: The 60-second executive summary']")).click();
+    browser
+        .findElement(
+            By.cssSelector(
+                "#slack-blocks button[aria-label='Open: The 60-second executive summary']"))
+        .click();
 
     awaitInBothPanes(EXECUTIVE_SUMMARY);
   }
 
   @Test
   void theStageTable_isATableInTeams() {
-    browser.findElement(By.id("question")).sendKeys("are bedrock and sagemaker competing?", Keys.ENTER);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("teams-card"), "Use AI quickly"));
+    browser
+        .findElement(By.id("question"))
+        .sendKeys("are bedrock and sagemaker competing?", Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("teams-card"), "Use AI quickly"));
 
-    List<String> headers = browser.findElements(By.cssSelector("#teams-card table th[scope='col']")).stream()
-        .map(WebElement::getText).toList();
+    List<String> headers =
+        browser.findElements(By.cssSelector("#teams-card table th[scope='col']")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(headers).containsExactly("Stage", "Service");
     assertThat(browser.findElements(By.cssSelector("#teams-card table tbody tr"))).hasSize(4);
     assertThat(browser.findElements(By.cssSelector("#slack-blocks blockquote"))).isNotEmpty();
@@ -147,7 +166,8 @@ final class PlaygroundBrowserTest {
     browser.findElement(By.id("question")).sendKeys(attack, Keys.ENTER);
 
     wait.until(ExpectedConditions.textToBe(By.id("teams-question"), attack));
-    assertThat(browser.findElement(By.id("slack-blocks")).getText()).contains("You asked: “" + attack + "”");
+    assertThat(browser.findElement(By.id("slack-blocks")).getText())
+        .contains("You asked: “" + attack + "”");
     assertThat(browser.findElements(By.cssSelector("#answer img"))).isEmpty();
     assertThat(browser.getTitle()).endsWith(" · genai-pitch playground");
   }
@@ -159,10 +179,15 @@ final class PlaygroundBrowserTest {
 
     teamsButton("Helpful 👍").click();
 
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("teams-note"), "Thanks for the feedback"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("teams-note"), "Thanks for the feedback"));
     assertThat(Fixtures.lines(service.scrape()))
-        .contains("genai_pitch_feedback_total{helpful=\"true\",platform=\"web\",section=\"analogy\"} 1.0");
-    assertThat(browser.findElements(By.cssSelector(".feedback-buttons button"))).allMatch(b -> !b.isEnabled());
+        .contains(
+            "genai_pitch_feedback_total{helpful=\"true\",platform=\"web\",section=\"analogy\"}"
+                + " 1.0");
+    assertThat(browser.findElements(By.cssSelector(".feedback-buttons button")))
+        .allMatch(b -> !b.isEnabled());
   }
 
   @Test
@@ -170,29 +195,36 @@ final class PlaygroundBrowserTest {
     browser.findElement(By.id("ask-button")).click();
 
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-error")));
-    assertThat(browser.findElement(By.id("ask-error")).getText()).isEqualTo("Type a question first, or open the Topics.");
+    assertThat(browser.findElement(By.id("ask-error")).getText())
+        .isEqualTo("Type a question first, or open the Topics.");
     assertThat(browser.findElement(By.id("answer")).isDisplayed()).isFalse();
   }
 
   private static void awaitInBothPanes(String text) {
-    wait.until(ExpectedConditions.and(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("slack-blocks"), text),
-        ExpectedConditions.textToBePresentInElementLocated(By.id("teams-card"), text)));
+    wait.until(
+        ExpectedConditions.and(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("slack-blocks"), text),
+            ExpectedConditions.textToBePresentInElementLocated(By.id("teams-card"), text)));
   }
 
   private static WebElement slackButton(String label) {
-    return browser.findElement(By.xpath("//div[@id='slack-blocks']//button[normalize-space()='" + label + "']"));
+    return browser.findElement(
+        By.xpath("//div[@id='slack-blocks']//button[normalize-space()='" + label + "']"));
   }
 
   private static WebElement teamsButton(String label) {
-    return browser.findElement(By.xpath("//div[@id='teams-card']//button[normalize-space()='" + label + "']"));
+    return browser.findElement(
+        By.xpath("//div[@id='teams-card']//button[normalize-space()='" + label + "']"));
   }
 
   private static void assertNoConsoleErrors() {
-    List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(LogEntry::getMessage)
-        .toList();
-    assertThat(errors).as("errors in the browser console (a blocked file, a script error)").isEmpty();
+    List<String> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
+    assertThat(errors)
+        .as("errors in the browser console (a blocked file, a script error)")
+        .isEmpty();
   }
 }

@@ -23,13 +23,19 @@ final class PlaygroundTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor();
+  private static final ScheduledExecutorService SCHEDULER =
+      Executors.newSingleThreadScheduledExecutor();
   private static PitchService service;
 
   @BeforeAll
   static void start() throws Exception {
     BotConfig config = BotConfig.load(Map.of("PORT", "0", "ADMIN_PORT", "0"));
-    service = PitchService.create(config, (c, bot, readiness) -> new ArrayList<>(), MutableClock.at("2025-05-01T09:00:00Z"), SCHEDULER);
+    service =
+        PitchService.create(
+            config,
+            (c, bot, readiness) -> new ArrayList<>(),
+            MutableClock.at("2025-05-01T09:00:00Z"),
+            SCHEDULER);
     service.start();
   }
 
@@ -48,12 +54,17 @@ final class PlaygroundTest {
     assertThat(page.headers().firstValue("content-security-policy").orElseThrow())
         .contains("default-src 'none'", "script-src 'self'", "connect-src 'self'");
     assertThat(page.body())
-        .contains("<label for=\"question\"", "/playground/playground.js", "/playground/playground.css")
+        .contains(
+            "<label for=\"question\"", "/playground/playground.js", "/playground/playground.css")
         .doesNotContain("http://", "https://");
-    for (String file : List.of("/playground/playground.js", "/playground/playground.css", "/playground/icon.svg")) {
+    for (String file :
+        List.of(
+            "/playground/playground.js", "/playground/playground.css", "/playground/icon.svg")) {
       HttpResponse<String> response = get(file);
       assertThat(response.statusCode()).as(file).isEqualTo(200);
-      assertThat(response.body()).as(file + " loads nothing from elsewhere").doesNotContainPattern("https?://(?!www\\.w3\\.org/2000/svg)");
+      assertThat(response.body())
+          .as(file + " loads nothing from elsewhere")
+          .doesNotContainPattern("https?://(?!www\\.w3\\.org/2000/svg)");
     }
   }
 
@@ -62,7 +73,9 @@ final class PlaygroundTest {
     String etag = get("/").headers().firstValue("etag").orElseThrow();
 
     HttpResponse<String> again =
-        CLIENT.send(request("/").header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        CLIENT.send(
+            request("/").header("If-None-Match", etag).build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
@@ -81,29 +94,38 @@ final class PlaygroundTest {
     assertThat(answer.path("question").asText()).isEqualTo("do we need both?");
     assertThat(answer.path("score").asDouble()).isBetween(0.5, 1.0);
     assertThat(answer.path("reported").asBoolean()).isFalse();
-    assertThat(answer.path("text").asText()).contains("Most enterprises start with Bedrock to prove value quickly");
-    assertThat(answer.path("followUps").findValuesAsText("id")).containsExactly("not-competing", "executive-summary");
+    assertThat(answer.path("text").asText())
+        .contains("Most enterprises start with Bedrock to prove value quickly");
+    assertThat(answer.path("followUps").findValuesAsText("id"))
+        .containsExactly("not-competing", "executive-summary");
     assertThat(answer.path("slack").path("blocks").isArray()).isTrue();
-    assertThat(answer.path("slack").toString()).contains("Most enterprises start with Bedrock to prove value quickly", "post_in_channel");
+    assertThat(answer.path("slack").toString())
+        .contains("Most enterprises start with Bedrock to prove value quickly", "post_in_channel");
     assertThat(answer.path("teams").path("type").asText()).isEqualTo("AdaptiveCard");
-    assertThat(answer.path("teams").toString()).contains("Most enterprises start with Bedrock to prove value quickly");
+    assertThat(answer.path("teams").toString())
+        .contains("Most enterprises start with Bedrock to prove value quickly");
   }
 
   @Test
   void ask_outOfScope_isReportedAsPlatformWeb() throws Exception {
-    JsonNode answer = JSON.readTree(post("/playground/ask", "{\"question\":\"what is the weather in Paris?\"}").body());
+    JsonNode answer =
+        JSON.readTree(
+            post("/playground/ask", "{\"question\":\"what is the weather in Paris?\"}").body());
 
     assertThat(answer.path("kind").asText()).isEqualTo("none");
     assertThat(answer.path("reported").asBoolean()).isTrue();
     assertThat(service.report().snapshot("test", 10).unanswered())
         .extracting(UnansweredReport.Row::question)
         .contains("what is the weather in paris");
-    assertThat(Fixtures.lines(service.scrape())).anyMatch(l -> l.startsWith("genai_pitch_questions_total{outcome=\"none\",platform=\"web\"} "));
+    assertThat(Fixtures.lines(service.scrape()))
+        .anyMatch(
+            l -> l.startsWith("genai_pitch_questions_total{outcome=\"none\",platform=\"web\"} "));
   }
 
   @Test
   void ask_lowScore_saysTheQuestionGoesToTheReport() throws Exception {
-    JsonNode answer = JSON.readTree(post("/playground/ask", "{\"question\":\"" + Fixtures.VAGUE + "\"}").body());
+    JsonNode answer =
+        JSON.readTree(post("/playground/ask", "{\"question\":\"" + Fixtures.VAGUE + "\"}").body());
 
     assertThat(answer.path("kind").asText()).isEqualTo("section");
     assertThat(answer.path("score").asDouble()).isLessThan(0.5);
@@ -112,13 +134,27 @@ final class PlaygroundTest {
 
   @Test
   void ask_userTextWithMarkup_isEscapedInTheRenderings() throws Exception {
-    JsonNode answer = JSON.readTree(post("/playground/ask", "{\"question\":\"<script>alert(1)</script> <!channel> do we need both?\"}").body());
+    JsonNode answer =
+        JSON.readTree(
+            post(
+                    "/playground/ask",
+                    "{\"question\":\"<script>alert(1)</script> <!channel> do we need both?\"}")
+                .body());
 
     // The page shows what the adapters send; Slack's mrkdwn escaping is theirs, the page's text
     // nodes are the browser test's.
     assertThat(answer.path("question").asText()).startsWith("<script>");
-    assertThat(answer.path("slack").path("blocks").get(0).path("elements").get(0).path("text").asText())
-        .isEqualTo("You asked: “&lt;script&gt;alert(1)&lt;/script&gt; &lt;!channel&gt; do we need both?”");
+    assertThat(
+            answer
+                .path("slack")
+                .path("blocks")
+                .get(0)
+                .path("elements")
+                .get(0)
+                .path("text")
+                .asText())
+        .isEqualTo(
+            "You asked: “&lt;script&gt;alert(1)&lt;/script&gt; &lt;!channel&gt; do we need both?”");
   }
 
   @Test
@@ -127,7 +163,8 @@ final class PlaygroundTest {
 
     assertThat(answer.path("intent").asText()).isEqualTo("executive-summary");
     assertThat(answer.path("question").asText()).isEmpty();
-    assertThat(answer.path("text").asText()).contains("Bedrock helps you move fast, SageMaker helps you go deep");
+    assertThat(answer.path("text").asText())
+        .contains("Bedrock helps you move fast, SageMaker helps you go deep");
   }
 
   @Test
@@ -135,44 +172,73 @@ final class PlaygroundTest {
     JsonNode answer = JSON.readTree(get("/playground/open?id=help").body());
 
     assertThat(answer.path("kind").asText()).isEqualTo("help");
-    assertThat(answer.path("menu").findValuesAsText("id")).hasSize(10).contains("need-both", "executive-summary");
+    assertThat(answer.path("menu").findValuesAsText("id"))
+        .hasSize(10)
+        .contains("need-both", "executive-summary");
   }
 
   @Test
   void open_anUnknownId_isTheTopicMenu() throws Exception {
-    assertThat(JSON.readTree(get("/playground/open?id=gone-since-the-page-loaded").body()).path("kind").asText()).isEqualTo("help");
+    assertThat(
+            JSON.readTree(get("/playground/open?id=gone-since-the-page-loaded").body())
+                .path("kind")
+                .asText())
+        .isEqualTo("help");
   }
 
   @Test
   void feedback_isRecordedForPlatformWeb() throws Exception {
-    HttpResponse<String> response = post("/playground/feedback", "{\"intent\":\"analogy\",\"helpful\":true}");
+    HttpResponse<String> response =
+        post("/playground/feedback", "{\"intent\":\"analogy\",\"helpful\":true}");
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(Fixtures.lines(service.scrape()))
-        .contains("genai_pitch_feedback_total{helpful=\"true\",platform=\"web\",section=\"analogy\"} 1.0");
+        .contains(
+            "genai_pitch_feedback_total{helpful=\"true\",platform=\"web\",section=\"analogy\"}"
+                + " 1.0");
   }
 
   @Test
   void badRequests_get4xxWithAReason() throws Exception {
     assertError(post("/playground/ask", "do we need both?"), 400, "the body is not valid JSON");
-    assertError(post("/playground/ask", "[\"do we need both?\"]"), 400, "the body must be a JSON object");
+    assertError(
+        post("/playground/ask", "[\"do we need both?\"]"), 400, "the body must be a JSON object");
     assertError(post("/playground/ask", "{}"), 400, "missing field \"question\"");
     assertError(post("/playground/ask", "{\"question\":42}"), 400, "\"question\" must be a string");
     assertError(post("/playground/ask", "{\"question\":\"   \"}"), 400, "\"question\" is empty");
-    assertError(post("/playground/ask", "{\"question\":\"" + "a".repeat(1001) + "\"}"), 400, "\"question\" is longer than 1000 characters");
-    assertError(post("/playground/ask", "{\"question\":\"" + "a".repeat(20_000) + "\"}"), 413, "a playground request is at most 16384 bytes");
     assertError(
-        send(request("/playground/ask").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}"))),
+        post("/playground/ask", "{\"question\":\"" + "a".repeat(1001) + "\"}"),
+        400,
+        "\"question\" is longer than 1000 characters");
+    assertError(
+        post("/playground/ask", "{\"question\":\"" + "a".repeat(20_000) + "\"}"),
+        413,
+        "a playground request is at most 16384 bytes");
+    assertError(
+        send(
+            request("/playground/ask")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))),
         415,
         "send JSON with Content-Type: application/json");
     assertError(
-        send(request("/playground/ask").header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', 'q', '"', ':', '"', (byte) 0xff, '"', '}'}))),
+        send(
+            request("/playground/ask")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        new byte[] {'{', '"', 'q', '"', ':', '"', (byte) 0xff, '"', '}'}))),
         400,
         "the body is not UTF-8");
     assertError(get("/playground/ask"), 405, "Method Not Allowed");
-    assertError(get("/playground/open"), 400, "missing query parameter \"id\" (a section id, or help for the topic menu)");
-    assertError(post("/playground/feedback", "{\"intent\":\"analogy\"}"), 400, "\"helpful\" must be true or false");
+    assertError(
+        get("/playground/open"),
+        400,
+        "missing query parameter \"id\" (a section id, or help for the topic menu)");
+    assertError(
+        post("/playground/feedback", "{\"intent\":\"analogy\"}"),
+        400,
+        "\"helpful\" must be true or false");
     assertError(get("/playground/nothing-here"), 404, "Not Found");
     assertError(post("/", "{}"), 405, "Method Not Allowed");
   }
@@ -192,14 +258,19 @@ final class PlaygroundTest {
   void requestMetrics_labelTheRootRouteSlash() throws Exception {
     get("/");
     get("/no-such-page");
-    String root = "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/\",status=\"200\"}";
-    String unmatched = "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"unmatched\",status=\"404\"}";
+    String root =
+        "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/\",status=\"200\"}";
+    String unmatched =
+        "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"unmatched\",status=\"404\"}";
     Fixtures.awaitMetrics(service::scrape, root, unmatched);
 
-    assertThat(Fixtures.lines(service.scrape())).anyMatch(l -> l.startsWith(root)).anyMatch(l -> l.startsWith(unmatched));
+    assertThat(Fixtures.lines(service.scrape()))
+        .anyMatch(l -> l.startsWith(root))
+        .anyMatch(l -> l.startsWith(unmatched));
   }
 
-  private static void assertError(HttpResponse<String> response, int status, String message) throws Exception {
+  private static void assertError(HttpResponse<String> response, int status, String message)
+      throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     JsonNode error = JSON.readTree(response.body());
     assertThat(error.path("status").asInt()).isEqualTo(status);
@@ -215,7 +286,10 @@ final class PlaygroundTest {
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {
-    return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

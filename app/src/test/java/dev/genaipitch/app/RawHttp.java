@@ -40,8 +40,13 @@ final class RawHttp implements AutoCloseable {
 
   /** Sends a POST's head announcing {@code length} bytes of body, and the first part of it. */
   RawHttp startPost(String path, int length, String firstPart) throws IOException {
-    send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: " + length
-        + "\r\nConnection: close\r\n\r\n" + firstPart);
+    send(
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: "
+            + length
+            + "\r\nConnection: close\r\n\r\n"
+            + firstPart);
     return this;
   }
 
@@ -71,7 +76,8 @@ final class RawHttp implements AutoCloseable {
     if (!text.startsWith("HTTP/1.1 ") || end < 0) {
       return new Reply(0, text, "");
     }
-    return new Reply(Integer.parseInt(text.substring(9, 12)), text.substring(0, end), text.substring(end + 4));
+    return new Reply(
+        Integer.parseInt(text.substring(9, 12)), text.substring(0, end), text.substring(end + 4));
   }
 
   /**

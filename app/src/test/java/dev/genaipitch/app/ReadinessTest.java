@@ -19,9 +19,11 @@ final class ReadinessTest {
   void failing_namesFailingAndThrowingChecksInOrder() {
     readiness.add("teams", () -> true);
     readiness.add("slack", () -> false);
-    readiness.add("content", () -> {
-      throw new IllegalStateException("broken check");
-    });
+    readiness.add(
+        "content",
+        () -> {
+          throw new IllegalStateException("broken check");
+        });
 
     assertThat(readiness.failing()).containsExactly("content", "slack");
     assertThat(readiness.ready()).isFalse();
@@ -31,6 +33,7 @@ final class ReadinessTest {
   void add_sameNameTwice_isRefused() {
     readiness.add("slack", () -> true);
 
-    assertThatThrownBy(() -> readiness.add("slack", () -> true)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> readiness.add("slack", () -> true))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -40,10 +40,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
 /**
- * The report, end to end: the service assembled as {@code serve} assembles it, with Slack on
- * (a loopback fake Slack Web API) and Teams on without authentication (replies to a loopback fake
- * Bot Connector). Questions outside the script arrive as a signed Slack slash command and as
- * Teams 1:1 messages; the admin listener's report and the {@code report} command list them.
+ * The report, end to end: the service assembled as {@code serve} assembles it, with Slack on (a
+ * loopback fake Slack Web API) and Teams on without authentication (replies to a loopback fake Bot
+ * Connector). Questions outside the script arrive as a signed Slack slash command and as Teams 1:1
+ * messages; the admin listener's report and the {@code report} command list them.
  */
 final class ReportEndToEndTest {
 
@@ -54,7 +54,9 @@ final class ReportEndToEndTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private final MutableClock clock = MutableClock.at("2025-05-01T09:00:00Z");
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-  private final LoopbackApi slackApi = new LoopbackApi("{\"ok\":true,\"user\":\"genai-pitch\",\"team\":\"Acme\",\"user_id\":\"U0BOT\",\"team_id\":\"T1\"}");
+  private final LoopbackApi slackApi =
+      new LoopbackApi(
+          "{\"ok\":true,\"user\":\"genai-pitch\",\"team\":\"Acme\",\"user_id\":\"U0BOT\",\"team_id\":\"T1\"}");
   private final LoopbackApi botConnector = new LoopbackApi("{\"id\":\"sent-1\"}");
   private final AtomicLong activityIds = new AtomicLong(1_700_000_000_000L);
   private LogCapture logs;
@@ -65,12 +67,19 @@ final class ReportEndToEndTest {
   @BeforeEach
   void start() throws Exception {
     logs = LogCapture.of(Logger.ROOT_LOGGER_NAME);
-    BotConfig config = BotConfig.load(Map.of(
-        "PORT", "0",
-        "ADMIN_PORT", "0",
-        "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-        "SLACK_BOT_TOKEN", BOT_TOKEN,
-        "SLACK_API_URL", slackApi.url() + "api/"));
+    BotConfig config =
+        BotConfig.load(
+            Map.of(
+                "PORT",
+                "0",
+                "ADMIN_PORT",
+                "0",
+                "SLACK_SIGNING_SECRET",
+                SIGNING_SECRET,
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN,
+                "SLACK_API_URL",
+                slackApi.url() + "api/"));
     service = PitchService.create(config, ServeCommand::routes, clock, scheduler);
     service.start();
   }
@@ -98,26 +107,34 @@ final class ReportEndToEndTest {
     assertThat(slack.body()).contains("That’s not in the script");
     assertThat(teams1.statusCode()).isEqualTo(200);
     assertThat(teams2.statusCode()).isEqualTo(200);
-    assertThat(botConnector.paths()).as("Teams replied to both messages")
+    assertThat(botConnector.paths())
+        .as("Teams replied to both messages")
         .hasSize(2)
         .allMatch(p -> p.startsWith("/v3/conversations/a:1personal-chat/activities/"));
     assertThat(botConnector.bodies()).allMatch(b -> b.contains("That’s not in the script"));
 
     HttpResponse<String> admin =
         client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.adminPort() + "/report")).build(),
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.adminPort() + "/report"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     UnansweredReport.Snapshot report = ReportJson.read(admin.body());
 
     assertThat(admin.statusCode()).isEqualTo(200);
     assertThat(report.questions()).isEqualTo(3);
     assertThat(report.unanswered())
-        .extracting(UnansweredReport.Row::question, UnansweredReport.Row::count, UnansweredReport.Row::lastAnswer)
+        .extracting(
+            UnansweredReport.Row::question,
+            UnansweredReport.Row::count,
+            UnansweredReport.Row::lastAnswer)
         .containsExactly(
             tuple("how much does lambda cost", 2L, "none"),
             tuple("what is the weather in paris", 1L, "none"));
-    assertThat(report.unanswered().get(0).firstSeen()).isEqualTo(Instant.parse("2025-05-01T09:00:00Z"));
-    assertThat(report.unanswered().get(1).lastSeen()).isEqualTo(Instant.parse("2025-05-01T09:03:00Z"));
+    assertThat(report.unanswered().get(0).firstSeen())
+        .isEqualTo(Instant.parse("2025-05-01T09:00:00Z"));
+    assertThat(report.unanswered().get(1).lastSeen())
+        .isEqualTo(Instant.parse("2025-05-01T09:03:00Z"));
     // The report counts questions by their words; which platform they came from is in the metrics.
     assertThat(Fixtures.lines(service.scrape()))
         .contains(
@@ -135,14 +152,20 @@ final class ReportEndToEndTest {
     StringWriter err = new StringWriter();
 
     int code =
-        Main.run(Map.of("ADMIN_PORT", Integer.toString(service.adminPort())), new PrintWriter(out), new PrintWriter(err), "report");
+        Main.run(
+            Map.of("ADMIN_PORT", Integer.toString(service.adminPort())),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "report");
 
     assertThat(code).isZero();
     assertThat(err.toString()).isEmpty();
     List<String> lines = Fixtures.lines(out.toString());
     assertThat(lines).contains("3 asked, 2 distinct");
-    assertThat(lines).anyMatch(l -> l.matches(" +2  2025-05-01 09:00  none +how much does lambda cost"));
-    assertThat(lines).anyMatch(l -> l.matches(" +1  2025-05-01 09:00  none +what is the weather in paris"));
+    assertThat(lines)
+        .anyMatch(l -> l.matches(" +2  2025-05-01 09:00  none +how much does lambda cost"));
+    assertThat(lines)
+        .anyMatch(l -> l.matches(" +1  2025-05-01 09:00  none +what is the weather in paris"));
     assertThat(out.toString()).doesNotContain(SIGNING_SECRET, BOT_TOKEN);
   }
 
@@ -176,7 +199,9 @@ final class ReportEndToEndTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** A message in the bot's 1:1 chat, as Teams posts it (no Authorization: authentication is off). */
+  /**
+   * A message in the bot's 1:1 chat, as Teams posts it (no Authorization: authentication is off).
+   */
   private HttpResponse<String> teamsPersonalMessage(String text) throws Exception {
     ObjectNode activity = JSON.createObjectNode();
     activity.put("type", "message");
@@ -186,7 +211,8 @@ final class ReportEndToEndTest {
     activity.put("serviceUrl", botConnector.url());
     activity.put("text", text);
     activity.putObject("from").put("id", "29:alice").put("name", "Alice");
-    activity.putObject("conversation")
+    activity
+        .putObject("conversation")
         .put("id", "a:1personal-chat")
         .put("conversationType", "personal")
         .put("tenantId", "tenant-1")
@@ -204,14 +230,20 @@ final class ReportEndToEndTest {
   private static String sign(long timestamp, String body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+    return "v0="
+        + HexFormat.of()
+            .formatHex(
+                mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Everything logged during the test: messages, key-value pairs and exceptions. */
   private String loggedText() {
     StringBuilder all = new StringBuilder();
     for (ILoggingEvent event : logs.events()) {
-      all.append(event.getFormattedMessage()).append(' ').append(LogCapture.pairs(event)).append('\n');
+      all.append(event.getFormattedMessage())
+          .append(' ')
+          .append(LogCapture.pairs(event))
+          .append('\n');
       for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
         all.append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
       }

@@ -31,11 +31,13 @@ final class RunningService implements AutoCloseable {
     slackApi = new FakeSlackApi(b.fakeThreads);
     connector = new FakeConnector(b.fakeThreads);
     logs = LogCapture.of("dev.genaipitch");
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "test-service-scheduler");
-      t.setDaemon(true);
-      return t;
-    });
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "test-service-scheduler");
+              t.setDaemon(true);
+              return t;
+            });
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "0");
     env.put("ADMIN_PORT", "0");
@@ -48,11 +50,14 @@ final class RunningService implements AutoCloseable {
     Clock slackClock = b.slackClock == null ? clock : b.slackClock;
     UnaryOperator<SlackAdapter.Builder> slackOptions = b.slackOptions;
     UnaryOperator<TeamsAdapter.Builder> teamsOptions = b.teamsOptions;
-    service = PitchService.create(
-        config,
-        (c, bot, readiness) -> ServeCommand.routes(c, bot, readiness, s -> slackOptions.apply(s.clock(slackClock)), teamsOptions),
-        clock,
-        scheduler);
+    service =
+        PitchService.create(
+            config,
+            (c, bot, readiness) ->
+                ServeCommand.routes(
+                    c, bot, readiness, s -> slackOptions.apply(s.clock(slackClock)), teamsOptions),
+            clock,
+            scheduler);
     service.start();
     wire = new Wire(service.port(), b.clientExecutor);
     slack = new SlackSide(wire, slackApi, slackClock);
@@ -114,7 +119,10 @@ final class RunningService implements AutoCloseable {
       return this;
     }
 
-    /** The service's clock: content reload, the report, and Slack signatures unless {@link #slackClock} is set. */
+    /**
+     * The service's clock: content reload, the report, and Slack signatures unless {@link
+     * #slackClock} is set.
+     */
     Builder clock(Clock clock) {
       this.clock = clock;
       return this;

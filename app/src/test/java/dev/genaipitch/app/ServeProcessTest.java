@@ -27,7 +27,9 @@ final class ServeProcessTest {
   @Test
   void sigterm_duringARequest_stopsAcceptingLetsItFinishAndExitsZero() throws Exception {
     try (ChildServer child =
-        ChildServer.start(TestServeMain.class, Map.of("PORT", "0", "ADMIN_PORT", "0", "SHUTDOWN_TIMEOUT", "30s"))) {
+        ChildServer.start(
+            TestServeMain.class,
+            Map.of("PORT", "0", "ADMIN_PORT", "0", "SHUTDOWN_TIMEOUT", "30s"))) {
       int port = child.port();
 
       try (RawHttp http = RawHttp.connect(port)) {
@@ -35,8 +37,11 @@ final class ServeProcessTest {
         child.awaitLine(l -> l.equals(TestServeMain.HOLD_STARTED));
 
         child.sigterm();
-        child.awaitLine(l -> l.contains("stopping: no new connections, finishing in-flight requests"));
-        assertThat(RawHttp.awaitRefused(port, Duration.ofSeconds(30))).as("new connections refused").isTrue();
+        child.awaitLine(
+            l -> l.contains("stopping: no new connections, finishing in-flight requests"));
+        assertThat(RawHttp.awaitRefused(port, Duration.ofSeconds(30)))
+            .as("new connections refused")
+            .isTrue();
         assertThat(child.process().isAlive()).as("still finishing the request").isTrue();
 
         child.tell("release");
@@ -56,13 +61,16 @@ final class ServeProcessTest {
   @Test
   void jsonLogFormat_writesEveryLogLineAsOneJsonObject() throws Exception {
     try (ChildServer child =
-        ChildServer.start(TestServeMain.class, Map.of("PORT", "0", "ADMIN_PORT", "0", "LOG_FORMAT", "json"))) {
+        ChildServer.start(
+            TestServeMain.class, Map.of("PORT", "0", "ADMIN_PORT", "0", "LOG_FORMAT", "json"))) {
       int port = child.port();
       HttpClient client = HttpClient.newHttpClient();
       String question = URLEncoder.encode("how much does lambda cost", StandardCharsets.UTF_8);
       HttpResponse<String> asked =
           client.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/ask?q=" + question)).build(),
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/test/ask?q=" + question))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(asked.body()).isEqualTo("none");
       child.awaitLine(l -> l.contains("\"answered\""));
@@ -78,25 +86,43 @@ final class ServeProcessTest {
       }
       assertThat(lines).allMatch(JsonNode::isObject);
       JsonNode answered =
-          lines.stream().filter(l -> l.path("formattedMessage").asText().equals("answered")).findFirst().orElseThrow();
+          lines.stream()
+              .filter(l -> l.path("formattedMessage").asText().equals("answered"))
+              .findFirst()
+              .orElseThrow();
       assertThat(answered.get("kvpList").toString())
-          .contains("{\"platform\":\"test\"}", "{\"outcome\":\"none\"}", "{\"section\":\"none\"}", "\"latency_ms\"")
+          .contains(
+              "{\"platform\":\"test\"}",
+              "{\"outcome\":\"none\"}",
+              "{\"section\":\"none\"}",
+              "\"latency_ms\"")
           .doesNotContain("lambda");
-      assertThat(lines).anyMatch(l -> l.path("formattedMessage").asText().startsWith("genai-pitch listening on"));
+      assertThat(lines)
+          .anyMatch(
+              l -> l.path("formattedMessage").asText().startsWith("genai-pitch listening on"));
     }
   }
 
   @Test
   void portInUse_exitsOneSayingWhy() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+    try (java.net.ServerSocket taken =
+            new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
         ChildServer child =
-            ChildServer.start(Main.class, Map.of("PORT", "0", "ADMIN_PORT", Integer.toString(taken.getLocalPort())), "serve")) {
+            ChildServer.start(
+                Main.class,
+                Map.of("PORT", "0", "ADMIN_PORT", Integer.toString(taken.getLocalPort())),
+                "serve")) {
       List<String> output = child.awaitExit();
 
       assertThat(child.exitCode()).contains(ServeCommand.CANNOT_START);
       assertThat(output)
-          .anyMatch(l -> l.startsWith("genai-pitch: cannot start the server (PORT=0, ADMIN_PORT=" + taken.getLocalPort() + "): ")
-              && l.contains("Address already in use"));
+          .anyMatch(
+              l ->
+                  l.startsWith(
+                          "genai-pitch: cannot start the server (PORT=0, ADMIN_PORT="
+                              + taken.getLocalPort()
+                              + "): ")
+                      && l.contains("Address already in use"));
     }
   }
 
@@ -114,7 +140,8 @@ final class ServeProcessTest {
           .containsExactly(
               "genai-pitch: invalid configuration (3 problems):",
               "  PORT='eighty' is not a whole number",
-              "  SLACK_SIGNING_SECRET is missing: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN",
+              "  SLACK_SIGNING_SECRET is missing: Slack needs both SLACK_SIGNING_SECRET and"
+                  + " SLACK_BOT_TOKEN",
               "  READ_TIMEOUT='0' must be longer than zero");
       assertThat(String.join("\n", output)).doesNotContain(SECRET);
     }

@@ -11,6 +11,7 @@ import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.GuideLoader;
 import dev.genaipitch.slack.SlackStartException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -33,14 +33,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** {@code serve} mounts Slack at /slack/events when both secrets are set, and says how to turn it on when not. */
+/**
+ * {@code serve} mounts Slack at /slack/events when both secrets are set, and says how to turn it on
+ * when not.
+ */
 final class SlackRouteTest {
 
   private static final String SECRET = "app-test-signing-secret";
   private static PitchBot bot;
 
   private HttpServer fakeSlack;
-  private volatile String authTest = "{\"ok\":true,\"user\":\"genai-pitch\",\"team\":\"Acme\",\"user_id\":\"U0BOT\",\"team_id\":\"T1\"}";
+  private volatile String authTest =
+      "{\"ok\":true,\"user\":\"genai-pitch\",\"team\":\"Acme\",\"user_id\":\"U0BOT\",\"team_id\":\"T1\"}";
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
   @BeforeAll
@@ -51,13 +55,15 @@ final class SlackRouteTest {
   @BeforeEach
   void start() throws Exception {
     fakeSlack = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    fakeSlack.createContext("/api/auth.test", exchange -> {
-      byte[] body = authTest.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    fakeSlack.createContext(
+        "/api/auth.test",
+        exchange -> {
+          byte[] body = authTest.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     fakeSlack.start();
     logs.start();
     ((Logger) LoggerFactory.getLogger(SlackRoute.class)).addAppender(logs);
@@ -71,36 +77,47 @@ final class SlackRouteTest {
 
   @Test
   void start_withoutSlackSecrets_isOffAndSaysWhichVariablesTurnItOn() throws Exception {
-    Optional<PitchServer.Route> route = SlackRoute.start(BotConfig.defaults().slack(), bot, new Readiness());
+    Optional<PitchServer.Route> route =
+        SlackRoute.start(BotConfig.defaults().slack(), bot, new Readiness());
 
     assertThat(route).isEmpty();
-    assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
-        .containsExactly("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on");
+    assertThat(logs.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on");
   }
 
   @Test
   void serve_withSlackSecrets_answersSignedSlashCommandsAtSlackEvents() throws Exception {
     BotConfig config = config();
     Readiness readiness = new Readiness();
-    List<PitchServer.Route> routes = List.of(SlackRoute.start(config.slack(), bot, readiness).orElseThrow());
+    List<PitchServer.Route> routes =
+        List.of(SlackRoute.start(config.slack(), bot, readiness).orElseThrow());
     PitchServer server = new PitchServer(config, routes, List.of(), new SimpleMeterRegistry());
     assertThat(readiness.ready()).as("ready once auth.test passed").isTrue();
     server.start();
     try {
-      String body = "command=%2Fgenai-pitch&text=" + URLEncoder.encode("do we need both?", StandardCharsets.UTF_8)
-          + "&user_id=U1&channel_id=C1&response_url=" + URLEncoder.encode("http://127.0.0.1:1/r", StandardCharsets.UTF_8);
+      String body =
+          "command=%2Fgenai-pitch&text="
+              + URLEncoder.encode("do we need both?", StandardCharsets.UTF_8)
+              + "&user_id=U1&channel_id=C1&response_url="
+              + URLEncoder.encode("http://127.0.0.1:1/r", StandardCharsets.UTF_8);
       long now = Instant.now().getEpochSecond();
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .header("X-Slack-Request-Timestamp", Long.toString(now))
-              .header("X-Slack-Signature", sign(now, body))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .header("X-Slack-Request-Timestamp", Long.toString(now))
+                      .header("X-Slack-Signature", sign(now, body))
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.body()).contains("Most enterprises start with Bedrock to prove value quickly");
+      assertThat(response.body())
+          .contains("Most enterprises start with Bedrock to prove value quickly");
       assertThat(logs.list).isEmpty();
     } finally {
       server.stop();
@@ -117,17 +134,21 @@ final class SlackRouteTest {
   }
 
   private BotConfig config() throws Exception {
-    return BotConfig.load(Map.of(
-        "PORT", "0",
-        "ADMIN_PORT", "0",
-        "SLACK_SIGNING_SECRET", SECRET,
-        "SLACK_BOT_TOKEN", "xoxb-app-test-token",
-        "SLACK_API_URL", "http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/api/"));
+    return BotConfig.load(
+        Map.of(
+            "PORT", "0",
+            "ADMIN_PORT", "0",
+            "SLACK_SIGNING_SECRET", SECRET,
+            "SLACK_BOT_TOKEN", "xoxb-app-test-token",
+            "SLACK_API_URL", "http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/api/"));
   }
 
   private static String sign(long timestamp, String body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+    return "v0="
+        + HexFormat.of()
+            .formatHex(
+                mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -14,9 +14,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Slack's side: the requests Slack sends to {@code /slack/events} (slash commands, events,
- * button clicks), built as Slack builds them and signed with the test signing secret at the
- * clock's time.
+ * Slack's side: the requests Slack sends to {@code /slack/events} (slash commands, events, button
+ * clicks), built as Slack builds them and signed with the test signing secret at the clock's time.
  */
 final class SlackSide {
 
@@ -68,20 +67,31 @@ final class SlackSide {
   ObjectNode mention(String text) {
     ObjectNode event = JSON.createObjectNode();
     event.put("type", "app_mention").put("user", ASKER).put("text", text);
-    event.put("ts", "1700000000.000300").put("channel", CHANNEL).put("event_ts", "1700000000.000300");
+    event
+        .put("ts", "1700000000.000300")
+        .put("channel", CHANNEL)
+        .put("event_ts", "1700000000.000300");
     return event;
   }
 
   ObjectNode directMessage(String text) {
     ObjectNode event = JSON.createObjectNode();
-    event.put("type", "message").put("user", ASKER).put("text", text).put("ts", "1700000000.000400");
+    event
+        .put("type", "message")
+        .put("user", ASKER)
+        .put("text", text)
+        .put("ts", "1700000000.000400");
     event.put("channel", DM_CHANNEL).put("channel_type", "im").put("event_ts", "1700000000.000400");
     return event;
   }
 
   ObjectNode homeOpened() {
     ObjectNode event = JSON.createObjectNode();
-    event.put("type", "app_home_opened").put("user", ASKER).put("channel", DM_CHANNEL).put("tab", "home");
+    event
+        .put("type", "app_home_opened")
+        .put("user", ASKER)
+        .put("channel", DM_CHANNEL)
+        .put("tab", "home");
     event.put("event_ts", "1700000000.000500");
     return event;
   }
@@ -100,11 +110,19 @@ final class SlackSide {
     envelope.put("type", "event_callback");
     envelope.put("event_id", eventId);
     envelope.put("event_time", clock.instant().getEpochSecond());
-    envelope.putArray("authorizations").addObject().put("team_id", "T1").put("user_id", FakeSlackApi.BOT_USER).put("is_bot", true);
+    envelope
+        .putArray("authorizations")
+        .addObject()
+        .put("team_id", "T1")
+        .put("user_id", FakeSlackApi.BOT_USER)
+        .put("is_bot", true);
     return envelope.toString();
   }
 
-  /** A {@code block_actions} payload for a click on {@code actionId} with the button's {@code value}. */
+  /**
+   * A {@code block_actions} payload for a click on {@code actionId} with the button's {@code
+   * value}.
+   */
   ObjectNode blockActions(String actionId, String value) {
     ObjectNode payload = JSON.createObjectNode();
     payload.put("type", "block_actions");
@@ -113,12 +131,20 @@ final class SlackSide {
     payload.put("token", "legacy-verification-token");
     payload.putObject("team").put("id", "T1").put("domain", "acme");
     payload.put("trigger_id", "1.2.trigger");
-    payload.putObject("container").put("type", "message").put("message_ts", "1700000000.000100")
-        .put("channel_id", CHANNEL).put("is_ephemeral", true);
+    payload
+        .putObject("container")
+        .put("type", "message")
+        .put("message_ts", "1700000000.000100")
+        .put("channel_id", CHANNEL)
+        .put("is_ephemeral", true);
     payload.putObject("channel").put("id", CHANNEL).put("name", "general");
     payload.put("response_url", slack.responseUrl("B" + ids.incrementAndGet()));
     ObjectNode action = payload.putArray("actions").addObject();
-    action.put("type", "button").put("action_id", actionId).put("block_id", "b1").put("value", value);
+    action
+        .put("type", "button")
+        .put("action_id", actionId)
+        .put("block_id", "b1")
+        .put("value", value);
     action.put("action_ts", "1700000001.000100");
     return payload;
   }
@@ -144,7 +170,8 @@ final class SlackSide {
   /** Posts {@code body} signed now. */
   Wire.Reply post(String body, String contentType) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new LinkedHashMap<>(signed(clock.instant().getEpochSecond(), bytes));
+    Map<String, String> headers =
+        new LinkedHashMap<>(signed(clock.instant().getEpochSecond(), bytes));
     headers.put("Content-Type", contentType);
     return wire.send("POST", PATH, bytes, headers);
   }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Microsoft Teams' side: activities as the Bot Framework posts them to {@code /api/messages},
- * with {@code serviceUrl} pointing at a {@link FakeConnector}.
+ * Microsoft Teams' side: activities as the Bot Framework posts them to {@code /api/messages}, with
+ * {@code serviceUrl} pointing at a {@link FakeConnector}.
  */
 final class TeamsSide {
 
@@ -40,7 +40,10 @@ final class TeamsSide {
     activity.put("channelId", "msteams");
     activity.put("serviceUrl", serviceUrl);
     activity.putObject("from").put("id", USER_ID).put("name", "Alice");
-    activity.putObject("conversation").put("id", conversationId).put("conversationType", conversationType)
+    activity
+        .putObject("conversation")
+        .put("id", conversationId)
+        .put("conversationType", conversationType)
         .put("tenantId", "tenant-1");
     activity.putObject("recipient").put("id", BOT_ID).put("name", BOT_NAME);
     activity.putObject("channelData").putObject("tenant").put("id", "tenant-1");
@@ -59,7 +62,8 @@ final class TeamsSide {
     ObjectNode activity = activity("message", "channel", CHANNEL);
     String at = "<at>" + BOT_NAME + "</at>";
     activity.put("text", at + " " + question);
-    ObjectNode mention = activity.putArray("entities").addObject().put("type", "mention").put("text", at);
+    ObjectNode mention =
+        activity.putArray("entities").addObject().put("type", "mention").put("text", at);
     mention.putObject("mentioned").put("id", BOT_ID).put("name", BOT_NAME);
     return activity;
   }

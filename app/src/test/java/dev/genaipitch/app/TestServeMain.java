@@ -55,10 +55,12 @@ public final class TestServeMain {
   }
 
   private static Handler hold() {
-    BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader stdin =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     return new Handler.Abstract() {
       @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      public boolean handle(Request request, Response response, Callback callback)
+          throws Exception {
         int length = Content.Source.asByteBuffer(request).remaining();
         System.out.println(HOLD_STARTED);
         System.out.flush();
@@ -75,7 +77,8 @@ public final class TestServeMain {
     return new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
-        String question = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("q");
+        String question =
+            Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("q");
         Content.Sink.write(response, true, bot.ask(question, "test").intent(), callback);
         return true;
       }

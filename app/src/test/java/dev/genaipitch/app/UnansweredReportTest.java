@@ -40,7 +40,8 @@ final class UnansweredReportTest {
     UnansweredReport.Snapshot s = report.snapshot("server", 10);
     assertThat(s.unanswered())
         .extracting(UnansweredReport.Row::question, UnansweredReport.Row::lastAnswer)
-        .containsExactlyInAnyOrder(tuple("what does lambda cost", "none"), tuple("bedrock", "when-bedrock"));
+        .containsExactlyInAnyOrder(
+            tuple("what does lambda cost", "none"), tuple("bedrock", "when-bedrock"));
     assertThat(s.questions()).isEqualTo(2);
   }
 
@@ -55,7 +56,12 @@ final class UnansweredReportTest {
     assertThat(report.snapshot("server", 10).unanswered())
         .containsExactly(
             new UnansweredReport.Row(
-                "whats lambdas price", 2, clock.instant().minus(Duration.ofMinutes(3)), clock.instant(), "none", 0.9));
+                "whats lambdas price",
+                2,
+                clock.instant().minus(Duration.ofMinutes(3)),
+                clock.instant(),
+                "none",
+                0.9));
   }
 
   @Test
@@ -79,7 +85,9 @@ final class UnansweredReportTest {
     ask(report, "new", 1);
 
     UnansweredReport.Snapshot s = report.snapshot("server", 10);
-    assertThat(s.unanswered()).extracting(UnansweredReport.Row::question).containsExactly("frequent", "new");
+    assertThat(s.unanswered())
+        .extracting(UnansweredReport.Row::question)
+        .containsExactly("frequent", "new");
     assertThat(s.dropped()).isEqualTo(1);
     assertThat(s.distinct()).isEqualTo(2);
     assertThat(s.questions()).isEqualTo(5);
@@ -113,7 +121,8 @@ final class UnansweredReportTest {
 
   @Test
   void normalize_keepsLettersAndDigitsInLowerCase() {
-    assertThat(UnansweredReport.normalize("What’s  the PRICE of SageMaker-2?\n")).isEqualTo("whats the price of sagemaker 2");
+    assertThat(UnansweredReport.normalize("What’s  the PRICE of SageMaker-2?\n"))
+        .isEqualTo("whats the price of sagemaker 2");
     assertThat(UnansweredReport.normalize("Ｂｅｄｒｏｃｋ")).isEqualTo("bedrock");
     assertThat(UnansweredReport.normalize("x".repeat(500))).hasSize(200);
     assertThat(UnansweredReport.normalize(null)).isEmpty();
@@ -137,7 +146,9 @@ final class UnansweredReportTest {
     assertThat(first.get("question").asText()).isEqualTo("what does \"lambda\"\ncost");
     assertThat(first.get("answer").asText()).isEqualTo("none");
     assertThat(lines.get(1))
-        .isEqualTo("{\"type\":\"feedback\",\"time\":\"2025-05-01T09:00:00Z\",\"platform\":\"teams\",\"section\":\"need-both\",\"helpful\":false}");
+        .isEqualTo(
+            "{\"type\":\"feedback\",\"time\":\"2025-05-01T09:00:00Z\",\"platform\":\"teams\","
+                + "\"section\":\"need-both\",\"helpful\":false}");
   }
 
   @Test
@@ -149,7 +160,11 @@ final class UnansweredReportTest {
     written.answered(Fixtures.asked("teams", "Lambda cost?", NONE));
     written.answered(Fixtures.asked("teams", "bedrock", WEAK));
     written.feedback("slack", "need-both", true);
-    Files.writeString(file, "not json\n{\"type\":\"mystery\"}\n\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        file,
+        "not json\n{\"type\":\"mystery\"}\n\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
 
     UnansweredReport read = new UnansweredReport(100, 0.5, clock, id -> true, Optional.empty());
     ReportFile.ReadResult result = ReportFile.read(file, read);

@@ -9,14 +9,19 @@ import java.util.regex.Pattern;
 final class Verdicts {
 
   /** A Java stack frame or exception name: never in a response body. */
-  private static final Pattern STACK = Pattern.compile(
-      "\\tat |\\bat (java|javax|jdk|sun|com|org|dev)\\.[\\w.$]+\\(|(Exception|Error)(:|\\b\\s*\\n)|\\.java:\\d+");
+  private static final Pattern STACK =
+      Pattern.compile(
+          "\\tat |\\bat"
+              + " (java|javax|jdk|sun|com|org|dev)\\.[\\w.$]+\\(|(Exception|Error)(:|\\b\\s*\\n"
+              + ")|\\.java:\\d+");
 
   private Verdicts() {}
 
   /** A 2xx or 4xx, never a 5xx, and never a stack trace in the body. */
   static Wire.Reply assertHandled(Wire.Reply reply) {
-    assertThat(reply.status()).as("status of a response with body %s", abbreviate(reply.body())).isBetween(200, 499);
+    assertThat(reply.status())
+        .as("status of a response with body %s", abbreviate(reply.body()))
+        .isBetween(200, 499);
     assertNoStackTrace(reply.body());
     return reply;
   }
@@ -24,7 +29,9 @@ final class Verdicts {
   /** Refused with {@code status} and a reason a person can read. */
   static Wire.Reply assertRefused(Wire.Reply reply, int status, String reason) {
     assertHandled(reply);
-    assertThat(reply.status()).as("status of a response with body %s", abbreviate(reply.body())).isEqualTo(status);
+    assertThat(reply.status())
+        .as("status of a response with body %s", abbreviate(reply.body()))
+        .isEqualTo(status);
     assertThat(reply.body()).contains(reason);
     return reply;
   }
@@ -32,13 +39,17 @@ final class Verdicts {
   /** A 4xx whose body says why (JSON {@code error}/{@code message} or a line of text). */
   static Wire.Reply assertClientError(Wire.Reply reply) {
     assertHandled(reply);
-    assertThat(reply.status()).as("status of a response with body %s", abbreviate(reply.body())).isBetween(400, 499);
+    assertThat(reply.status())
+        .as("status of a response with body %s", abbreviate(reply.body()))
+        .isBetween(400, 499);
     assertThat(reply.body().strip()).as("the reason given").isNotEmpty();
     return reply;
   }
 
   static void assertNoStackTrace(String body) {
-    assertThat(STACK.matcher(body).find()).as("a stack trace or exception in %s", abbreviate(body)).isFalse();
+    assertThat(STACK.matcher(body).find())
+        .as("a stack trace or exception in %s", abbreviate(body))
+        .isFalse();
   }
 
   /**

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * HTTP/1.1 to the service on loopback with the JDK client, over kept-alive connections: what
- * Slack, Teams and attackers send, and what comes back.
+ * HTTP/1.1 to the service on loopback with the JDK client, over kept-alive connections: what Slack,
+ * Teams and attackers send, and what comes back.
  */
 final class Wire {
 
@@ -45,10 +45,14 @@ final class Wire {
     this(port, null);
   }
 
-  /** @param executor the client's own threads (null: the JDK's default) */
+  /**
+   * @param executor the client's own threads (null: the JDK's default)
+   */
   Wire(int port, Executor executor) {
     HttpClient.Builder builder =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5));
     if (executor != null) {
       builder.executor(executor);
     }
@@ -67,7 +71,10 @@ final class Wire {
   /** Sends {@code body} (null for none) with exactly {@code headers}. */
   Reply send(String method, String path, byte[] body, Map<String, String> headers) {
     try {
-      HttpResponse<String> response = http.send(request(method, path, body, headers), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(
+              request(method, path, body, headers),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Reply(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException("no answer to " + method + " " + path, e);
@@ -78,9 +85,14 @@ final class Wire {
   }
 
   HttpRequest request(String method, String path, byte[] body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(TIMEOUT)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(TIMEOUT)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     return request.build();
   }

@@ -17,17 +17,18 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * What the bot talks to, on loopback in the load generator's process: a fake Slack Web API
- * ({@code /api/auth.test} and any other method answer ok) and a fake Bot Connector that accepts
- * replies ({@code POST /v3/conversations/{id}/activities/{replyToId}}) and records, for each
- * reply, the time from the intended start of the activity that caused it to the reply's arrival.
- * Same process, same {@link System#nanoTime} clock as the generator.
+ * What the bot talks to, on loopback in the load generator's process: a fake Slack Web API ({@code
+ * /api/auth.test} and any other method answer ok) and a fake Bot Connector that accepts replies
+ * ({@code POST /v3/conversations/{id}/activities/{replyToId}}) and records, for each reply, the
+ * time from the intended start of the activity that caused it to the reply's arrival. Same process,
+ * same {@link System#nanoTime} clock as the generator.
  */
 final class FakeRemotes implements AutoCloseable {
 
-  private static final byte[] AUTH_TEST = ("{\"ok\":true,\"url\":\"https://bench.example.invalid/\",\"team\":\"Bench\","
-      + "\"user\":\"genai-pitch\",\"team_id\":\"T0BENCH\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}")
-      .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] AUTH_TEST =
+      ("{\"ok\":true,\"url\":\"https://bench.example.invalid/\",\"team\":\"Bench\","
+           + "\"user\":\"genai-pitch\",\"team_id\":\"T0BENCH\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}")
+          .getBytes(StandardCharsets.UTF_8);
   private static final byte[] OK = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
   private static final String REPLY_PATH = "/v3/conversations/";
 
@@ -49,48 +50,56 @@ final class FakeRemotes implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) {
-        String path = request.getHttpURI().getPath();
-        if (path.startsWith(REPLY_PATH)) {
-          // Arrival is when the request line and headers are in: the body's transfer is the bot's cost too, but tiny.
-          long arrived = System.nanoTime();
-          int now = inFlight.incrementAndGet();
-          maxInFlight.accumulateAndGet(now, Math::max);
-          drain(request);
-          inFlight.decrementAndGet();
-          int slash = path.lastIndexOf('/');
-          Long intended = pending.remove(path.substring(slash + 1));
-          if (intended != null) {
-            replies.recordValue(Math.max(1, (arrived - intended) / 1_000));
-            replyCount.incrementAndGet();
-          } else {
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            String path = request.getHttpURI().getPath();
+            if (path.startsWith(REPLY_PATH)) {
+              // Arrival is when the request line and headers are in: the body's transfer is the
+              // bot's cost too, but tiny.
+              long arrived = System.nanoTime();
+              int now = inFlight.incrementAndGet();
+              maxInFlight.accumulateAndGet(now, Math::max);
+              drain(request);
+              inFlight.decrementAndGet();
+              int slash = path.lastIndexOf('/');
+              Long intended = pending.remove(path.substring(slash + 1));
+              if (intended != null) {
+                replies.recordValue(Math.max(1, (arrived - intended) / 1_000));
+                replyCount.incrementAndGet();
+              } else {
+                unexpected.incrementAndGet();
+              }
+              respond(
+                  response,
+                  callback,
+                  ("{\"id\":\"reply-" + replyCount.get() + "\"}").getBytes(StandardCharsets.UTF_8));
+              return true;
+            }
+            drain(request);
+            if (path.equals("/api/auth.test")) {
+              authTests.incrementAndGet();
+              respond(response, callback, AUTH_TEST);
+              return true;
+            }
+            if (path.startsWith("/api/")) {
+              respond(response, callback, OK);
+              return true;
+            }
             unexpected.incrementAndGet();
+            response.setStatus(HttpStatus.NOT_FOUND_404);
+            callback.succeeded();
+            return true;
           }
-          respond(response, callback, ("{\"id\":\"reply-" + replyCount.get() + "\"}").getBytes(StandardCharsets.UTF_8));
-          return true;
-        }
-        drain(request);
-        if (path.equals("/api/auth.test")) {
-          authTests.incrementAndGet();
-          respond(response, callback, AUTH_TEST);
-          return true;
-        }
-        if (path.startsWith("/api/")) {
-          respond(response, callback, OK);
-          return true;
-        }
-        unexpected.incrementAndGet();
-        response.setStatus(HttpStatus.NOT_FOUND_404);
-        callback.succeeded();
-        return true;
-      }
-    });
+        });
     server.start();
   }
 
-  /** Reads the whole body before answering: answering first leaves its tail to be parsed as the next request. */
+  /**
+   * Reads the whole body before answering: answering first leaves its tail to be parsed as the next
+   * request.
+   */
   private static void drain(Request request) {
     try {
       Content.Source.asString(request, StandardCharsets.UTF_8);
@@ -123,7 +132,10 @@ final class FakeRemotes implements AutoCloseable {
     return "http://127.0.0.1:" + port() + "/";
   }
 
-  /** Registers that a reply to activity {@code id} is expected; its latency counts from {@code intendedNanos}. */
+  /**
+   * Registers that a reply to activity {@code id} is expected; its latency counts from {@code
+   * intendedNanos}.
+   */
   void expectReply(String id, long intendedNanos) {
     pending.put(id, intendedNanos);
   }
@@ -140,22 +152,31 @@ final class FakeRemotes implements AutoCloseable {
     return n;
   }
 
-  /** The most replies the connector had in flight at once since the last call (the bot's send concurrency). */
+  /**
+   * The most replies the connector had in flight at once since the last call (the bot's send
+   * concurrency).
+   */
   int takeMaxInFlight() {
     return maxInFlight.getAndSet(0);
   }
 
-  /** Forgets replies awaited for longer than {@code ageNanos}, and returns how many: replies that never came. */
+  /**
+   * Forgets replies awaited for longer than {@code ageNanos}, and returns how many: replies that
+   * never came.
+   */
   int dropOlderThan(long ageNanos) {
     long cutoff = System.nanoTime() - ageNanos;
     int[] dropped = {0};
-    pending.entrySet().removeIf(e -> {
-      boolean old = e.getValue() < cutoff;
-      if (old) {
-        dropped[0]++;
-      }
-      return old;
-    });
+    pending
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean old = e.getValue() < cutoff;
+              if (old) {
+                dropped[0]++;
+              }
+              return old;
+            });
     return dropped[0];
   }
 
@@ -167,7 +188,10 @@ final class FakeRemotes implements AutoCloseable {
     return authTests.get();
   }
 
-  /** Requests the fakes did not expect (a reply to an unknown or already answered activity, a wrong path). */
+  /**
+   * Requests the fakes did not expect (a reply to an unknown or already answered activity, a wrong
+   * path).
+   */
   long unexpected() {
     return unexpected.get();
   }

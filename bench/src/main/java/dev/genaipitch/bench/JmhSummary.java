@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 
 /**
- * Turns JMH's JSON results into a Markdown table against the budgets: matching median at most
- * 50 µs, content load + matcher set-up under 300 ms. Arguments: {@code label=file.json} pairs.
+ * Turns JMH's JSON results into a Markdown table against the budgets: matching median at most 50
+ * µs, content load + matcher set-up under 300 ms. Arguments: {@code label=file.json} pairs.
  */
 public final class JmhSummary {
 
@@ -37,9 +37,23 @@ public final class JmhSummary {
           budget = "< 300 ms";
           verdict = median < 300 ? "met" : "**missed**";
         }
-        md.append(String.format("| %s | %s | %s | %d | %s %s | %s %s | %s %s | %s %s | %s | %s |%n", name, label,
-            r.get("mode").asText(), n, fmt(median), unit, fmt(p.get("99.0").asDouble()), unit,
-            fmt(p.get("100.0").asDouble()), unit, fmt(m.get("score").asDouble()), unit, budget, verdict));
+        md.append(
+            String.format(
+                "| %s | %s | %s | %d | %s %s | %s %s | %s %s | %s %s | %s | %s |%n",
+                name,
+                label,
+                r.get("mode").asText(),
+                n,
+                fmt(median),
+                unit,
+                fmt(p.get("99.0").asDouble()),
+                unit,
+                fmt(p.get("100.0").asDouble()),
+                unit,
+                fmt(m.get("score").asDouble()),
+                unit,
+                budget,
+                verdict));
       }
     }
     System.out.print(md);
@@ -66,6 +80,8 @@ public final class JmhSummary {
   }
 
   private static String fmt(double v) {
-    return v >= 100 ? String.format("%.0f", v) : v >= 10 ? String.format("%.1f", v) : String.format("%.2f", v);
+    return v >= 100
+        ? String.format("%.0f", v)
+        : v >= 10 ? String.format("%.1f", v) : String.format("%.2f", v);
   }
 }

@@ -15,13 +15,13 @@ import org.HdrHistogram.Recorder;
  * Sends one kind of request for a while, in one of two models.
  *
  * <p><b>Open</b> (fixed rate): a pacer releases send number {@code i} at {@code start + i/rate},
- * whatever the server is doing, into a queue that a pool of connections drains. Latency is
- * measured from that intended start, not from when a connection got round to it, so a server
- * stall counts fully for every request it delayed (no coordinated omission).
+ * whatever the server is doing, into a queue that a pool of connections drains. Latency is measured
+ * from that intended start, not from when a connection got round to it, so a server stall counts
+ * fully for every request it delayed (no coordinated omission).
  *
- * <p><b>Closed</b> (saturation): each connection sends its next request as soon as the previous
- * one is answered; throughput is what the server can do at that concurrency, and latency is
- * service time under that queueing.
+ * <p><b>Closed</b> (saturation): each connection sends its next request as soon as the previous one
+ * is answered; throughput is what the server can do at that concurrency, and latency is service
+ * time under that queueing.
  */
 final class LoadPhase {
 
@@ -67,18 +67,24 @@ final class LoadPhase {
     this.exchange = exchange;
   }
 
-  /** Sends at {@code rate} per second for {@code seconds}, on up to {@code connections} connections. */
+  /**
+   * Sends at {@code rate} per second for {@code seconds}, on up to {@code connections} connections.
+   */
   Counts open(double rate, double seconds, int connections) throws InterruptedException {
     Counts counts = new Counts();
     open(rate, seconds, connections, counts);
     return counts;
   }
 
-  /** As {@link #open(double, double, int)}, into {@code counts}, which may be read while this runs. */
-  void open(double rate, double seconds, int connections, Counts counts) throws InterruptedException {
+  /**
+   * As {@link #open(double, double, int)}, into {@code counts}, which may be read while this runs.
+   */
+  void open(double rate, double seconds, int connections, Counts counts)
+      throws InterruptedException {
     long total = Math.round(rate * seconds);
     long period = Math.round(1e9 / rate);
-    BlockingQueue<long[]> queue = new ArrayBlockingQueue<>((int) Math.min(total + connections, 1_000_000));
+    BlockingQueue<long[]> queue =
+        new ArrayBlockingQueue<>((int) Math.min(total + connections, 1_000_000));
     List<Thread> workers = startWorkers(connections, counts, queue::take);
     long start = System.nanoTime() + 20_000_000; // let the workers connect first
     for (long i = 0; i < total; i++) {
@@ -104,10 +110,14 @@ final class LoadPhase {
     AtomicLong seq = new AtomicLong();
     long start = System.nanoTime();
     long end = start + (long) (seconds * 1e9);
-    List<Thread> workers = startWorkers(connections, counts, () -> {
-      long now = System.nanoTime();
-      return now < end ? new long[] {seq.getAndIncrement(), now} : new long[] {NOT_SENT, 0};
-    });
+    List<Thread> workers =
+        startWorkers(
+            connections,
+            counts,
+            () -> {
+              long now = System.nanoTime();
+              return now < end ? new long[] {seq.getAndIncrement(), now} : new long[] {NOT_SENT, 0};
+            });
     for (Thread w : workers) {
       w.join();
     }
@@ -115,7 +125,9 @@ final class LoadPhase {
     return counts;
   }
 
-  /** Live counters of a phase; the latency recorder can be read while the phase runs (for the soak). */
+  /**
+   * Live counters of a phase; the latency recorder can be read while the phase runs (for the soak).
+   */
   static final class Counts {
     final Recorder latency = new Recorder(3);
     final AtomicLong sent = new AtomicLong();
@@ -182,7 +194,8 @@ final class LoadPhase {
 
   static String loadAverage() {
     try {
-      String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      String[] parts =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException e) {
       return "?";

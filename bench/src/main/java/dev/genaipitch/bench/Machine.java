@@ -11,10 +11,18 @@ final class Machine {
 
   static String describe() {
     StringBuilder md = new StringBuilder();
-    md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (")
-        .append(cpuModel()).append("), ").append(memTotalMiB()).append(" MiB memory\n");
-    md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append('\n');
+    md.append("- machine: ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores (")
+        .append(cpuModel())
+        .append("), ")
+        .append(memTotalMiB())
+        .append(" MiB memory\n");
+    md.append("- JDK: ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append('\n');
     return md.toString();
   }
 

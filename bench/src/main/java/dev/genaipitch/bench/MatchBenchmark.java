@@ -27,10 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Matching one question at a time, cycling through the held-out and development questions of the
- * evaluation set (eval/test.jsonl and eval/dev.jsonl) in a fixed shuffled order. With
- * {@link Mode#SampleTime} every sampled call is one question, so the distribution's median and
- * p99 are per question, across the whole set. Run from the repository root (the eval files are
- * read relative to the working directory, or from {@code evalDir}).
+ * evaluation set (eval/test.jsonl and eval/dev.jsonl) in a fixed shuffled order. With {@link
+ * Mode#SampleTime} every sampled call is one question, so the distribution's median and p99 are per
+ * question, across the whole set. Run from the repository root (the eval files are read relative to
+ * the working directory, or from {@code evalDir}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One keep-alive HTTP/1.1 connection on a plain socket, blocking: the cheapest client there is,
- * so that on a 2-core machine the load generator takes as little CPU from the server as it can.
- * Not thread-safe; a load worker owns one.
+ * One keep-alive HTTP/1.1 connection on a plain socket, blocking: the cheapest client there is, so
+ * that on a 2-core machine the load generator takes as little CPU from the server as it can. Not
+ * thread-safe; a load worker owns one.
  */
 final class RawHttp implements AutoCloseable {
 
@@ -85,13 +85,14 @@ final class RawHttp implements AutoCloseable {
         case "content-length" -> length = Long.parseLong(value);
         case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
         case "connection" -> closeAfter = value.equalsIgnoreCase("close");
-        default -> { }
+        default -> {}
       }
     }
     byte[] body;
     if (chunked) {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+      for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+          size > 0;
           size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
         buffer.write(in.readNBytes(size));
         line();
@@ -143,12 +144,21 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** A complete request with a body. */
-  static byte[] post(String host, String path, String contentType, String[] extraHeaders, byte[] body) {
+  static byte[] post(
+      String host, String path, String contentType, String[] extraHeaders, byte[] body) {
     StringBuilder head = new StringBuilder(256);
-    head.append("POST ").append(path).append(" HTTP/1.1\r\n")
-        .append("Host: ").append(host).append("\r\n")
-        .append("Content-Type: ").append(contentType).append("\r\n")
-        .append("Content-Length: ").append(body.length).append("\r\n");
+    head.append("POST ")
+        .append(path)
+        .append(" HTTP/1.1\r\n")
+        .append("Host: ")
+        .append(host)
+        .append("\r\n")
+        .append("Content-Type: ")
+        .append(contentType)
+        .append("\r\n")
+        .append("Content-Length: ")
+        .append(body.length)
+        .append("\r\n");
     for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
       head.append(extraHeaders[i]).append(": ").append(extraHeaders[i + 1]).append("\r\n");
     }
@@ -162,6 +172,7 @@ final class RawHttp implements AutoCloseable {
 
   /** A complete GET request. */
   static byte[] get(String host, String path) {
-    return ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    return ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 }

@@ -20,14 +20,20 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
   /** Start-up figures, in milliseconds from spawning the process. */
-  record Startup(double readyMillis, String readyPath, double firstSlackMillis, double firstTeamsReplyMillis) {}
+  record Startup(
+      double readyMillis,
+      String readyPath,
+      double firstSlackMillis,
+      double firstTeamsReplyMillis) {}
 
   /** Memory and threads from {@code /proc/<pid>/status}, in KiB and count. */
   record ProcStatus(long vmRssKib, long vmHwmKib, int threads) {}
 
-  private static final Pattern HEAP = Pattern.compile(
-      "^\\s*(def new generation|tenured generation|garbage-first heap|PSYoungGen|ParOldGen|Shenandoah|ZHeap)\\b.*?used (\\d+)K",
-      Pattern.MULTILINE);
+  private static final Pattern HEAP =
+      Pattern.compile(
+          "^\\s*(def new generation|tenured generation|garbage-first"
+              + " heap|PSYoungGen|ParOldGen|Shenandoah|ZHeap)\\b.*?used (\\d+)K",
+          Pattern.MULTILINE);
   private static final Pattern HEAP_TOTAL = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
   private final Process process;
@@ -48,22 +54,30 @@ final class ServerProcess implements AutoCloseable {
    * @param javaOpts JVM flags for JAVA_OPTS, or null for the launcher's defaults
    * @param log where the server's output goes
    */
-  static ServerProcess start(Path launcher, FakeRemotes remotes, String javaOpts, Path log) throws IOException {
-    return start(List.of(launcher.toString(), "serve"), launcher.getParent(), remotes, javaOpts, log);
+  static ServerProcess start(Path launcher, FakeRemotes remotes, String javaOpts, Path log)
+      throws IOException {
+    return start(
+        List.of(launcher.toString(), "serve"), launcher.getParent(), remotes, javaOpts, log);
   }
 
   /**
    * Starts {@code command} (which must run {@code serve}) in {@code directory}: for comparing
    * builds or flags, e.g. {@code java -Xmx128m -jar /tmp/before/genai-pitch.jar serve}.
    */
-  static ServerProcess start(List<String> command, Path directory, FakeRemotes remotes, String javaOpts, Path log)
+  static ServerProcess start(
+      List<String> command, Path directory, FakeRemotes remotes, String javaOpts, Path log)
       throws IOException {
     int port = freePort();
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
     pb.directory(directory.toFile());
     Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("MICROSOFT_") || k.equals("GUIDE_DIR")
-        || k.equals("GENAI_PITCH_CONFIG"));
+    env.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("SLACK_")
+                    || k.startsWith("MICROSOFT_")
+                    || k.equals("GUIDE_DIR")
+                    || k.equals("GENAI_PITCH_CONFIG"));
     env.put("PORT", Integer.toString(port));
     env.put("ADMIN_PORT", "0"); // the default, 3001, may be taken by another server on this machine
     env.put("SLACK_SIGNING_SECRET", SlackCommands.SIGNING_SECRET);
@@ -94,10 +108,11 @@ final class ServerProcess implements AutoCloseable {
 
   /**
    * Waits until the server is ready: {@code /readyz} answers 200 where it exists, otherwise (it
-   * answers 404: not built yet) {@code /healthz}. Then sends one signed slash command and one
-   * Teams message, timing the answer and the reply's arrival at the fake connector.
+   * answers 404: not built yet) {@code /healthz}. Then sends one signed slash command and one Teams
+   * message, timing the answer and the reply's arrival at the fake connector.
    */
-  Startup awaitReady(FakeRemotes remotes, List<String> questions, double timeoutSeconds) throws Exception {
+  Startup awaitReady(FakeRemotes remotes, List<String> questions, double timeoutSeconds)
+      throws Exception {
     long deadline = spawnedNanos + (long) (timeoutSeconds * 1e9);
     String path = "/readyz";
     double ready = -1;
@@ -126,7 +141,8 @@ final class ServerProcess implements AutoCloseable {
       RawHttp.Response r = http.exchange(slack.request(0, System.nanoTime()));
       firstSlack = millisSinceSpawn();
       if (!slack.ok(r)) {
-        throw new IOException("the first slash command was not answered: HTTP " + r.status() + " " + r.text());
+        throw new IOException(
+            "the first slash command was not answered: HTTP " + r.status() + " " + r.text());
       }
     }
     double firstTeams;
@@ -134,7 +150,8 @@ final class ServerProcess implements AutoCloseable {
       TeamsActivities teams = new TeamsActivities(host, questions, remotes, "first-" + pid());
       RawHttp.Response r = http.exchange(teams.request(0, spawnedNanos));
       if (!teams.ok(r)) {
-        throw new IOException("the first Teams activity was refused: HTTP " + r.status() + " " + r.text());
+        throw new IOException(
+            "the first Teams activity was refused: HTTP " + r.status() + " " + r.text());
       }
       org.HdrHistogram.Histogram reply = remotes.takeReplyLatencies();
       if (reply.getTotalCount() != 1) {
@@ -177,7 +194,8 @@ final class ServerProcess implements AutoCloseable {
    */
   long[] heapAfterGc() throws IOException, InterruptedException {
     String histogram = jcmd("GC.class_histogram");
-    Matcher total = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)", Pattern.MULTILINE).matcher(histogram);
+    Matcher total =
+        Pattern.compile("^Total\\s+\\d+\\s+(\\d+)", Pattern.MULTILINE).matcher(histogram);
     long live = total.find() ? Long.parseLong(total.group(1)) / 1024 : -1;
     long committed = 0;
     for (String line : jcmd("GC.heap_info").split("\n")) {
@@ -198,7 +216,8 @@ final class ServerProcess implements AutoCloseable {
   }
 
   String jcmd(String command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("jcmd", Long.toString(pid()), command).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("jcmd", Long.toString(pid()), command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor(30, TimeUnit.SECONDS);
     return out;

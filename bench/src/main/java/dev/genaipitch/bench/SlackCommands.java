@@ -9,13 +9,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Slash commands as Slack sends them: form-encoded, signed with the signing secret over
- * {@code v0:timestamp:body} with the current time, so that a long run never goes stale.
+ * Slash commands as Slack sends them: form-encoded, signed with the signing secret over {@code
+ * v0:timestamp:body} with the current time, so that a long run never goes stale.
  */
 final class SlackCommands implements Exchange {
 
   /** Obviously fake test values: the server under test is started with the same. */
   static final String SIGNING_SECRET = "bench-signing-secret-not-real";
+
   static final String BOT_TOKEN = "xoxb-bench-token-not-real";
 
   private final String host;
@@ -36,19 +37,31 @@ final class SlackCommands implements Exchange {
   @Override
   public byte[] request(long seq, long intendedNanos) {
     String question = questions.get((int) (seq % questions.size()));
-    String body = "token=bench-verification-token&team_id=T0BENCH&team_domain=bench&channel_id=C0BENCH"
-        + "&channel_name=general&user_id=U0ASKER&user_name=ann&command=%2Fgenai-pitch"
-        + "&text=" + URLEncoder.encode(question, StandardCharsets.UTF_8)
-        + "&api_app_id=A0BENCH&is_enterprise_install=false"
-        + "&response_url=" + URLEncoder.encode("http://127.0.0.1:9/commands/T0BENCH/" + seq, StandardCharsets.UTF_8)
-        + "&trigger_id=" + seq + ".bench";
+    String body =
+        "token=bench-verification-token&team_id=T0BENCH&team_domain=bench&channel_id=C0BENCH"
+            + "&channel_name=general&user_id=U0ASKER&user_name=ann&command=%2Fgenai-pitch"
+            + "&text="
+            + URLEncoder.encode(question, StandardCharsets.UTF_8)
+            + "&api_app_id=A0BENCH&is_enterprise_install=false"
+            + "&response_url="
+            + URLEncoder.encode(
+                "http://127.0.0.1:9/commands/T0BENCH/" + seq, StandardCharsets.UTF_8)
+            + "&trigger_id="
+            + seq
+            + ".bench";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     long now = System.currentTimeMillis() / 1000;
     Mac m = mac.get();
     m.update(("v0:" + now + ":").getBytes(StandardCharsets.UTF_8));
     String signature = "v0=" + HexFormat.of().formatHex(m.doFinal(bytes));
-    return RawHttp.post(host, "/slack/events", "application/x-www-form-urlencoded",
-        new String[] {"X-Slack-Request-Timestamp", Long.toString(now), "X-Slack-Signature", signature}, bytes);
+    return RawHttp.post(
+        host,
+        "/slack/events",
+        "application/x-www-form-urlencoded",
+        new String[] {
+          "X-Slack-Request-Timestamp", Long.toString(now), "X-Slack-Signature", signature
+        },
+        bytes);
   }
 
   /** A 200 carrying Block Kit: the answer rides on the acknowledgement. */

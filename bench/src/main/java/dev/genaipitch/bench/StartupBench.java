@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * the server had used when it became ready, which the machine's load disturbs far less than wall
  * time.
  *
- * <p>Options: {@code runs} (10 per variant), {@code repo}, {@code out}, {@code variant.NAME=JAVA_OPTS}
- * (the JVM flags given to the launcher; {@code variant.launcher=} for its own), and {@code
- * command.NAME=COMMAND} (a whole command line that serves, e.g. another build's jar). Default:
- * the launcher's flags only.
+ * <p>Options: {@code runs} (10 per variant), {@code repo}, {@code out}, {@code
+ * variant.NAME=JAVA_OPTS} (the JVM flags given to the launcher; {@code variant.launcher=} for its
+ * own), and {@code command.NAME=COMMAND} (a whole command line that serves, e.g. another build's
+ * jar). Default: the launcher's flags only.
  */
 public final class StartupBench {
 
@@ -62,39 +62,77 @@ public final class StartupBench {
           TimeUnit.MILLISECONDS.sleep(500);
           Path log = out.resolveSibling("startup-" + v.getKey() + ".log");
           String command = commands.get(v.getKey());
-          try (ServerProcess server = command != null
-              ? ServerProcess.start(List.of(command.split(" +")), repo, remotes, null, log)
-              : ServerProcess.start(repo.resolve("genai-pitch"), remotes, v.getValue(), log)) {
+          try (ServerProcess server =
+              command != null
+                  ? ServerProcess.start(List.of(command.split(" +")), repo, remotes, null, log)
+                  : ServerProcess.start(repo.resolve("genai-pitch"), remotes, v.getValue(), log)) {
             String load = LoadPhase.loadAverage().split(" ")[0];
             ServerProcess.Startup s = server.awaitReady(remotes, questions, 60);
             double cpu = server.cpuSeconds() * 1000;
-            figures.get(v.getKey()).add(new double[] {s.readyMillis(), s.firstSlackMillis(), s.firstTeamsReplyMillis(),
-                cpu, server.status().vmRssKib() / 1024.0, Double.parseDouble(load)});
-            System.err.printf("%-12s ready %5.0f ms, first slash command %5.0f ms, first Teams reply %5.0f ms,"
-                + " CPU by then %5.0f ms (load %s)%n", v.getKey(), s.readyMillis(), s.firstSlackMillis(),
-                s.firstTeamsReplyMillis(), cpu, load);
+            figures
+                .get(v.getKey())
+                .add(
+                    new double[] {
+                      s.readyMillis(),
+                      s.firstSlackMillis(),
+                      s.firstTeamsReplyMillis(),
+                      cpu,
+                      server.status().vmRssKib() / 1024.0,
+                      Double.parseDouble(load)
+                    });
+            System.err.printf(
+                "%-12s ready %5.0f ms, first slash command %5.0f ms, first Teams reply %5.0f ms,"
+                    + " CPU by then %5.0f ms (load %s)%n",
+                v.getKey(),
+                s.readyMillis(),
+                s.firstSlackMillis(),
+                s.firstTeamsReplyMillis(),
+                cpu,
+                load);
           }
         }
       }
     }
     StringBuilder md = new StringBuilder("## Start-up\n\n").append(Machine.describe());
-    md.append("- ").append(runs).append(" starts per variant, alternating; load average before ").append(loadBefore)
-        .append(", after ").append(LoadPhase.loadAverage()).append("\n\n");
-    md.append("| variant | JAVA_OPTS | ready (ms) | first slash command (ms) | first Teams reply (ms) | CPU used by ready (ms)"
-        + " | RSS at ready (MiB) | load (1 min) |\n|---|---|---|---|---|---|---|---|\n");
-    figures.forEach((name, rows) -> {
-      md.append("| ").append(name).append(" | `")
-          .append(commands.containsKey(name) ? commands.get(name) : variants.get(name) == null ? "(launcher's)" : variants.get(name))
-          .append("` |");
-      for (int i = 0; i < 6; i++) {
-        int col = i;
-        md.append(' ').append(LoadBench.fmt(median(rows.stream().map(x -> x[col]).toList()))).append(" |");
-      }
-      md.append('\n');
-    });
+    md.append("- ")
+        .append(runs)
+        .append(" starts per variant, alternating; load average before ")
+        .append(loadBefore)
+        .append(", after ")
+        .append(LoadPhase.loadAverage())
+        .append("\n\n");
+    md.append(
+        "| variant | JAVA_OPTS | ready (ms) | first slash command (ms) | first Teams reply (ms) |"
+            + " CPU used by ready (ms) | RSS at ready (MiB) | load (1 min) |\n"
+            + "|---|---|---|---|---|---|---|---|\n");
+    figures.forEach(
+        (name, rows) -> {
+          md.append("| ")
+              .append(name)
+              .append(" | `")
+              .append(
+                  commands.containsKey(name)
+                      ? commands.get(name)
+                      : variants.get(name) == null ? "(launcher's)" : variants.get(name))
+              .append("` |");
+          for (int i = 0; i < 6; i++) {
+            int col = i;
+            md.append(' ')
+                .append(LoadBench.fmt(median(rows.stream().map(x -> x[col]).toList())))
+                .append(" |");
+          }
+          md.append('\n');
+        });
     md.append("\nMedians; every start:\n\n```\n");
-    figures.forEach((name, rows) -> rows.forEach(x -> md.append(String.format(
-        "%-12s ready %5.0f  slash %5.0f  teams %5.0f  cpu %5.0f  rss %4.0f  load %.2f%n", name, x[0], x[1], x[2], x[3], x[4], x[5]))));
+    figures.forEach(
+        (name, rows) ->
+            rows.forEach(
+                x ->
+                    md.append(
+                        String.format(
+                            "%-12s ready %5.0f  slash %5.0f  teams %5.0f  cpu %5.0f  rss %4.0f "
+                                + " load %.2f%n",
+                            name, x[0], x[1], x[2], x[3], x[4], x[5]))));
     md.append("```\n");
     Files.writeString(out, md.toString());
     System.out.println(md);

@@ -23,11 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What {@code serve} does before it listens: load the built-in guide from the jar, and set up the
  * matcher on it (loading the model the build trained for the built-in guide); and what a content
- * reload of an edited guide does: train the matcher. {@link Mode#SingleShotTime} with no warm-up and one call per fork is the cold
- * cost a fresh process pays (many forks give the distribution; {@code buildMatcher} runs after
- * the guide was loaded, so it is cold only in its own code); run with warm-up iterations
- * (bench/run does both) it is the cost once the JIT has compiled the code, e.g. for a content
- * reload in a long-running server.
+ * reload of an edited guide does: train the matcher. {@link Mode#SingleShotTime} with no warm-up
+ * and one call per fork is the cold cost a fresh process pays (many forks give the distribution;
+ * {@code buildMatcher} runs after the guide was loaded, so it is cold only in its own code); run
+ * with warm-up iterations (bench/run does both) it is the cost once the JIT has compiled the code,
+ * e.g. for a content reload in a long-running server.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -36,7 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(15)
 public class StartupBenchmark {
 
-  /** A guide loaded before the measured call; only {@link #buildMatcher} uses it, so the others stay cold. */
+  /**
+   * A guide loaded before the measured call; only {@link #buildMatcher} uses it, so the others stay
+   * cold.
+   */
   @State(Scope.Benchmark)
   public static class LoadedGuide {
     Guide guide;
@@ -50,8 +53,18 @@ public class StartupBenchmark {
       List<String> examples = new ArrayList<>(first.examples());
       examples.add("what is this guide about, in a few words");
       List<Section> sections = new ArrayList<>(guide.sections());
-      sections.set(0, new Section(first.id(), first.title(), first.summary(), first.heading(), first.blocks(),
-          first.followUps(), first.keywords(), examples, first.source()));
+      sections.set(
+          0,
+          new Section(
+              first.id(),
+              first.title(),
+              first.summary(),
+              first.heading(),
+              first.blocks(),
+              first.followUps(),
+              first.keywords(),
+              examples,
+              first.source()));
       edited = new Guide(sections, guide.help(), guide.none(), guide.synonyms(), "edited");
     }
   }
@@ -62,7 +75,9 @@ public class StartupBenchmark {
     return GuideLoader.builtIn();
   }
 
-  /** Setting up the matcher for the built-in guide, already loaded (its model comes with the jar). */
+  /**
+   * Setting up the matcher for the built-in guide, already loaded (its model comes with the jar).
+   */
   @Benchmark
   public IntentMatcher buildMatcher(LoadedGuide loaded) {
     return IntentMatcher.build(loaded.guide);

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Teams messages in a 1:1 chat as the Bot Framework posts them (authentication off, the
- * Emulator's mode), each with a unique activity id and {@code serviceUrl} pointing at the fake
- * connector, which times the reply that comes back for that id.
+ * Teams messages in a 1:1 chat as the Bot Framework posts them (authentication off, the Emulator's
+ * mode), each with a unique activity id and {@code serviceUrl} pointing at the fake connector,
+ * which times the reply that comes back for that id.
  */
 final class TeamsActivities implements Exchange {
 
@@ -20,8 +20,8 @@ final class TeamsActivities implements Exchange {
   private final String prefix;
 
   /**
-   * @param prefix makes activity ids unique across phases and runs, so a late reply from one
-   *     phase is never counted in the next
+   * @param prefix makes activity ids unique across phases and runs, so a late reply from one phase
+   *     is never counted in the next
    */
   TeamsActivities(String host, List<String> questions, FakeRemotes remotes, String prefix) {
     this.host = host;
@@ -39,8 +39,13 @@ final class TeamsActivities implements Exchange {
   public byte[] request(long seq, long intendedNanos) {
     String id = prefix + "-" + seq;
     remotes.expectReply(id, intendedNanos);
-    return RawHttp.post(host, "/api/messages", "application/json", new String[0],
-        activity(id, questions.get((int) (seq % questions.size())), remotes.serviceUrl()).getBytes(StandardCharsets.UTF_8));
+    return RawHttp.post(
+        host,
+        "/api/messages",
+        "application/json",
+        new String[0],
+        activity(id, questions.get((int) (seq % questions.size())), remotes.serviceUrl())
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

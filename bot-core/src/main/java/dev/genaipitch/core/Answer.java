@@ -14,11 +14,12 @@ import java.util.stream.Collectors;
  * @param heading the script's own heading for the text (for a section, the numbered heading)
  * @param blocks the script's words, structured
  * @param followUps topics worth opening next (sections only)
- * @param alternatives for a section, "did you mean" runner-ups when the match was close; for
- *     {@code none}, the closest topics
+ * @param alternatives for a section, "did you mean" runner-ups when the match was close; for {@code
+ *     none}, the closest topics
  * @param menu every topic, for {@code help} and {@code none}; empty for a section
  * @param score the match's confidence, 0 to 1 (1 when a section was opened by id)
- * @param question the user's words as received, or empty when opened by id; renderers must escape it
+ * @param question the user's words as received, or empty when opened by id; renderers must escape
+ *     it
  */
 public record Answer(
     Kind kind,

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A run of text with the script's emphasis kept: {@code strong} is the script's {@code **bold**},
- * {@code emphasis} its {@code *italic*}. Text may contain {@code '\n'} where the script breaks a line.
+ * {@code emphasis} its {@code *italic*}. Text may contain {@code '\n'} where the script breaks a
+ * line.
  */
 public record Inline(String text, boolean strong, boolean emphasis) {
 

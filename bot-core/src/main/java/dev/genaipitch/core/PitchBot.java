@@ -69,14 +69,15 @@ public final class PitchBot {
     Loaded current = loaded.get();
     String text = question == null ? "" : question;
     MatchResult match = current.matcher().match(text);
-    Answer answer = answerFor(current.guide(), match.intent(), match.score(), match.didYouMean(), text);
+    Answer answer =
+        answerFor(current.guide(), match.intent(), match.score(), match.didYouMean(), text);
     notify(platform, text, answer, start);
     return answer;
   }
 
   /**
-   * Opens an entry by id, as a button click does: a section id, {@code help} or {@code none}.
-   * An id the guide no longer has (content changed since the button was drawn) opens the menu.
+   * Opens an entry by id, as a button click does: a section id, {@code help} or {@code none}. An id
+   * the guide no longer has (content changed since the button was drawn) opens the menu.
    */
   public Answer open(String intent) {
     Loaded current = loaded.get();
@@ -118,26 +119,31 @@ public final class PitchBot {
     }
   }
 
-  private static Answer answerFor(Guide guide, String intent, double score, List<String> related, String question) {
+  private static Answer answerFor(
+      Guide guide, String intent, double score, List<String> related, String question) {
     List<Topic> alternatives = new ArrayList<>();
     for (String id : related) {
       guide.section(id).map(Section::topic).ifPresent(alternatives::add);
     }
     if (intent.equals(Guide.HELP)) {
-      return answer(Answer.Kind.HELP, guide.help(), List.of(), List.of(), guide.topics(), score, question);
+      return answer(
+          Answer.Kind.HELP, guide.help(), List.of(), List.of(), guide.topics(), score, question);
     }
     if (intent.equals(Guide.NONE)) {
-      return answer(Answer.Kind.NONE, guide.none(), List.of(), alternatives, guide.topics(), score, question);
+      return answer(
+          Answer.Kind.NONE, guide.none(), List.of(), alternatives, guide.topics(), score, question);
     }
     Optional<Section> section = guide.section(intent);
     if (section.isEmpty()) {
-      return answer(Answer.Kind.HELP, guide.help(), List.of(), List.of(), guide.topics(), score, question);
+      return answer(
+          Answer.Kind.HELP, guide.help(), List.of(), List.of(), guide.topics(), score, question);
     }
     List<Topic> followUps = new ArrayList<>();
     for (String id : section.get().followUps()) {
       guide.section(id).map(Section::topic).ifPresent(followUps::add);
     }
-    return answer(Answer.Kind.SECTION, section.get(), followUps, alternatives, List.of(), score, question);
+    return answer(
+        Answer.Kind.SECTION, section.get(), followUps, alternatives, List.of(), score, question);
   }
 
   private static Answer answer(
@@ -149,6 +155,15 @@ public final class PitchBot {
       double score,
       String question) {
     return new Answer(
-        kind, entry.id(), entry.title(), entry.heading(), entry.blocks(), followUps, alternatives, menu, score, question);
+        kind,
+        entry.id(),
+        entry.title(),
+        entry.heading(),
+        entry.blocks(),
+        followUps,
+        alternatives,
+        menu,
+        score,
+        question);
   }
 }

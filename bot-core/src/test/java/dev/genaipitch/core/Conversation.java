@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A conversation with the bot on the built-in guide, for tests that read like a chat:
- * {@code you.ask("do we need both?").isAnsweredWith("need-both")}. Every conversation records
- * what the bot told its listener.
+ * A conversation with the bot on the built-in guide, for tests that read like a chat: {@code
+ * you.ask("do we need both?").isAnsweredWith("need-both")}. Every conversation records what the bot
+ * told its listener.
  */
 final class Conversation implements BotListener {
 

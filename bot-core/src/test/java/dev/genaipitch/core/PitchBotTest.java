@@ -18,9 +18,12 @@ final class PitchBotTest {
     Answer answer = YOU.ask("do we need both?").isAnsweredWith("need-both").answer();
 
     assertThat(answer.kind()).isEqualTo(Answer.Kind.SECTION);
-    assertThat(answer.plainText()).contains("Most enterprises start with Bedrock to prove value quickly.");
+    assertThat(answer.plainText())
+        .contains("Most enterprises start with Bedrock to prove value quickly.");
     assertThat(answer.blocks()).anyMatch(b -> b instanceof Block.Quote);
-    assertThat(answer.followUps()).extracting(Topic::id).containsExactly("not-competing", "executive-summary");
+    assertThat(answer.followUps())
+        .extracting(Topic::id)
+        .containsExactly("not-competing", "executive-summary");
     assertThat(answer.menu()).isEmpty();
     assertThat(answer.question()).isEqualTo("do we need both?");
   }
@@ -72,22 +75,28 @@ final class PitchBotTest {
 
     you.ask("tl;dr");
 
-    assertThat(you.heard).singleElement().satisfies(asked -> {
-      assertThat(asked.platform()).isEqualTo("test");
-      assertThat(asked.question()).isEqualTo("tl;dr");
-      assertThat(asked.answer().intent()).isEqualTo("executive-summary");
-      assertThat(asked.nanos()).isPositive();
-    });
+    assertThat(you.heard)
+        .singleElement()
+        .satisfies(
+            asked -> {
+              assertThat(asked.platform()).isEqualTo("test");
+              assertThat(asked.question()).isEqualTo("tl;dr");
+              assertThat(asked.answer().intent()).isEqualTo("executive-summary");
+              assertThat(asked.nanos()).isPositive();
+            });
   }
 
   @Test
   void ask_listenerThatThrows_stillAnswers() throws ContentException {
-    PitchBot bot = PitchBot.create(GuideLoader.builtIn(), new BotListener() {
-      @Override
-      public void answered(Asked asked) {
-        throw new IllegalStateException("listener broke");
-      }
-    });
+    PitchBot bot =
+        PitchBot.create(
+            GuideLoader.builtIn(),
+            new BotListener() {
+              @Override
+              public void answered(Asked asked) {
+                throw new IllegalStateException("listener broke");
+              }
+            });
 
     assertThat(bot.ask("do we need both?", "test").intent()).isEqualTo("need-both");
   }
@@ -106,11 +115,22 @@ final class PitchBotTest {
     Conversation you = new Conversation();
     Guide builtIn = GuideLoader.builtIn();
     Section analogy = builtIn.section("analogy").orElseThrow();
-    Section renamed = new Section(analogy.id(), "A renamed analogy", analogy.summary(), analogy.heading(),
-        analogy.blocks(), analogy.followUps(), analogy.keywords(), analogy.examples(), analogy.source());
-    List<Section> sections = builtIn.sections().stream().map(s -> s.id().equals("analogy") ? renamed : s).toList();
+    Section renamed =
+        new Section(
+            analogy.id(),
+            "A renamed analogy",
+            analogy.summary(),
+            analogy.heading(),
+            analogy.blocks(),
+            analogy.followUps(),
+            analogy.keywords(),
+            analogy.examples(),
+            analogy.source());
+    List<Section> sections =
+        builtIn.sections().stream().map(s -> s.id().equals("analogy") ? renamed : s).toList();
 
-    you.bot.replaceGuide(new Guide(sections, builtIn.help(), builtIn.none(), builtIn.synonyms(), "edited"));
+    you.bot.replaceGuide(
+        new Guide(sections, builtIn.help(), builtIn.none(), builtIn.synonyms(), "edited"));
 
     assertThat(you.bot.open("analogy").title()).isEqualTo("A renamed analogy");
     assertThat(you.bot.guide().origin()).isEqualTo("edited");

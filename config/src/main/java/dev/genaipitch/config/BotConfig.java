@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * The application's configuration, typed and validated. Values come from environment variables,
- * then from an optional properties file named by {@code GENAI_PITCH_CONFIG} (environment wins), then
- * defaults. {@link #load} reports every missing or malformed value in one exception, and never
+ * then from an optional properties file named by {@code GENAI_PITCH_CONFIG} (environment wins),
+ * then defaults. {@link #load} reports every missing or malformed value in one exception, and never
  * shows a secret's value in it.
  *
  * <p>{@link #toString()} and {@link #describe()} mask secrets and are safe to log; {@link #raw()}
@@ -66,26 +66,46 @@ public record BotConfig(
   }
 
   /** Slack settings; {@link #enabled()} when both secrets are present. */
-  public record Slack(Optional<String> signingSecret, Optional<String> botToken, URI apiUrl, boolean postInChannel) {
+  public record Slack(
+      Optional<String> signingSecret,
+      Optional<String> botToken,
+      URI apiUrl,
+      boolean postInChannel) {
     public boolean enabled() {
       return signingSecret.isPresent() && botToken.isPresent();
     }
 
     @Override
     public String toString() {
-      return "Slack[enabled=" + enabled() + ", apiUrl=" + apiUrl + ", postInChannel=" + postInChannel + "]";
+      return "Slack[enabled="
+          + enabled()
+          + ", apiUrl="
+          + apiUrl
+          + ", postInChannel="
+          + postInChannel
+          + "]";
     }
   }
 
   /** Bot Framework settings; without an app id authentication is off (the Emulator's mode). */
-  public record Teams(Optional<String> appId, Optional<String> appPassword, Optional<String> tenantId, URI openIdMetadata) {
+  public record Teams(
+      Optional<String> appId,
+      Optional<String> appPassword,
+      Optional<String> tenantId,
+      URI openIdMetadata) {
     public boolean authenticated() {
       return appId.isPresent();
     }
 
     @Override
     public String toString() {
-      return "Teams[appId=" + appId.orElse("") + ", tenantId=" + tenantId.orElse("") + ", openIdMetadata=" + openIdMetadata + "]";
+      return "Teams[appId="
+          + appId.orElse("")
+          + ", tenantId="
+          + tenantId.orElse("")
+          + ", openIdMetadata="
+          + openIdMetadata
+          + "]";
     }
   }
 
@@ -95,7 +115,12 @@ public record BotConfig(
    * @param readTimeout the longest wait for more request content while a request is handled
    * @param shutdownTimeout how long in-flight requests may take to finish on SIGTERM
    */
-  public record Server(long maxBodyBytes, int maxThreads, Duration idleTimeout, Duration readTimeout, Duration shutdownTimeout) {}
+  public record Server(
+      long maxBodyBytes,
+      int maxThreads,
+      Duration idleTimeout,
+      Duration readTimeout,
+      Duration shutdownTimeout) {}
 
   /**
    * Log output.
@@ -167,7 +192,11 @@ public record BotConfig(
     int port = p.integer(Setting.PORT, 0, 65535);
     int adminPort = p.integer(Setting.ADMIN_PORT, 0, 65535);
     if (port != 0 && port == adminPort) {
-      problems.add(Setting.ADMIN_PORT.env() + "=" + adminPort + " is the same as PORT: the admin listener needs its own port");
+      problems.add(
+          Setting.ADMIN_PORT.env()
+              + "="
+              + adminPort
+              + " is the same as PORT: the admin listener needs its own port");
     }
     Optional<Path> guideDir = p.optional(Setting.GUIDE_DIR).map(Path::of);
     guideDir.ifPresent(
@@ -180,18 +209,23 @@ public record BotConfig(
     Optional<String> signing = p.optional(Setting.SLACK_SIGNING_SECRET);
     Optional<String> token = p.optional(Setting.SLACK_BOT_TOKEN);
     if (signing.isPresent() != token.isPresent()) {
-      Setting missing = signing.isPresent() ? Setting.SLACK_BOT_TOKEN : Setting.SLACK_SIGNING_SECRET;
-      problems.add(missing.env() + " is missing: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+      Setting missing =
+          signing.isPresent() ? Setting.SLACK_BOT_TOKEN : Setting.SLACK_SIGNING_SECRET;
+      problems.add(
+          missing.env() + " is missing: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
     }
     URI slackApi = p.url(Setting.SLACK_API_URL);
     String visibility = p.oneOf(Setting.SLACK_DEFAULT_VISIBILITY, "ephemeral", "in_channel");
     Optional<String> appId = p.optional(Setting.MICROSOFT_APP_ID);
     Optional<String> appPassword = p.optional(Setting.MICROSOFT_APP_PASSWORD);
     if (appId.isPresent() && appPassword.isEmpty()) {
-      problems.add(Setting.MICROSOFT_APP_PASSWORD.env() + " is missing: it is required with MICROSOFT_APP_ID");
+      problems.add(
+          Setting.MICROSOFT_APP_PASSWORD.env()
+              + " is missing: it is required with MICROSOFT_APP_ID");
     }
     if (appId.isEmpty() && appPassword.isPresent()) {
-      problems.add(Setting.MICROSOFT_APP_ID.env() + " is missing: MICROSOFT_APP_PASSWORD is set without it");
+      problems.add(
+          Setting.MICROSOFT_APP_ID.env() + " is missing: MICROSOFT_APP_PASSWORD is set without it");
     }
     URI openId = p.url(Setting.BOT_OPENID_METADATA);
     long maxBody = p.integer(Setting.MAX_BODY_BYTES, 1024, Integer.MAX_VALUE);
@@ -208,7 +242,13 @@ public record BotConfig(
           if (Files.isDirectory(f)) {
             problems.add(Setting.REPORT_FILE.env() + "=" + f + " is a directory, not a file");
           } else if (parent != null && !Files.isDirectory(parent)) {
-            problems.add(Setting.REPORT_FILE.env() + "=" + f + ": its directory " + parent + " does not exist");
+            problems.add(
+                Setting.REPORT_FILE.env()
+                    + "="
+                    + f
+                    + ": its directory "
+                    + parent
+                    + " does not exist");
           }
         });
     int capacity = p.integer(Setting.REPORT_CAPACITY, 1, 1_000_000);
@@ -273,7 +313,8 @@ public record BotConfig(
     } catch (IOException | IllegalArgumentException e) {
       // IllegalArgumentException: a malformed \\uXXXX escape. Messages may quote the file's
       // contents (secrets), so only the kind of failure is shown.
-      problems.add(CONFIG_FILE_ENV + "=" + name + " cannot be read (" + e.getClass().getSimpleName() + ")");
+      problems.add(
+          CONFIG_FILE_ENV + "=" + name + " cannot be read (" + e.getClass().getSimpleName() + ")");
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
@@ -295,7 +336,8 @@ public record BotConfig(
       try {
         long n = Long.parseLong(v);
         if (n < min || n > max) {
-          problems.add(s.env() + "=" + shown(s, v) + " is out of range (" + min + " to " + max + ")");
+          problems.add(
+              s.env() + "=" + shown(s, v) + " is out of range (" + min + " to " + max + ")");
           return (int) min;
         }
         return (int) n;
@@ -310,7 +352,8 @@ public record BotConfig(
       try {
         double d = Double.parseDouble(v);
         if (!(d >= min && d <= max)) {
-          problems.add(s.env() + "=" + shown(s, v) + " is out of range (" + min + " to " + max + ")");
+          problems.add(
+              s.env() + "=" + shown(s, v) + " is out of range (" + min + " to " + max + ")");
           return min;
         }
         return d;
@@ -336,7 +379,12 @@ public record BotConfig(
           return a;
         }
       }
-      problems.add(s.env() + "=" + shown(s, values.get(s)) + " must be one of " + String.join(", ", allowed));
+      problems.add(
+          s.env()
+              + "="
+              + shown(s, values.get(s))
+              + " must be one of "
+              + String.join(", ", allowed));
       return allowed[0];
     }
 
@@ -361,7 +409,8 @@ public record BotConfig(
       String v = values.get(s).toLowerCase(Locale.ROOT);
       Matcher m = DURATION.matcher(v);
       if (!m.matches()) {
-        problems.add(s.env() + "=" + shown(s, values.get(s)) + " is not a duration (like 500ms, 30s, 2m)");
+        problems.add(
+            s.env() + "=" + shown(s, values.get(s)) + " is not a duration (like 500ms, 30s, 2m)");
         return Duration.ofSeconds(1);
       }
       long n = Long.parseLong(m.group(1));

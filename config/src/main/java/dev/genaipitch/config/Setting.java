@@ -4,39 +4,116 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One configuration setting: its environment variable name (also its key in the optional
- * properties file), what it means, its default, and whether it is a secret (never printed).
+ * One configuration setting: its environment variable name (also its key in the optional properties
+ * file), what it means, its default, and whether it is a secret (never printed).
  *
  * <p>This enum is the single source of the settings table in {@code docs/configuration.md}: see
  * {@link #markdownTable()}.
  */
 public enum Setting {
-  PORT("PORT", "3000", false, "HTTP port of `serve` (Slack, Teams, health, metrics). `0` picks a free port."),
-  ADMIN_PORT("ADMIN_PORT", "3001", false,
-      "Port of the admin listener, bound to 127.0.0.1 only, that `report` asks for the in-memory report. `0` picks a free port."),
-  GUIDE_DIR("GUIDE_DIR", "", false, "Directory of guide content (*.md) replacing the built-in guide; reloaded when it changes."),
-  RELOAD_INTERVAL("RELOAD_INTERVAL", "1s", false,
-      "How often GUIDE_DIR is checked for changes; a change is applied once the files have stayed the same for one interval. `0` turns reloading off."),
-  SLACK_SIGNING_SECRET("SLACK_SIGNING_SECRET", "", true, "Slack app signing secret. Slack is on when this and SLACK_BOT_TOKEN are set."),
-  SLACK_BOT_TOKEN("SLACK_BOT_TOKEN", "", true, "Slack bot token (xoxb-...), checked with auth.test at start-up."),
+  PORT(
+      "PORT",
+      "3000",
+      false,
+      "HTTP port of `serve` (Slack, Teams, health, metrics). `0` picks a free port."),
+  ADMIN_PORT(
+      "ADMIN_PORT",
+      "3001",
+      false,
+      "Port of the admin listener, bound to 127.0.0.1 only, that `report` asks for the in-memory"
+          + " report. `0` picks a free port."),
+  GUIDE_DIR(
+      "GUIDE_DIR",
+      "",
+      false,
+      "Directory of guide content (*.md) replacing the built-in guide; reloaded when it changes."),
+  RELOAD_INTERVAL(
+      "RELOAD_INTERVAL",
+      "1s",
+      false,
+      "How often GUIDE_DIR is checked for changes; a change is applied once the files have stayed"
+          + " the same for one interval. `0` turns reloading off."),
+  SLACK_SIGNING_SECRET(
+      "SLACK_SIGNING_SECRET",
+      "",
+      true,
+      "Slack app signing secret. Slack is on when this and SLACK_BOT_TOKEN are set."),
+  SLACK_BOT_TOKEN(
+      "SLACK_BOT_TOKEN",
+      "",
+      true,
+      "Slack bot token (xoxb-...), checked with auth.test at start-up."),
   SLACK_API_URL("SLACK_API_URL", "https://slack.com/api/", false, "Base URL of the Slack Web API."),
-  SLACK_DEFAULT_VISIBILITY("SLACK_DEFAULT_VISIBILITY", "ephemeral", false, "`ephemeral`: answers are previewed to the asker first; `in_channel`: posted straight away."),
-  MICROSOFT_APP_ID("MICROSOFT_APP_ID", "", false, "Bot Framework app id. Without it, /api/messages runs unauthenticated for the Bot Framework Emulator."),
-  MICROSOFT_APP_PASSWORD("MICROSOFT_APP_PASSWORD", "", true, "Bot Framework app password (client secret)."),
-  MICROSOFT_APP_TENANT_ID("MICROSOFT_APP_TENANT_ID", "", false, "Tenant id, for single-tenant bots."),
-  BOT_OPENID_METADATA("BOT_OPENID_METADATA", "https://login.botframework.com/v1/.well-known/openidconfiguration", false, "OpenID metadata URL for validating Bot Framework tokens."),
-  MAX_BODY_BYTES("MAX_BODY_BYTES", "1048576", false, "Largest request body accepted, in bytes; a larger one gets 413."),
+  SLACK_DEFAULT_VISIBILITY(
+      "SLACK_DEFAULT_VISIBILITY",
+      "ephemeral",
+      false,
+      "`ephemeral`: answers are previewed to the asker first; `in_channel`: posted straight away."),
+  MICROSOFT_APP_ID(
+      "MICROSOFT_APP_ID",
+      "",
+      false,
+      "Bot Framework app id. Without it, /api/messages runs unauthenticated for the Bot Framework"
+          + " Emulator."),
+  MICROSOFT_APP_PASSWORD(
+      "MICROSOFT_APP_PASSWORD", "", true, "Bot Framework app password (client secret)."),
+  MICROSOFT_APP_TENANT_ID(
+      "MICROSOFT_APP_TENANT_ID", "", false, "Tenant id, for single-tenant bots."),
+  BOT_OPENID_METADATA(
+      "BOT_OPENID_METADATA",
+      "https://login.botframework.com/v1/.well-known/openidconfiguration",
+      false,
+      "OpenID metadata URL for validating Bot Framework tokens."),
+  MAX_BODY_BYTES(
+      "MAX_BODY_BYTES",
+      "1048576",
+      false,
+      "Largest request body accepted, in bytes; a larger one gets 413."),
   MAX_THREADS("MAX_THREADS", "64", false, "Most request threads the server runs (8 to 10000)."),
-  IDLE_TIMEOUT("IDLE_TIMEOUT", "30s", false, "How long an idle connection is kept open (e.g. 30s, 500ms, 2m)."),
-  READ_TIMEOUT("READ_TIMEOUT", "10s", false, "Longest wait for more of a request's body while it is being handled; then 408 and the connection closes."),
-  SHUTDOWN_TIMEOUT("SHUTDOWN_TIMEOUT", "10s", false, "On SIGTERM, how long in-flight requests may take to finish before the server stops anyway."),
-  LOG_FORMAT("LOG_FORMAT", "text", false, "`text` or `json` (one JSON object per line, for log shippers)."),
-  LOG_QUESTIONS("LOG_QUESTIONS", "false", false,
-      "`true` adds the user's question text to the per-answer log line (for content tuning). It does not affect the report."),
-  REPORT_FILE("REPORT_FILE", "", false,
-      "File to append unanswered and low-score questions (with their text) and 👍/👎 feedback to, as JSON Lines. Empty: in memory only."),
-  REPORT_CAPACITY("REPORT_CAPACITY", "1000", false, "How many distinct unanswered questions the in-memory report keeps (the rarest and oldest go first)."),
-  LOW_SCORE("LOW_SCORE", "0.5", false, "Answers scoring below this (0 to 1) are kept for the report like unanswered ones.");
+  IDLE_TIMEOUT(
+      "IDLE_TIMEOUT",
+      "30s",
+      false,
+      "How long an idle connection is kept open (e.g. 30s, 500ms, 2m)."),
+  READ_TIMEOUT(
+      "READ_TIMEOUT",
+      "10s",
+      false,
+      "Longest wait for more of a request's body while it is being handled; then 408 and the"
+          + " connection closes."),
+  SHUTDOWN_TIMEOUT(
+      "SHUTDOWN_TIMEOUT",
+      "10s",
+      false,
+      "On SIGTERM, how long in-flight requests may take to finish before the server stops anyway."),
+  LOG_FORMAT(
+      "LOG_FORMAT",
+      "text",
+      false,
+      "`text` or `json` (one JSON object per line, for log shippers)."),
+  LOG_QUESTIONS(
+      "LOG_QUESTIONS",
+      "false",
+      false,
+      "`true` adds the user's question text to the per-answer log line (for content tuning). It"
+          + " does not affect the report."),
+  REPORT_FILE(
+      "REPORT_FILE",
+      "",
+      false,
+      "File to append unanswered and low-score questions (with their text) and 👍/👎 feedback to,"
+          + " as JSON Lines. Empty: in memory only."),
+  REPORT_CAPACITY(
+      "REPORT_CAPACITY",
+      "1000",
+      false,
+      "How many distinct unanswered questions the in-memory report keeps (the rarest and oldest go"
+          + " first)."),
+  LOW_SCORE(
+      "LOW_SCORE",
+      "0.5",
+      false,
+      "Answers scoring below this (0 to 1) are kept for the report like unanswered ones.");
 
   private final String env;
   private final String defaultValue;

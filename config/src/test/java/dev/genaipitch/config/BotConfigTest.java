@@ -76,9 +76,12 @@ final class BotConfigTest {
     assertThat(config.slack().postInChannel()).isTrue();
     assertThat(config.teams().authenticated()).isTrue();
     assertThat(config.server())
-        .isEqualTo(new BotConfig.Server(2048, 64, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ZERO));
+        .isEqualTo(
+            new BotConfig.Server(
+                2048, 64, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ZERO));
     assertThat(config.logging()).isEqualTo(new BotConfig.Logging(true, true));
-    assertThat(config.report()).isEqualTo(new BotConfig.Report(Optional.of(dir.resolve("report.jsonl")), 10, 0.25));
+    assertThat(config.report())
+        .isEqualTo(new BotConfig.Report(Optional.of(dir.resolve("report.jsonl")), 10, 0.25));
     assertThat(config.source(Setting.PORT)).isEqualTo(BotConfig.Source.ENVIRONMENT);
   }
 
@@ -127,9 +130,12 @@ final class BotConfigTest {
   @Test
   void load_secretWithoutItsPartner_namesTheMissingSettingButNotTheValue() {
     ConfigException e =
-        catchThrowableOfType(ConfigException.class, () -> BotConfig.load(Map.of("MICROSOFT_APP_PASSWORD", APP_PASSWORD)));
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> BotConfig.load(Map.of("MICROSOFT_APP_PASSWORD", APP_PASSWORD)));
 
-    assertThat(e.problems()).containsExactly("MICROSOFT_APP_ID is missing: MICROSOFT_APP_PASSWORD is set without it");
+    assertThat(e.problems())
+        .containsExactly("MICROSOFT_APP_ID is missing: MICROSOFT_APP_PASSWORD is set without it");
     assertThat(e.getMessage()).doesNotContain(APP_PASSWORD);
   }
 
@@ -164,9 +170,16 @@ final class BotConfigTest {
 
   @Test
   void load_file_fillsWhatTheEnvironmentLeavesUnset() throws IOException, ConfigException {
-    Path file = write("PORT=4000\nLOG_FORMAT=json\nSLACK_SIGNING_SECRET=" + SIGNING_SECRET + "\nSLACK_BOT_TOKEN=" + BOT_TOKEN + "\n");
+    Path file =
+        write(
+            "PORT=4000\nLOG_FORMAT=json\nSLACK_SIGNING_SECRET="
+                + SIGNING_SECRET
+                + "\nSLACK_BOT_TOKEN="
+                + BOT_TOKEN
+                + "\n");
 
-    BotConfig config = BotConfig.load(Map.of("GENAI_PITCH_CONFIG", file.toString(), "PORT", "5000"));
+    BotConfig config =
+        BotConfig.load(Map.of("GENAI_PITCH_CONFIG", file.toString(), "PORT", "5000"));
 
     assertThat(config.port()).isEqualTo(5000);
     assertThat(config.source(Setting.PORT)).isEqualTo(BotConfig.Source.ENVIRONMENT);
@@ -190,11 +203,14 @@ final class BotConfigTest {
     Path file = write("PROT=4000\nLOG_FORMAT=yaml\n");
 
     ConfigException e =
-        catchThrowableOfType(ConfigException.class, () -> BotConfig.load(Map.of("GENAI_PITCH_CONFIG", file.toString())));
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> BotConfig.load(Map.of("GENAI_PITCH_CONFIG", file.toString())));
 
     assertThat(e.problems())
         .containsExactlyInAnyOrder(
-            "PROT (in " + file + ") is not a known setting", "LOG_FORMAT='yaml' must be one of text, json");
+            "PROT (in " + file + ") is not a known setting",
+            "LOG_FORMAT='yaml' must be one of text, json");
   }
 
   @Test

@@ -90,7 +90,12 @@ final class BlockKit {
     List<ObjectNode> blocks = new ArrayList<>();
     if (sharedBy != null && USER_ID.matcher(sharedBy).matches()) {
       String echo = echo(question);
-      blocks.add(context("Shared by <@" + sharedBy + ">" + (echo.isEmpty() ? "" : " · “" + Mrkdwn.escape(echo) + "”")));
+      blocks.add(
+          context(
+              "Shared by <@"
+                  + sharedBy
+                  + ">"
+                  + (echo.isEmpty() ? "" : " · “" + Mrkdwn.escape(echo) + "”")));
     }
     blocks.addAll(answerBlocks(answer, Surface.VISIBLE, "", false));
     return message(answer, blocks, MAX_MESSAGE_BLOCKS);
@@ -98,7 +103,8 @@ final class BlockKit {
 
   /** The answer in the bot's direct messages. */
   static Message direct(Answer answer, String question, boolean thanked) {
-    return message(answer, answerBlocks(answer, Surface.DIRECT, echo(question), thanked), MAX_MESSAGE_BLOCKS);
+    return message(
+        answer, answerBlocks(answer, Surface.DIRECT, echo(question), thanked), MAX_MESSAGE_BLOCKS);
   }
 
   /**
@@ -114,7 +120,10 @@ final class BlockKit {
       blocks.add(divider());
     }
     blocks.addAll(answerBlocks(menu, Surface.HOME, "", false));
-    blocks.add(context("Ask in any channel with `/genai-pitch your question`, mention me in a thread, or send me a direct message."));
+    blocks.add(
+        context(
+            "Ask in any channel with `/genai-pitch your question`, mention me in a thread, or send"
+                + " me a direct message."));
     ObjectNode view = JSON.objectNode();
     view.put("type", "home");
     view.set("blocks", capped(blocks, MAX_VIEW_BLOCKS));
@@ -123,7 +132,8 @@ final class BlockKit {
 
   /** A short ephemeral acknowledgement, such as the thanks for feedback on a visible message. */
   static Message note(String text) {
-    return new Message(Mrkdwn.escape(text), capped(List.of(context(Mrkdwn.escape(text))), MAX_MESSAGE_BLOCKS));
+    return new Message(
+        Mrkdwn.escape(text), capped(List.of(context(Mrkdwn.escape(text))), MAX_MESSAGE_BLOCKS));
   }
 
   private static Message message(Answer answer, List<ObjectNode> blocks, int max) {
@@ -134,7 +144,8 @@ final class BlockKit {
     return Mrkdwn.truncate(question == null ? "" : question.strip(), MAX_ECHO);
   }
 
-  private static List<ObjectNode> answerBlocks(Answer answer, Surface surface, String question, boolean thanked) {
+  private static List<ObjectNode> answerBlocks(
+      Answer answer, Surface surface, String question, boolean thanked) {
     List<ObjectNode> blocks = new ArrayList<>();
     blocks.add(header(answer.heading()));
     blocks.addAll(content(answer.blocks()));
@@ -144,8 +155,12 @@ final class BlockKit {
         blocks.add(divider());
         int n = 0;
         for (Topic topic : answer.menu()) {
-          ObjectNode section = section("*" + Mrkdwn.escape(topic.title()) + "*\n" + Mrkdwn.escape(topic.summary()));
-          section.set("accessory", button("Open", OPEN_PREFIX + "menu." + n++, new Click(topic.id(), "", surface), null));
+          ObjectNode section =
+              section("*" + Mrkdwn.escape(topic.title()) + "*\n" + Mrkdwn.escape(topic.summary()));
+          section.set(
+              "accessory",
+              button(
+                  "Open", OPEN_PREFIX + "menu." + n++, new Click(topic.id(), "", surface), null));
           blocks.add(section);
         }
       }
@@ -153,9 +168,15 @@ final class BlockKit {
         List<ObjectNode> buttons = new ArrayList<>();
         int n = 0;
         for (Topic topic : answer.alternatives()) {
-          buttons.add(button(topic.title(), OPEN_PREFIX + "closest." + n++, new Click(topic.id(), "", surface), null));
+          buttons.add(
+              button(
+                  topic.title(),
+                  OPEN_PREFIX + "closest." + n++,
+                  new Click(topic.id(), "", surface),
+                  null));
         }
-        buttons.add(button("All topics", OPEN_PREFIX + "all", new Click("help", "", surface), null));
+        buttons.add(
+            button("All topics", OPEN_PREFIX + "all", new Click("help", "", surface), null));
         if (answer.alternatives().isEmpty()) {
           blocks.add(actions("none.menu", buttons));
         } else {
@@ -171,7 +192,12 @@ final class BlockKit {
       Answer answer, Surface surface, String question, boolean thanked, List<ObjectNode> blocks) {
     List<ObjectNode> buttons = new ArrayList<>();
     if (surface == Surface.PREVIEW) {
-      buttons.add(button("Post in channel", POST_IN_CHANNEL, new Click(answer.intent(), question, surface), "primary"));
+      buttons.add(
+          button(
+              "Post in channel",
+              POST_IN_CHANNEL,
+              new Click(answer.intent(), question, surface),
+              "primary"));
     }
     boolean didYouMean = !answer.alternatives().isEmpty() && surface != Surface.HOME;
     List<String> alternativeIds = answer.alternatives().stream().map(Topic::id).toList();
@@ -180,7 +206,12 @@ final class BlockKit {
       if (didYouMean && alternativeIds.contains(topic.id())) {
         continue; // offered once, under "Did you mean"
       }
-      buttons.add(button(topic.title(), OPEN_PREFIX + "next." + n++, new Click(topic.id(), "", surface), null));
+      buttons.add(
+          button(
+              topic.title(),
+              OPEN_PREFIX + "next." + n++,
+              new Click(topic.id(), "", surface),
+              null));
     }
     if (!buttons.isEmpty()) {
       blocks.add(actions("answer.actions", buttons));
@@ -188,7 +219,12 @@ final class BlockKit {
     if (didYouMean) {
       List<ObjectNode> alternatives = new ArrayList<>();
       for (Topic topic : answer.alternatives()) {
-        alternatives.add(button(topic.title(), OPEN_PREFIX + "alt." + n++, new Click(topic.id(), "", surface), null));
+        alternatives.add(
+            button(
+                topic.title(),
+                OPEN_PREFIX + "alt." + n++,
+                new Click(topic.id(), "", surface),
+                null));
       }
       blocks.add(context("Did you mean:"));
       blocks.add(actions("answer.did_you_mean", alternatives));
@@ -201,9 +237,12 @@ final class BlockKit {
     } else {
       Click feedback = new Click(answer.intent(), question, surface);
       blocks.add(context("Helpful?"));
-      blocks.add(actions("answer.feedback", List.of(
-          button("👍", FEEDBACK_YES, feedback, null),
-          button("👎", FEEDBACK_NO, feedback, null))));
+      blocks.add(
+          actions(
+              "answer.feedback",
+              List.of(
+                  button("👍", FEEDBACK_YES, feedback, null),
+                  button("👎", FEEDBACK_NO, feedback, null))));
     }
   }
 
@@ -267,17 +306,22 @@ final class BlockKit {
    */
   private static List<ObjectNode> table(Block.Table table) {
     int columns = table.header().size();
-    if (columns == 2 && (table.rows().size() + 1) * 2 <= MAX_FIELDS
+    if (columns == 2
+        && (table.rows().size() + 1) * 2 <= MAX_FIELDS
         && table.rows().stream().allMatch(r -> r.size() == 2)) {
       ObjectNode section = JSON.objectNode();
       section.put("type", "section");
       ArrayNode fields = section.putArray("fields");
       for (String cell : table.header()) {
-        fields.add(mrkdwn(Mrkdwn.truncate(cell.isBlank() ? " " : "*" + Mrkdwn.escape(cell.strip()) + "*", 2000)));
+        fields.add(
+            mrkdwn(
+                Mrkdwn.truncate(
+                    cell.isBlank() ? " " : "*" + Mrkdwn.escape(cell.strip()) + "*", 2000)));
       }
       for (List<String> row : table.rows()) {
         for (String cell : row) {
-          fields.add(mrkdwn(Mrkdwn.truncate(cell.isBlank() ? " " : Mrkdwn.escape(cell.strip()), 2000)));
+          fields.add(
+              mrkdwn(Mrkdwn.truncate(cell.isBlank() ? " " : Mrkdwn.escape(cell.strip()), 2000)));
         }
       }
       return List.of(section);
@@ -293,7 +337,8 @@ final class BlockKit {
     int[] widths = new int[all.stream().mapToInt(List::size).max().orElse(0)];
     for (List<String> row : all) {
       for (int c = 0; c < row.size(); c++) {
-        widths[c] = Math.max(widths[c], row.get(c).strip().codePointCount(0, row.get(c).strip().length()));
+        widths[c] =
+            Math.max(widths[c], row.get(c).strip().codePointCount(0, row.get(c).strip().length()));
       }
     }
     StringBuilder sb = new StringBuilder("```");

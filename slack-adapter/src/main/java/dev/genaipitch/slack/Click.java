@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What a button needs when it is clicked, carried in its {@code value}: a click on an ephemeral
- * message arrives without the message, so the button itself says which entry to open, the
- * question to echo, and where the message lives.
+ * message arrives without the message, so the button itself says which entry to open, the question
+ * to echo, and where the message lives.
  *
  * @param intent a section id, {@code help} or {@code none}
  * @param question the asker's words (already cut to {@link BlockKit#MAX_ECHO}), or empty
@@ -22,7 +22,10 @@ record Click(String intent, String question, Surface surface) {
   enum Surface {
     /** The ephemeral preview shown to the asker: clicks answer in place. */
     PREVIEW("p"),
-    /** A message everyone in a channel or thread sees: clicks open a private preview for the clicker. */
+    /**
+     * A message everyone in a channel or thread sees: clicks open a private preview for the
+     * clicker.
+     */
     VISIBLE("c"),
     /** A message in the bot's direct messages: clicks answer in place. */
     DIRECT("d"),
@@ -67,7 +70,10 @@ record Click(String intent, String question, Surface surface) {
       }
       String question = node.path("q").isTextual() ? node.path("q").asText() : "";
       return Surface.of(node.path("s").asText(""))
-          .map(s -> new Click(node.path("i").asText(), Mrkdwn.truncate(question, BlockKit.MAX_ECHO), s));
+          .map(
+              s ->
+                  new Click(
+                      node.path("i").asText(), Mrkdwn.truncate(question, BlockKit.MAX_ECHO), s));
     } catch (Exception e) {
       return Optional.empty();
     }

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends to Slack off the request thread, retrying what is worth retrying: after {@code
- * Retry-After} on 429, with doubling backoff on 5xx and network errors, a bounded number of
- * times. A final failure is logged (operation, channel, event; never the token or the text) and
- * reported through {@link PitchBot#deliveryFailed}. Never throws to its caller.
+ * Sends to Slack off the request thread, retrying what is worth retrying: after {@code Retry-After}
+ * on 429, with doubling backoff on 5xx and network errors, a bounded number of times. A final
+ * failure is logged (operation, channel, event; never the token or the text) and reported through
+ * {@link PitchBot#deliveryFailed}. Never throws to its caller.
  */
 final class Delivery {
 
@@ -32,7 +32,8 @@ final class Delivery {
    * @param attempt one try
    * @param then what to do once delivered (may be null), e.g. deleting the preview after a share
    */
-  record Job(String operation, String channel, String event, Supplier<Outcome> attempt, Runnable then) {}
+  record Job(
+      String operation, String channel, String event, Supplier<Outcome> attempt, Runnable then) {}
 
   private final Executor executor;
   private final SlackAdapter.Scheduler scheduler;
@@ -80,7 +81,12 @@ final class Delivery {
         try {
           job.then().run();
         } catch (RuntimeException e) {
-          LOG.warn("Slack follow-up to {} failed (channel {}, event {}): {}", job.operation(), job.channel(), job.event(), e.toString());
+          LOG.warn(
+              "Slack follow-up to {} failed (channel {}, event {}): {}",
+              job.operation(),
+              job.channel(),
+              job.event(),
+              e.toString());
         }
       }
       return;
@@ -91,7 +97,12 @@ final class Delivery {
     }
     if (outcome instanceof RateLimited limited) {
       if (limited.retryAfter().compareTo(longestRetryAfter) > 0) {
-        fail(job, attempt, "rate limited, Retry-After " + limited.retryAfter().toSeconds() + "s is too long to wait");
+        fail(
+            job,
+            attempt,
+            "rate limited, Retry-After "
+                + limited.retryAfter().toSeconds()
+                + "s is too long to wait");
         return;
       }
       retry(job, attempt, limited.retryAfter());
@@ -103,7 +114,13 @@ final class Delivery {
   }
 
   private void retry(Job job, int attempt, Duration delay) {
-    LOG.debug("Slack {} will be retried in {} ms (channel {}, event {}): {}", job.operation(), delay.toMillis(), job.channel(), job.event(), attempt);
+    LOG.debug(
+        "Slack {} will be retried in {} ms (channel {}, event {}): {}",
+        job.operation(),
+        delay.toMillis(),
+        job.channel(),
+        job.event(),
+        attempt);
     try {
       scheduler.schedule(delay, () -> execute(job, attempt + 1));
     } catch (RuntimeException e) {
@@ -113,10 +130,20 @@ final class Delivery {
 
   private void fail(Job job, int attempts, String reason) {
     if (attempts == 0) {
-      LOG.warn("Slack {} not sent (channel {}, event {}): {}", job.operation(), job.channel(), job.event(), reason);
+      LOG.warn(
+          "Slack {} not sent (channel {}, event {}): {}",
+          job.operation(),
+          job.channel(),
+          job.event(),
+          reason);
     } else {
-      LOG.warn("Slack {} failed after {} attempt(s) (channel {}, event {}): {}",
-          job.operation(), attempts, job.channel(), job.event(), reason);
+      LOG.warn(
+          "Slack {} failed after {} attempt(s) (channel {}, event {}): {}",
+          job.operation(),
+          attempts,
+          job.channel(),
+          job.event(),
+          reason);
     }
     bot.deliveryFailed(PLATFORM, job.operation());
   }

@@ -29,9 +29,8 @@ final class Mrkdwn {
   }
 
   /**
-   * Undoes Slack's own escaping of message text (Slack sends {@code &amp;}, {@code &lt;} and
-   * {@code &gt;}), so that the matcher sees what the user typed and {@link #escape} never escapes
-   * twice.
+   * Undoes Slack's own escaping of message text (Slack sends {@code &amp;}, {@code &lt;} and {@code
+   * &gt;}), so that the matcher sees what the user typed and {@link #escape} never escapes twice.
    */
   static String unescape(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
@@ -78,7 +77,12 @@ final class Mrkdwn {
       if (start == end) {
         out.add(line);
       } else {
-        out.add(line.substring(0, start) + marker + line.substring(start, end) + marker + line.substring(end));
+        out.add(
+            line.substring(0, start)
+                + marker
+                + line.substring(start, end)
+                + marker
+                + line.substring(end));
       }
     }
     return String.join("\n", out);

@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Event ids already answered, so that an event Slack delivers again ({@code X-Slack-Retry-Num})
- * is answered once. Bounded in size and time: Slack retries within minutes, so an hour of memory
- * is ample.
+ * Event ids already answered, so that an event Slack delivers again ({@code X-Slack-Retry-Num}) is
+ * answered once. Bounded in size and time: Slack retries within minutes, so an hour of memory is
+ * ample.
  */
 final class SeenEvents {
 
@@ -18,12 +18,13 @@ final class SeenEvents {
   private final Cache<String, Boolean> seen;
 
   SeenEvents(Clock clock) {
-    this.seen = Caffeine.newBuilder()
-        .maximumSize(MAX_SIZE)
-        .expireAfterWrite(EXPIRY)
-        .ticker(() -> clock.millis() * 1_000_000L)
-        .executor(Runnable::run)
-        .build();
+    this.seen =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_SIZE)
+            .expireAfterWrite(EXPIRY)
+            .ticker(() -> clock.millis() * 1_000_000L)
+            .executor(Runnable::run)
+            .build();
   }
 
   /** True the first time {@code eventId} is seen within the expiry, false after. */

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * PitchBot}; decides nothing about what to answer.
  *
  * <p>{@link #start} checks the bot token with {@code auth.test} and refuses to start on an invalid
- * one. Answers sent after the acknowledgement go out on a bounded executor and are retried on
- * rate limits and server errors; a final failure is logged and reported through {@link
+ * one. Answers sent after the acknowledgement go out on a bounded executor and are retried on rate
+ * limits and server errors; a final failure is logged and reported through {@link
  * PitchBot#deliveryFailed}.
  *
  * <p>Thread-safe. Close it to stop its own threads (not those of an executor passed in).
@@ -72,9 +72,11 @@ public final class SlackAdapter implements AutoCloseable {
    * Starts the adapter with its own threads and the system clock.
    *
    * @param config Slack settings; both secrets must be set ({@link BotConfig.Slack#enabled()})
-   * @throws SlackStartException when Slack is not configured, rejects the token or cannot be reached
+   * @throws SlackStartException when Slack is not configured, rejects the token or cannot be
+   *     reached
    */
-  public static SlackAdapter start(BotConfig.Slack config, PitchBot bot) throws SlackStartException {
+  public static SlackAdapter start(BotConfig.Slack config, PitchBot bot)
+      throws SlackStartException {
     return builder(config, bot).start();
   }
 
@@ -93,7 +95,10 @@ public final class SlackAdapter implements AutoCloseable {
     return ready;
   }
 
-  /** Stops the adapter: sends under way get up to 5 s to finish; answers waiting for a retry are dropped. */
+  /**
+   * Stops the adapter: sends under way get up to 5 s to finish; answers waiting for a retry are
+   * dropped.
+   */
   @Override
   public void close() {
     ready = false;
@@ -145,8 +150,8 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
-     * How many times a send is tried in all (default 4), the first backoff after a 5xx (default
-     * 1 s, doubling), and the longest {@code Retry-After} worth waiting for (default 60 s).
+     * How many times a send is tried in all (default 4), the first backoff after a 5xx (default 1
+     * s, doubling), and the longest {@code Retry-After} worth waiting for (default 60 s).
      */
     public Builder retries(int maxAttempts, Duration firstBackoff, Duration longestRetryAfter) {
       if (maxAttempts < 1) {
@@ -173,14 +178,19 @@ public final class SlackAdapter implements AutoCloseable {
     /**
      * Checks the token with {@code auth.test} and starts.
      *
-     * @throws SlackStartException when Slack is not configured, rejects the token or cannot be reached
+     * @throws SlackStartException when Slack is not configured, rejects the token or cannot be
+     *     reached
      */
     public SlackAdapter start() throws SlackStartException {
       if (!config.enabled()) {
-        throw new SlackStartException("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on");
+        throw new SlackStartException(
+            "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on");
       }
       String token = config.botToken().orElseThrow();
-      String apiUrl = config.apiUrl().toString().endsWith("/") ? config.apiUrl().toString() : config.apiUrl() + "/";
+      String apiUrl =
+          config.apiUrl().toString().endsWith("/")
+              ? config.apiUrl().toString()
+              : config.apiUrl() + "/";
       SlackConfig slackConfig = new SlackConfig();
       slackConfig.setMethodsEndpointUrlPrefix(apiUrl);
       slackConfig.setStatsEnabled(false);
@@ -193,20 +203,22 @@ public final class SlackAdapter implements AutoCloseable {
 
       AuthTestResponse auth = authTest(slack, token, apiUrl);
 
-      AppConfig appConfig = AppConfig.builder()
-          .slack(slack)
-          .signingSecret(config.signingSecret().orElseThrow())
-          .singleTeamBotToken(token)
-          // The token was just checked: keep that answer so that no user request waits on auth.test.
-          .authTestCacheEnabled(true)
-          .authTestCacheExpirationMillis(-1)
-          // Verified once at the HTTP edge, over the raw bytes (see RequestSignature).
-          .requestVerificationEnabled(false)
-          // The listeners ignore bots themselves, without Bolt's bots.info lookups.
-          .ignoringSelfEventsEnabled(false)
-          // Edits, deletions and other events the bot does not answer still get their 200.
-          .allEventsApiAutoAckEnabled(true)
-          .build();
+      AppConfig appConfig =
+          AppConfig.builder()
+              .slack(slack)
+              .signingSecret(config.signingSecret().orElseThrow())
+              .singleTeamBotToken(token)
+              // The token was just checked: keep that answer so that no user request waits on
+              // auth.test.
+              .authTestCacheEnabled(true)
+              .authTestCacheExpirationMillis(-1)
+              // Verified once at the HTTP edge, over the raw bytes (see RequestSignature).
+              .requestVerificationEnabled(false)
+              // The listeners ignore bots themselves, without Bolt's bots.info lookups.
+              .ignoringSelfEventsEnabled(false)
+              // Edits, deletions and other events the bot does not answer still get their 200.
+              .allEventsApiAutoAckEnabled(true)
+              .build();
       List<Middleware> middleware = new ArrayList<>();
       middleware.add(new SSLCheck(null));
       middleware.add(new SingleTeamAuthorization(appConfig, auth, null));
@@ -215,45 +227,74 @@ public final class SlackAdapter implements AutoCloseable {
       List<Runnable> onClose = new ArrayList<>();
       Executor sends = executor;
       if (sends == null) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(
-            4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), daemon("slack-send"));
+        ThreadPoolExecutor pool =
+            new ThreadPoolExecutor(
+                4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), daemon("slack-send"));
         pool.allowCoreThreadTimeOut(true);
         onClose.add(() -> drain(pool));
         sends = pool;
       }
       Scheduler delays = scheduler;
       if (delays == null) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("slack-retry"));
+        ScheduledThreadPoolExecutor timer =
+            new ScheduledThreadPoolExecutor(1, daemon("slack-retry"));
         timer.setRemoveOnCancelPolicy(true);
         onClose.add(() -> shutdown(timer));
         delays = (delay, task) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
       }
-      Delivery delivery = new Delivery(sends, delays, bot, maxAttempts, firstBackoff, longestRetryAfter);
-      new SlackListeners(bot, new SlackWebApi(slack, token, httpTimeout), delivery, new SeenEvents(clock), auth.getUserId(), config.postInChannel())
+      Delivery delivery =
+          new Delivery(sends, delays, bot, maxAttempts, firstBackoff, longestRetryAfter);
+      new SlackListeners(
+              bot,
+              new SlackWebApi(slack, token, httpTimeout),
+              delivery,
+              new SeenEvents(clock),
+              auth.getUserId(),
+              config.postInChannel())
           .register(app);
       app.start();
-      LOG.info("Slack is on as @{} in {} (Request URL path {}, answers {})",
-          auth.getUser(), auth.getTeam(), PATH, config.postInChannel() ? "posted in channel" : "previewed first");
-      return new SlackAdapter(app, slack, new SlackEndpoint(app, new RequestSignature(config.signingSecret().orElseThrow(), clock)), onClose);
+      LOG.info(
+          "Slack is on as @{} in {} (Request URL path {}, answers {})",
+          auth.getUser(),
+          auth.getTeam(),
+          PATH,
+          config.postInChannel() ? "posted in channel" : "previewed first");
+      return new SlackAdapter(
+          app,
+          slack,
+          new SlackEndpoint(app, new RequestSignature(config.signingSecret().orElseThrow(), clock)),
+          onClose);
     }
 
-    private static AuthTestResponse authTest(Slack slack, String token, String apiUrl) throws SlackStartException {
+    private static AuthTestResponse authTest(Slack slack, String token, String apiUrl)
+        throws SlackStartException {
       AuthTestResponse auth;
       try {
         auth = slack.methods(token).authTest(r -> r);
       } catch (IOException e) {
         close(slack);
-        throw new SlackStartException("cannot reach the Slack Web API at " + apiUrl + " to check SLACK_BOT_TOKEN (auth.test: "
-            + e.getClass().getSimpleName() + "); check SLACK_API_URL and the network");
+        throw new SlackStartException(
+            "cannot reach the Slack Web API at "
+                + apiUrl
+                + " to check SLACK_BOT_TOKEN (auth.test: "
+                + e.getClass().getSimpleName()
+                + "); check SLACK_API_URL and the network");
       } catch (SlackApiException e) {
         close(slack);
-        throw new SlackStartException("the Slack Web API at " + apiUrl + " answered auth.test with HTTP "
-            + e.getResponse().code() + "; check SLACK_API_URL, or try again if Slack is having trouble");
+        throw new SlackStartException(
+            "the Slack Web API at "
+                + apiUrl
+                + " answered auth.test with HTTP "
+                + e.getResponse().code()
+                + "; check SLACK_API_URL, or try again if Slack is having trouble");
       }
       if (!auth.isOk()) {
         close(slack);
-        throw new SlackStartException("Slack rejected SLACK_BOT_TOKEN (auth.test: " + auth.getError()
-            + "); use the app's Bot User OAuth Token (xoxb-...) from the Slack app's OAuth & Permissions page");
+        throw new SlackStartException(
+            "Slack rejected SLACK_BOT_TOKEN (auth.test: "
+                + auth.getError()
+                + "); use the app's Bot User OAuth Token (xoxb-...) from the Slack app's OAuth &"
+                + " Permissions page");
       }
       return auth;
     }

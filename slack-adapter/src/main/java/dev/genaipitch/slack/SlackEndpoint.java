@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /slack/events}: one Request URL for slash commands, events and interactivity. Reads
  * the body (bounded), checks Slack's signature over the exact bytes, lets Bolt's parser turn it
- * into a Bolt request, runs {@link App#run} and writes Bolt's response back. Anything the parser
- * or Bolt cannot make sense of is a 400 with a reason, never a dropped connection or a 500.
+ * into a Bolt request, runs {@link App#run} and writes Bolt's response back. Anything the parser or
+ * Bolt cannot make sense of is a 400 with a reason, never a dropped connection or a 500.
  */
 final class SlackEndpoint extends Handler.Abstract {
 
@@ -68,11 +68,19 @@ final class SlackEndpoint extends Handler.Abstract {
   private void serve(Request request, Response response, Callback callback) throws Exception {
     if (!HttpMethod.POST.is(request.getMethod())) {
       response.getHeaders().put(HttpHeader.ALLOW, "POST");
-      error(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "Slack posts to this URL; use POST");
+      error(
+          response,
+          callback,
+          HttpStatus.METHOD_NOT_ALLOWED_405,
+          "Slack posts to this URL; use POST");
       return;
     }
     if (request.getLength() > MAX_BODY_BYTES) {
-      error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "body larger than " + MAX_BODY_BYTES + " bytes");
+      error(
+          response,
+          callback,
+          HttpStatus.PAYLOAD_TOO_LARGE_413,
+          "body larger than " + MAX_BODY_BYTES + " bytes");
       return;
     }
     byte[] body;
@@ -80,36 +88,52 @@ final class SlackEndpoint extends Handler.Abstract {
       body = in.readNBytes(MAX_BODY_BYTES + 1);
     }
     if (body.length > MAX_BODY_BYTES) {
-      error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "body larger than " + MAX_BODY_BYTES + " bytes");
+      error(
+          response,
+          callback,
+          HttpStatus.PAYLOAD_TOO_LARGE_413,
+          "body larger than " + MAX_BODY_BYTES + " bytes");
       return;
     }
 
     Map<String, List<String>> headers = headers(request);
-    RequestSignature.Verdict verdict = signature.check(
-        first(headers, "x-slack-request-timestamp"), first(headers, "x-slack-signature"), body);
+    RequestSignature.Verdict verdict =
+        signature.check(
+            first(headers, "x-slack-request-timestamp"), first(headers, "x-slack-signature"), body);
     if (verdict != RequestSignature.Verdict.VALID) {
-      LOG.info("Rejected a Slack request from {}: {}", Request.getRemoteAddr(request), verdict.reason);
+      LOG.info(
+          "Rejected a Slack request from {}: {}", Request.getRemoteAddr(request), verdict.reason);
       error(response, callback, HttpStatus.UNAUTHORIZED_401, verdict.reason);
       return;
     }
 
     com.slack.api.bolt.request.Request<?> slackRequest;
     try {
-      slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-          .requestUri(request.getHttpURI().getPath())
-          .queryString(query(request))
-          .headers(new RequestHeaders(headers))
-          .requestBody(new String(body, StandardCharsets.UTF_8))
-          .remoteAddress(Request.getRemoteAddr(request))
-          .build());
+      slackRequest =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(request.getHttpURI().getPath())
+                  .queryString(query(request))
+                  .headers(new RequestHeaders(headers))
+                  .requestBody(new String(body, StandardCharsets.UTF_8))
+                  .remoteAddress(Request.getRemoteAddr(request))
+                  .build());
     } catch (RuntimeException e) {
       LOG.info("Rejected a malformed Slack request: {}", e.getClass().getSimpleName());
-      error(response, callback, HttpStatus.BAD_REQUEST_400, "malformed Slack request: " + describe(e));
+      error(
+          response,
+          callback,
+          HttpStatus.BAD_REQUEST_400,
+          "malformed Slack request: " + describe(e));
       return;
     }
     if (slackRequest == null) {
-      error(response, callback, HttpStatus.BAD_REQUEST_400,
-          "not a Slack request this app handles (expected a slash command, an event or an interaction)");
+      error(
+          response,
+          callback,
+          HttpStatus.BAD_REQUEST_400,
+          "not a Slack request this app handles (expected a slash command, an event or an"
+              + " interaction)");
       return;
     }
 
@@ -122,21 +146,29 @@ final class SlackEndpoint extends Handler.Abstract {
     } catch (RuntimeException e) {
       // Bolt reads the payload lazily; a signed payload of the wrong shape fails here.
       LOG.warn("Could not handle a {} request: {}", slackRequest.getRequestType(), e.toString());
-      error(response, callback, HttpStatus.BAD_REQUEST_400, "malformed Slack request: " + describe(e));
+      error(
+          response,
+          callback,
+          HttpStatus.BAD_REQUEST_400,
+          "malformed Slack request: " + describe(e));
       return;
     }
     write(response, callback, result);
   }
 
-  private static void write(Response response, Callback callback, com.slack.api.bolt.response.Response result) {
+  private static void write(
+      Response response, Callback callback, com.slack.api.bolt.response.Response result) {
     int status = result.getStatusCode() == null ? 200 : result.getStatusCode();
     response.setStatus(status);
     if (result.getHeaders() != null) {
-      result.getHeaders().forEach((name, values) -> {
-        if (values != null && !name.equalsIgnoreCase("content-length")) {
-          values.forEach(v -> response.getHeaders().add(name, v));
-        }
-      });
+      result
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (values != null && !name.equalsIgnoreCase("content-length")) {
+                  values.forEach(v -> response.getHeaders().add(name, v));
+                }
+              });
     }
     String body = result.getBody() == null ? "" : result.getBody();
     String type = result.getContentType();
@@ -159,7 +191,9 @@ final class SlackEndpoint extends Handler.Abstract {
     if (e instanceof JsonParseException) {
       return "payload is not valid JSON";
     }
-    if (e instanceof IllegalStateException || e instanceof ClassCastException || e instanceof UnsupportedOperationException) {
+    if (e instanceof IllegalStateException
+        || e instanceof ClassCastException
+        || e instanceof UnsupportedOperationException) {
       return "payload does not have the shape Slack sends";
     }
     if (e instanceof NullPointerException) {

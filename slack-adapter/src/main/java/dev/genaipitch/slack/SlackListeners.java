@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Translates Slack requests into questions for {@link PitchBot} and its answers into Block Kit.
- * Decides nothing about what to answer. Every listener acknowledges at once: the answer to a
- * slash command rides on the acknowledgement (matching takes microseconds); everything else is
- * sent afterwards by {@link Delivery}.
+ * Decides nothing about what to answer. Every listener acknowledges at once: the answer to a slash
+ * command rides on the acknowledgement (matching takes microseconds); everything else is sent
+ * afterwards by {@link Delivery}.
  */
 final class SlackListeners {
 
@@ -42,7 +42,12 @@ final class SlackListeners {
   private final Pattern mention;
 
   SlackListeners(
-      PitchBot bot, SlackWebApi api, Delivery delivery, SeenEvents seen, String botUserId, boolean postInChannel) {
+      PitchBot bot,
+      SlackWebApi api,
+      Delivery delivery,
+      SeenEvents seen,
+      String botUserId,
+      boolean postInChannel) {
     this.bot = bot;
     this.api = api;
     this.delivery = delivery;
@@ -106,12 +111,14 @@ final class SlackListeners {
     if (!inHome && blank(p.getResponseUrl())) {
       throw new BadSlackRequest("block_actions without a response_url");
     }
-    String channel = p.getChannel() != null && !blank(p.getChannel().getId()) ? p.getChannel().getId() : user;
+    String channel =
+        p.getChannel() != null && !blank(p.getChannel().getId()) ? p.getChannel().getId() : user;
     String interaction = "action " + actionId;
     if (actionId.equals(BlockKit.POST_IN_CHANNEL)) {
       share(click, user, p.getResponseUrl(), channel, interaction);
     } else if (BlockKit.FEEDBACK_ACTION.matcher(actionId).matches()) {
-      feedback(click, actionId.equals(BlockKit.FEEDBACK_YES), p.getResponseUrl(), channel, interaction);
+      feedback(
+          click, actionId.equals(BlockKit.FEEDBACK_YES), p.getResponseUrl(), channel, interaction);
     } else {
       open(click, user, p.getResponseUrl(), channel, interaction);
     }
@@ -119,11 +126,13 @@ final class SlackListeners {
   }
 
   /** Posts the answer visibly through the preview's response_url, then removes the preview. */
-  private void share(Click click, String user, String responseUrl, String channel, String interaction) {
+  private void share(
+      Click click, String user, String responseUrl, String channel, String interaction) {
     Answer answer = bot.open(click.intent());
     if (answer.kind() != Answer.Kind.SECTION) {
       // The guide changed since the preview was drawn: show the menu rather than share it.
-      respond(responseUrl, replace(BlockKit.preview(answer, "", false)), channel, interaction, null);
+      respond(
+          responseUrl, replace(BlockKit.preview(answer, "", false)), channel, interaction, null);
       return;
     }
     ObjectNode post = JSON.objectNode();
@@ -132,28 +141,61 @@ final class SlackListeners {
     post.setAll(BlockKit.visible(answer, user, click.question()).body());
     ObjectNode delete = JSON.objectNode();
     delete.put("delete_original", true);
-    respond(responseUrl, post, channel, interaction,
+    respond(
+        responseUrl,
+        post,
+        channel,
+        interaction,
         () -> respond(responseUrl, delete, channel, interaction, null));
   }
 
-  private void open(Click click, String user, String responseUrl, String channel, String interaction) {
+  private void open(
+      Click click, String user, String responseUrl, String channel, String interaction) {
     Answer answer = bot.open(click.intent());
     switch (click.surface()) {
-      case PREVIEW -> respond(responseUrl, replace(BlockKit.preview(answer, "", false)), channel, interaction, null);
-      case DIRECT -> respond(responseUrl, replace(BlockKit.direct(answer, "", false)), channel, interaction, null);
-      case VISIBLE -> respond(responseUrl, ephemeral(BlockKit.preview(answer, "", false)), channel, interaction, null);
+      case PREVIEW ->
+          respond(
+              responseUrl,
+              replace(BlockKit.preview(answer, "", false)),
+              channel,
+              interaction,
+              null);
+      case DIRECT ->
+          respond(
+              responseUrl, replace(BlockKit.direct(answer, "", false)), channel, interaction, null);
+      case VISIBLE ->
+          respond(
+              responseUrl,
+              ephemeral(BlockKit.preview(answer, "", false)),
+              channel,
+              interaction,
+              null);
       case HOME -> publishHome(user, answer, interaction);
     }
   }
 
-  private void feedback(Click click, boolean helpful, String responseUrl, String channel, String interaction) {
+  private void feedback(
+      Click click, boolean helpful, String responseUrl, String channel, String interaction) {
     bot.feedback(PLATFORM, click.intent(), helpful);
     Answer answer = bot.open(click.intent());
     switch (click.surface()) {
-      case PREVIEW -> respond(responseUrl, replace(BlockKit.preview(answer, click.question(), true)), channel, interaction, null);
-      case DIRECT -> respond(responseUrl, replace(BlockKit.direct(answer, click.question(), true)), channel, interaction, null);
-      case VISIBLE -> respond(responseUrl, ephemeral(BlockKit.note(THANKS)), channel, interaction, null);
-      case HOME -> { }
+      case PREVIEW ->
+          respond(
+              responseUrl,
+              replace(BlockKit.preview(answer, click.question(), true)),
+              channel,
+              interaction,
+              null);
+      case DIRECT ->
+          respond(
+              responseUrl,
+              replace(BlockKit.direct(answer, click.question(), true)),
+              channel,
+              interaction,
+              null);
+      case VISIBLE ->
+          respond(responseUrl, ephemeral(BlockKit.note(THANKS)), channel, interaction, null);
+      case HOME -> {}
     }
   }
 
@@ -164,7 +206,10 @@ final class SlackListeners {
     if (blank(payload.getEventId()) || e == null || blank(e.getChannel()) || blank(e.getTs())) {
       throw new BadSlackRequest("app_mention without event_id, channel or ts");
     }
-    if (e.getBotId() != null || botUserId.equals(e.getUser()) || e.getSubtype() != null || e.getEdited() != null) {
+    if (e.getBotId() != null
+        || botUserId.equals(e.getUser())
+        || e.getSubtype() != null
+        || e.getEdited() != null) {
       return ctx.ack();
     }
     if (!seen.firstTime(payload.getEventId())) {
@@ -173,8 +218,13 @@ final class SlackListeners {
     Answer answer = bot.ask(withoutMention(e.getText()), PLATFORM);
     String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
     BlockKit.Message message = BlockKit.visible(answer, null, "");
-    delivery.submit(new Delivery.Job("chat.postMessage", e.getChannel(), payload.getEventId(),
-        () -> api.postMessage(e.getChannel(), thread, message), null));
+    delivery.submit(
+        new Delivery.Job(
+            "chat.postMessage",
+            e.getChannel(),
+            payload.getEventId(),
+            () -> api.postMessage(e.getChannel(), thread, message),
+            null));
     return ctx.ack();
   }
 
@@ -183,7 +233,8 @@ final class SlackListeners {
     if (blank(payload.getEventId()) || e == null || blank(e.getChannel())) {
       throw new BadSlackRequest("message without event_id or channel");
     }
-    boolean fromAPerson = e.getBotId() == null && !blank(e.getUser()) && !botUserId.equals(e.getUser());
+    boolean fromAPerson =
+        e.getBotId() == null && !blank(e.getUser()) && !botUserId.equals(e.getUser());
     boolean original = e.getSubtype() == null && e.getEdited() == null;
     if (!"im".equals(e.getChannelType()) || !fromAPerson || !original) {
       return ctx.ack();
@@ -193,8 +244,13 @@ final class SlackListeners {
     }
     Answer answer = bot.ask(withoutMention(e.getText()), PLATFORM);
     BlockKit.Message message = BlockKit.direct(answer, "", false);
-    delivery.submit(new Delivery.Job("chat.postMessage", e.getChannel(), payload.getEventId(),
-        () -> api.postMessage(e.getChannel(), e.getThreadTs(), message), null));
+    delivery.submit(
+        new Delivery.Job(
+            "chat.postMessage",
+            e.getChannel(),
+            payload.getEventId(),
+            () -> api.postMessage(e.getChannel(), e.getThreadTs(), message),
+            null));
     return ctx.ack();
   }
 
@@ -203,7 +259,8 @@ final class SlackListeners {
     if (blank(payload.getEventId()) || e == null || blank(e.getUser())) {
       throw new BadSlackRequest("app_home_opened without event_id or user");
     }
-    if ((e.getTab() != null && !e.getTab().equals("home")) || !seen.firstTime(payload.getEventId())) {
+    if ((e.getTab() != null && !e.getTab().equals("home"))
+        || !seen.firstTime(payload.getEventId())) {
       return ctx.ack();
     }
     publishHome(e.getUser(), null, payload.getEventId());
@@ -214,11 +271,15 @@ final class SlackListeners {
 
   private void publishHome(String user, Answer opened, String event) {
     ObjectNode view = BlockKit.home(opened, bot.menu());
-    delivery.submit(new Delivery.Job("views.publish", user, event, () -> api.publishHome(user, view), null));
+    delivery.submit(
+        new Delivery.Job("views.publish", user, event, () -> api.publishHome(user, view), null));
   }
 
-  private void respond(String responseUrl, ObjectNode body, String channel, String interaction, Runnable then) {
-    delivery.submit(new Delivery.Job("response_url", channel, interaction, () -> api.respond(responseUrl, body), then));
+  private void respond(
+      String responseUrl, ObjectNode body, String channel, String interaction, Runnable then) {
+    delivery.submit(
+        new Delivery.Job(
+            "response_url", channel, interaction, () -> api.respond(responseUrl, body), then));
   }
 
   private String withoutMention(String text) {

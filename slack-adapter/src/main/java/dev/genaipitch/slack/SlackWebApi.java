@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The few Slack calls the bot makes, each reduced to an {@link Outcome} that says whether to
- * retry. Never throws and never puts the token or a response URL in an outcome.
+ * The few Slack calls the bot makes, each reduced to an {@link Outcome} that says whether to retry.
+ * Never throws and never puts the token or a response URL in an outcome.
  */
 final class SlackWebApi {
 
@@ -47,17 +47,24 @@ final class SlackWebApi {
   SlackWebApi(Slack slack, String botToken, Duration timeout) {
     this.methods = slack.methods(botToken);
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   Outcome postMessage(String channel, String threadTs, BlockKit.Message message) {
-    return call(() -> methods.chatPostMessage(r -> r
-        .channel(channel)
-        .threadTs(threadTs)
-        .text(message.text())
-        .blocksAsString(message.blocks().toString())
-        .unfurlLinks(false)
-        .unfurlMedia(false)));
+    return call(
+        () ->
+            methods.chatPostMessage(
+                r ->
+                    r.channel(channel)
+                        .threadTs(threadTs)
+                        .text(message.text())
+                        .blocksAsString(message.blocks().toString())
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)));
   }
 
   Outcome publishHome(String userId, ObjectNode view) {
@@ -67,11 +74,12 @@ final class SlackWebApi {
   /** Posts to an interaction's {@code response_url}. */
   Outcome respond(String responseUrl, ObjectNode body) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl))
-          .timeout(timeout)
-          .header("Content-Type", "application/json; charset=utf-8")
-          .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(responseUrl))
+              .timeout(timeout)
+              .header("Content-Type", "application/json; charset=utf-8")
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+              .build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 == 2) {
         return new Delivered();
@@ -103,7 +111,8 @@ final class SlackWebApi {
       }
       return new Failed(response.getError() == null ? "ok=false" : response.getError());
     } catch (SlackApiException e) {
-      return byStatus(e.getResponse().code(), Optional.ofNullable(e.getResponse().header("Retry-After")));
+      return byStatus(
+          e.getResponse().code(), Optional.ofNullable(e.getResponse().header("Retry-After")));
     } catch (IOException e) {
       return new Retryable(e.getClass().getSimpleName());
     } catch (RuntimeException e) {

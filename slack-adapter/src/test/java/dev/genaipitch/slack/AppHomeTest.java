@@ -34,7 +34,9 @@ final class AppHomeTest {
         .contains("What I can help with")
         .contains("/genai-pitch your question")
         .contains("*Do we need both?*");
-    assertThat(Blocks.labels(publish.message())).hasSize(fixture.bot.topics().size()).containsOnly("Open");
+    assertThat(Blocks.labels(publish.message()))
+        .hasSize(fixture.bot.topics().size())
+        .containsOnly("Open");
   }
 
   @Test
@@ -42,7 +44,18 @@ final class AppHomeTest {
     fixture.slack.homeOpened();
     Call home = fixture.fakeSlack.awaitDelivered("views.publish");
 
-    assertThat(fixture.slack.clickHome(home.message(), "Open", fixture.bot.topics().stream().map(dev.genaipitch.core.Topic::id).toList().indexOf("need-both")).status()).isEqualTo(200);
+    assertThat(
+            fixture
+                .slack
+                .clickHome(
+                    home.message(),
+                    "Open",
+                    fixture.bot.topics().stream()
+                        .map(dev.genaipitch.core.Topic::id)
+                        .toList()
+                        .indexOf("need-both"))
+                .status())
+        .isEqualTo(200);
 
     Call updated = fixture.fakeSlack.awaitDelivered("views.publish", 2).get(1);
     assertThat(updated.text())
@@ -60,7 +73,8 @@ final class AppHomeTest {
     event.put("channel", Workspace.DM_CHANNEL);
     event.put("tab", "messages");
 
-    assertThat(fixture.slack.event(fixture.slack.newEventId(), event, null).status()).isEqualTo(200);
+    assertThat(fixture.slack.event(fixture.slack.newEventId(), event, null).status())
+        .isEqualTo(200);
 
     assertThat(fixture.executor.submitted()).isZero();
   }

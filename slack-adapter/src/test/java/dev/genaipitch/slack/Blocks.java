@@ -13,7 +13,10 @@ final class Blocks {
   /** A button as found in a message, with the block it sits in. */
   record Button(String label, String actionId, String value, String blockId) {}
 
-  /** Every text of the message's blocks (sections, fields, contexts, headers, buttons), one per line. */
+  /**
+   * Every text of the message's blocks (sections, fields, contexts, headers, buttons), one per
+   * line.
+   */
   static String text(JsonNode message) {
     List<String> out = new ArrayList<>();
     collect(message.path("blocks"), out);
@@ -67,7 +70,11 @@ final class Blocks {
   }
 
   private static Button button(JsonNode element, String blockId) {
-    return new Button(element.path("text").path("text").asText(), element.path("action_id").asText(), element.path("value").asText(), blockId);
+    return new Button(
+        element.path("text").path("text").asText(),
+        element.path("action_id").asText(),
+        element.path("value").asText(),
+        blockId);
   }
 
   /** Types of the message's blocks in order, e.g. {@code [context, header, section, actions]}. */

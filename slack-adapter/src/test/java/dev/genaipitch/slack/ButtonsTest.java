@@ -33,11 +33,13 @@ final class ButtonsTest {
   void followUp_onThePreview_answersInPlaceAndKeepsPostInChannel() {
     Reply preview = slack.command("/genai-pitch", "do we need both?");
 
-    assertThat(slack.click(preview.json(), "The 60-second executive summary").status()).isEqualTo(200);
+    assertThat(slack.click(preview.json(), "The 60-second executive summary").status())
+        .isEqualTo(200);
 
     Call replaced = fakeSlack.awaitDelivered("response_url");
     assertThat(replaced.json().path("replace_original").asBoolean()).isTrue();
-    assertThat(replaced.text()).contains("Bedrock helps you move fast, SageMaker helps you go deep.");
+    assertThat(replaced.text())
+        .contains("Bedrock helps you move fast, SageMaker helps you go deep.");
     assertThat(Blocks.labels(replaced.message())).startsWith("Post in channel");
   }
 
@@ -74,7 +76,8 @@ final class ButtonsTest {
 
     Call replaced = fakeSlack.awaitDelivered("response_url");
     assertThat(replaced.json().path("replace_original").asBoolean()).isTrue();
-    assertThat(replaced.text()).contains("Most enterprises start with Bedrock to prove value quickly");
+    assertThat(replaced.text())
+        .contains("Most enterprises start with Bedrock to prove value quickly");
     assertThat(Blocks.labels(replaced.message())).contains("Post in channel");
   }
 
@@ -91,9 +94,11 @@ final class ButtonsTest {
     slack.click(none.json(), "All topics");
 
     var replaced = fakeSlack.awaitDelivered("response_url", 2);
-    assertThat(replaced).allSatisfy(c -> assertThat(c.json().path("replace_original").asBoolean()).isTrue());
+    assertThat(replaced)
+        .allSatisfy(c -> assertThat(c.json().path("replace_original").asBoolean()).isTrue());
     assertThat(replaced).anySatisfy(c -> assertThat(c.text()).contains("What I can help with"));
-    assertThat(replaced).anySatisfy(c -> assertThat(Blocks.labels(c.message())).contains("Post in channel"));
+    assertThat(replaced)
+        .anySatisfy(c -> assertThat(Blocks.labels(c.message())).contains("Post in channel"));
   }
 
   @Test
@@ -118,14 +123,17 @@ final class ButtonsTest {
     slack.click(preview.json(), "👍");
 
     Call replaced = fakeSlack.awaitDelivered("response_url");
-    assertThat(fixture.listener.feedback()).containsExactly(new Feedback("slack", "need-both", true));
+    assertThat(fixture.listener.feedback())
+        .containsExactly(new Feedback("slack", "need-both", true));
     assertThat(replaced.json().path("replace_original").asBoolean()).isTrue();
     assertThat(replaced.text())
         .contains("You asked: “do we need both?”")
         .contains("Most enterprises start with Bedrock to prove value quickly")
         .contains("Thanks for the feedback.")
         .doesNotContain("Helpful?");
-    assertThat(Blocks.labels(replaced.message())).contains("Post in channel").doesNotContain("👍", "👎");
+    assertThat(Blocks.labels(replaced.message()))
+        .contains("Post in channel")
+        .doesNotContain("👍", "👎");
   }
 
   @Test
@@ -137,7 +145,8 @@ final class ButtonsTest {
     slack.clickVisible(shared, "👎", "U0COLLEAGUE");
 
     Call thanks = fakeSlack.awaitDelivered("response_url", 3).get(2);
-    assertThat(fixture.listener.feedback()).containsExactly(new Feedback("slack", "need-both", false));
+    assertThat(fixture.listener.feedback())
+        .containsExactly(new Feedback("slack", "need-both", false));
     assertThat(thanks.json().path("response_type").asText()).isEqualTo("ephemeral");
     assertThat(thanks.json().path("replace_original").asBoolean()).isFalse();
     assertThat(thanks.text()).isEqualTo("Thanks for the feedback.");

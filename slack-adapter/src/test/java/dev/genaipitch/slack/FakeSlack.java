@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback Slack Web API: answers {@code auth.test}, records {@code chat.postMessage}, {@code
- * chat.postEphemeral}, {@code views.publish} and posts to response URLs, and can be told to fail
- * or to hold a call.
+ * chat.postEphemeral}, {@code views.publish} and posts to response URLs, and can be told to fail or
+ * to hold a call.
  */
 final class FakeSlack implements AutoCloseable {
 
@@ -37,9 +37,18 @@ final class FakeSlack implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request the bot made. */
-  record Call(String method, String path, Map<String, String> form, JsonNode json, Map<String, List<String>> headers, int status) {
+  record Call(
+      String method,
+      String path,
+      Map<String, String> form,
+      JsonNode json,
+      Map<String, List<String>> headers,
+      int status) {
 
-    /** The message it carried, as {@code {"blocks":[...], ...}}: a response_url body, or a postMessage/publish's blocks. */
+    /**
+     * The message it carried, as {@code {"blocks":[...], ...}}: a response_url body, or a
+     * postMessage/publish's blocks.
+     */
     JsonNode message() {
       if (json != null) {
         return json;
@@ -101,7 +110,11 @@ final class FakeSlack implements AutoCloseable {
 
   /** A fresh response_url, as Slack puts one in every command and interaction. */
   String newResponseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/T1/B" + responseUrls.incrementAndGet() + "/s3cr3t";
+    return "http://127.0.0.1:"
+        + server.getAddress().getPort()
+        + "/response/T1/B"
+        + responseUrls.incrementAndGet()
+        + "/s3cr3t";
   }
 
   /** auth.test answers {@code ok:false} with this error. */
@@ -109,7 +122,10 @@ final class FakeSlack implements AutoCloseable {
     authError = error;
   }
 
-  /** The next call of {@code method} (e.g. {@code chat.postMessage}, {@code response_url}) gets this status. */
+  /**
+   * The next call of {@code method} (e.g. {@code chat.postMessage}, {@code response_url}) gets this
+   * status.
+   */
   void answerNext(String method, int status, String retryAfter) {
     script.computeIfAbsent(method, k -> new ArrayDeque<>()).add(new Scripted(status, retryAfter));
   }
@@ -151,8 +167,15 @@ final class FakeSlack implements AutoCloseable {
       while (delivered(method).size() < n) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError("expected " + n + " delivered " + method + " but got " + delivered(method).size()
-              + "; all calls: " + calls.stream().map(c -> c.method() + "=" + c.status()).toList());
+          throw new AssertionError(
+              "expected "
+                  + n
+                  + " delivered "
+                  + method
+                  + " but got "
+                  + delivered(method).size()
+                  + "; all calls: "
+                  + calls.stream().map(c -> c.method() + "=" + c.status()).toList());
         }
         try {
           TimeUnit.NANOSECONDS.timedWait(calls, left);
@@ -176,13 +199,32 @@ final class FakeSlack implements AutoCloseable {
     Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
     if (method.equals("auth.test")) {
       String error = authError;
-      record(new Call(method, exchange.getRequestURI().getPath(), form, null, Map.copyOf(exchange.getRequestHeaders()), 200));
-      reply(exchange, 200, null, error == null
-          ? "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"genai-pitch\",\"team_id\":\"T1\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}"
-          : "{\"ok\":false,\"error\":\"" + error + "\"}");
+      record(
+          new Call(
+              method,
+              exchange.getRequestURI().getPath(),
+              form,
+              null,
+              Map.copyOf(exchange.getRequestHeaders()),
+              200));
+      reply(
+          exchange,
+          200,
+          null,
+          error == null
+              ? "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"genai-pitch\","
+                    + "\"team_id\":\"T1\",\"user_id\":\""
+                  + BOT_USER
+                  + "\",\"bot_id\":\"B0BOT\"}"
+              : "{\"ok\":false,\"error\":\"" + error + "\"}");
       return;
     }
-    answer(exchange, method, form, null, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000200\"}");
+    answer(
+        exchange,
+        method,
+        form,
+        null,
+        "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000200\"}");
   }
 
   private void responseUrl(HttpExchange exchange) throws IOException {
@@ -191,7 +233,9 @@ final class FakeSlack implements AutoCloseable {
     answer(exchange, "response_url", Map.of(), json, "{\"ok\":true}");
   }
 
-  private void answer(HttpExchange exchange, String method, Map<String, String> form, JsonNode json, String okBody) throws IOException {
+  private void answer(
+      HttpExchange exchange, String method, Map<String, String> form, JsonNode json, String okBody)
+      throws IOException {
     CountDownLatch hold = holds.get(method);
     if (hold != null) {
       try {
@@ -206,11 +250,22 @@ final class FakeSlack implements AutoCloseable {
       scripted = queue == null ? null : queue.poll();
     }
     int status = scripted == null ? 200 : scripted.status();
-    record(new Call(method, exchange.getRequestURI().getPath(), form, json, Map.copyOf(exchange.getRequestHeaders()), status));
+    record(
+        new Call(
+            method,
+            exchange.getRequestURI().getPath(),
+            form,
+            json,
+            Map.copyOf(exchange.getRequestHeaders()),
+            status));
     if (status == 200) {
       reply(exchange, 200, null, okBody);
     } else {
-      reply(exchange, status, scripted.retryAfter(), status == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "oops");
+      reply(
+          exchange,
+          status,
+          scripted.retryAfter(),
+          status == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "oops");
     }
   }
 
@@ -221,7 +276,8 @@ final class FakeSlack implements AutoCloseable {
     }
   }
 
-  private static void reply(HttpExchange exchange, int status, String retryAfter, String body) throws IOException {
+  private static void reply(HttpExchange exchange, int status, String retryAfter, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
     if (retryAfter != null) {
@@ -240,7 +296,8 @@ final class FakeSlack implements AutoCloseable {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       map.put(key, value);
     }
     return map;

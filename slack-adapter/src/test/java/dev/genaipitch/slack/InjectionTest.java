@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** What users type is only ever echoed escaped: no pings, no mentions, no forged links. */
 final class InjectionTest {
 
-  private static final String ATTACK = "<!channel> <!here> <@U123> <https://evil.example|click> & more";
+  private static final String ATTACK =
+      "<!channel> <!here> <@U123> <https://evil.example|click> & more";
 
   private SlackFixture fixture;
   private Workspace slack;
@@ -33,7 +34,9 @@ final class InjectionTest {
     Reply reply = slack.command("/genai-pitch", ATTACK);
 
     assertThat(reply.text())
-        .contains("You asked: “&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;https://evil.example|click&gt; &amp; more”");
+        .contains(
+            "You asked: “&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt;"
+                + " &lt;https://evil.example|click&gt; &amp; more”");
     assertNoRawMarkup(reply.text());
   }
 
@@ -54,14 +57,22 @@ final class InjectionTest {
     Call shared = fixture.fakeSlack.awaitDelivered("response_url", 2).get(0);
     assertThat(shared.json().path("response_type").asText()).isEqualTo("in_channel");
     assertThat(shared.text())
-        .contains("Shared by <@" + Workspace.ASKER + "> · “do we need both? &lt;!here&gt; &lt;@U123&gt;”");
+        .contains(
+            "Shared by <@"
+                + Workspace.ASKER
+                + "> · “do we need both? &lt;!here&gt; &lt;@U123&gt;”");
     assertNoRawMarkup(shared.text().replace("<@" + Workspace.ASKER + ">", ""));
   }
 
   @Test
   void sharedAnswer_fromAForgedButtonValue_isStillEscaped() {
     ObjectNode payload = slack.blockActions(Workspace.ASKER, "ephemeral");
-    payload.putArray("actions").addObject().put("type", "button").put("action_id", "post_in_channel").put("block_id", "b")
+    payload
+        .putArray("actions")
+        .addObject()
+        .put("type", "button")
+        .put("action_id", "post_in_channel")
+        .put("block_id", "b")
         .put("value", "{\"i\":\"need-both\",\"q\":\"" + ATTACK + "\",\"s\":\"p\"}");
 
     assertThat(slack.interaction(payload).status()).isEqualTo(200);
@@ -88,6 +99,7 @@ final class InjectionTest {
   }
 
   private static void assertNoRawMarkup(String text) {
-    assertThat(text).doesNotContain("<!channel>", "<!here>", "<@U123>", "<https://evil.example|click>");
+    assertThat(text)
+        .doesNotContain("<!channel>", "<!here>", "<@U123>", "<https://evil.example|click>");
   }
 }

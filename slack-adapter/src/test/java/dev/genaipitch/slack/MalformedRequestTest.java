@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Signed requests that make no sense get a 4xx with a reason: never a 5xx, never a dropped connection. */
+/**
+ * Signed requests that make no sense get a 4xx with a reason: never a 5xx, never a dropped
+ * connection.
+ */
 final class MalformedRequestTest {
 
   private static final String FORM = "application/x-www-form-urlencoded";
@@ -78,8 +81,13 @@ final class MalformedRequestTest {
   @Test
   void button_withAValueThatIsNotOurs_isABadRequest() {
     ObjectNode payload = slack.blockActions(Workspace.ASKER, "ephemeral");
-    payload.putArray("actions").addObject().put("type", "button").put("action_id", "post_in_channel")
-        .put("block_id", "b").put("value", "{\"i\":");
+    payload
+        .putArray("actions")
+        .addObject()
+        .put("type", "button")
+        .put("action_id", "post_in_channel")
+        .put("block_id", "b")
+        .put("value", "{\"i\":");
 
     assertBadRequest(slack.interaction(payload), "not one of ours");
   }
@@ -87,35 +95,45 @@ final class MalformedRequestTest {
   @Test
   void postInChannel_withoutAResponseUrl_isABadRequest() {
     ObjectNode payload = slack.blockActions(Workspace.ASKER, "home");
-    payload.putArray("actions").addObject().put("type", "button").put("action_id", "post_in_channel")
-        .put("block_id", "b").put("value", "{\"i\":\"need-both\",\"s\":\"h\"}");
+    payload
+        .putArray("actions")
+        .addObject()
+        .put("type", "button")
+        .put("action_id", "post_in_channel")
+        .put("block_id", "b")
+        .put("value", "{\"i\":\"need-both\",\"s\":\"h\"}");
 
     assertBadRequest(slack.interaction(payload), "response_url");
   }
 
   @Test
   void event_withoutTheEvent_isABadRequest() {
-    assertBadRequest(slack.post("{\"type\":\"event_callback\",\"event_id\":\"Ev1\"}", "application/json"), "malformed");
+    assertBadRequest(
+        slack.post("{\"type\":\"event_callback\",\"event_id\":\"Ev1\"}", "application/json"),
+        "malformed");
   }
 
   @Test
   void event_withoutEventIdOrChannel_isABadRequest() {
-    String body = "{\"type\":\"event_callback\",\"event\":{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"hi\"}}";
+    String body =
+        "{\"type\":\"event_callback\",\"event\":{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"hi\"}}";
 
     assertBadRequest(slack.post(body, "application/json"), "event_id");
   }
 
   @Test
   void event_withFieldsOfTheWrongShape_isABadRequest() {
-    String body = "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\",\"user\":{\"a\":[1]},"
-        + "\"text\":[\"not\",\"text\"],\"ts\":\"1.2\",\"channel\":\"C1\"}}";
+    String body =
+        "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"app_mention\",\"user\":{\"a\":[1]},"
+            + "\"text\":[\"not\",\"text\"],\"ts\":\"1.2\",\"channel\":\"C1\"}}";
 
     assertThat(slack.post(body, "application/json").status()).isBetween(400, 499);
   }
 
   @Test
   void json_thatIsNotJson_isABadRequest() {
-    assertThat(slack.post("{\"type\":\"event_callback\",", "application/json").status()).isBetween(400, 499);
+    assertThat(slack.post("{\"type\":\"event_callback\",", "application/json").status())
+        .isBetween(400, 499);
   }
 
   @Test
@@ -134,7 +152,10 @@ final class MalformedRequestTest {
 
   @Test
   void urlVerification_echoesTheChallenge() {
-    Reply reply = slack.post("{\"type\":\"url_verification\",\"token\":\"t\",\"challenge\":\"c0ffee\"}", "application/json");
+    Reply reply =
+        slack.post(
+            "{\"type\":\"url_verification\",\"token\":\"t\",\"challenge\":\"c0ffee\"}",
+            "application/json");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).isEqualTo("c0ffee");
@@ -142,7 +163,8 @@ final class MalformedRequestTest {
 
   @Test
   void sslCheck_isAcknowledged() {
-    assertThat(slack.post("ssl_check=1&token=legacy-verification-token", FORM).status()).isEqualTo(200);
+    assertThat(slack.post("ssl_check=1&token=legacy-verification-token", FORM).status())
+        .isEqualTo(200);
   }
 
   private void assertBadRequest(Reply reply, String reason) {

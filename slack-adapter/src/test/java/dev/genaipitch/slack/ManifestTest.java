@@ -20,7 +20,8 @@ final class ManifestTest {
     assertThat(manifest).contains("command: /genai-pitch");
     assertThat(urls(manifest)).hasSize(3).containsOnly("https://YOUR-HOST" + SlackAdapter.PATH);
     assertThat(manifest).contains("- app_mention", "- message.im", "- app_home_opened");
-    assertThat(manifest).contains("home_tab_enabled: true", "messages_tab_enabled: true", "is_enabled: true");
+    assertThat(manifest)
+        .contains("home_tab_enabled: true", "messages_tab_enabled: true", "is_enabled: true");
   }
 
   @Test
@@ -41,7 +42,8 @@ final class ManifestTest {
     }
     // commands: the slash command; chat:write: thread and DM replies; app_mentions:read and
     // im:history: the two message events. views.publish and response_url need no scope.
-    assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "app_mentions:read", "im:history");
+    assertThat(scopes)
+        .containsExactlyInAnyOrder("commands", "chat:write", "app_mentions:read", "im:history");
   }
 
   private static List<String> urls(String manifest) {

@@ -44,7 +44,8 @@ final class MentionsAndMessagesTest {
 
   @Test
   void mention_isRemovedBeforeMatching() {
-    slack.mention("<@" + FakeSlack.BOT_USER + "> do we need both? <@" + FakeSlack.BOT_USER + "|genai-pitch>");
+    slack.mention(
+        "<@" + FakeSlack.BOT_USER + "> do we need both? <@" + FakeSlack.BOT_USER + "|genai-pitch>");
 
     assertThat(fixture.listener.questions()).containsExactly("slack: do we need both?");
   }
@@ -62,7 +63,8 @@ final class MentionsAndMessagesTest {
   void directMessage_withTextSlackEscaped_reachesTheCoreAsTyped() {
     slack.directMessage("exec summary &amp; analogy &lt;please&gt;");
 
-    assertThat(fixture.listener.questions()).containsExactly("slack: exec summary & analogy <please>");
+    assertThat(fixture.listener.questions())
+        .containsExactly("slack: exec summary & analogy <please>");
   }
 
   @Test
@@ -71,7 +73,8 @@ final class MentionsAndMessagesTest {
 
     assertThat(ack.status()).isEqualTo(200);
     assertThat(fixture.listener.questions()).containsExactly("slack: café ☕ — do we need both? 🤔");
-    assertThat(fakeSlack.awaitDelivered("chat.postMessage").text()).contains("Most enterprises start with Bedrock");
+    assertThat(fakeSlack.awaitDelivered("chat.postMessage").text())
+        .contains("Most enterprises start with Bedrock");
   }
 
   @Test
@@ -82,9 +85,12 @@ final class MentionsAndMessagesTest {
     slack.clickVisible(post.message(), "👍", Workspace.ASKER);
 
     Call replaced = fakeSlack.awaitDelivered("response_url");
-    assertThat(fixture.listener.feedback()).containsExactly(new SlackFixture.RecordingListener.Feedback("slack", "analogy", true));
+    assertThat(fixture.listener.feedback())
+        .containsExactly(new SlackFixture.RecordingListener.Feedback("slack", "analogy", true));
     assertThat(replaced.json().path("replace_original").asBoolean()).isTrue();
-    assertThat(replaced.text()).contains("Think of Bedrock like Amazon RDS", "Thanks for the feedback.").doesNotContain("Helpful?");
+    assertThat(replaced.text())
+        .contains("Think of Bedrock like Amazon RDS", "Thanks for the feedback.")
+        .doesNotContain("Helpful?");
   }
 
   @Test
@@ -94,7 +100,8 @@ final class MentionsAndMessagesTest {
 
     slack.event(slack.newEventId(), event, null);
 
-    assertThat(fakeSlack.awaitDelivered("chat.postMessage").param("thread_ts")).isEqualTo("1699999999.000100");
+    assertThat(fakeSlack.awaitDelivered("chat.postMessage").param("thread_ts"))
+        .isEqualTo("1699999999.000100");
   }
 
   @Test
@@ -133,15 +140,21 @@ final class MentionsAndMessagesTest {
     botMessage.put("bot_id", "B0OTHER");
     ObjectNode edit = slack.dm("");
     edit.put("subtype", "message_changed");
-    edit.putObject("message").put("type", "message").put("user", Workspace.ASKER).put("text", "do we need both?");
+    edit.putObject("message")
+        .put("type", "message")
+        .put("user", Workspace.ASKER)
+        .put("text", "do we need both?");
     ObjectNode deletion = slack.dm("");
     deletion.put("subtype", "message_deleted");
     deletion.put("deleted_ts", "1700000000.000400");
     ObjectNode mentionByBot = mentionEvent("<@" + FakeSlack.BOT_USER + "> do we need both?");
     mentionByBot.put("bot_id", "B0OTHER");
 
-    for (ObjectNode event : new ObjectNode[] {own, otherBot, botMessage, edit, deletion, mentionByBot}) {
-      assertThat(slack.event(slack.newEventId(), event, null).status()).as(event.toString()).isEqualTo(200);
+    for (ObjectNode event :
+        new ObjectNode[] {own, otherBot, botMessage, edit, deletion, mentionByBot}) {
+      assertThat(slack.event(slack.newEventId(), event, null).status())
+          .as(event.toString())
+          .isEqualTo(200);
     }
 
     assertThat(fixture.executor.submitted()).isZero();

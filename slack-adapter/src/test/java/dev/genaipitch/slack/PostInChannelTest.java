@@ -19,7 +19,8 @@ final class PostInChannelTest {
       FakeSlack fakeSlack = fixture.fakeSlack;
 
       Reply preview = slack.command("/genai-pitch", "do we need both?");
-      assertThat(preview.text()).contains("Most enterprises start with Bedrock to prove value quickly");
+      assertThat(preview.text())
+          .contains("Most enterprises start with Bedrock to prove value quickly");
 
       Reply click = slack.click(preview.json(), "Post in channel");
       assertThat(click.status()).isEqualTo(200);
@@ -48,7 +49,8 @@ final class PostInChannelTest {
 
       fixture.slack.click(preview.json(), "Post in channel");
 
-      assertThat(fixture.listener.awaitFailures(1)).extracting(SlackFixture.RecordingListener.Failure::operation)
+      assertThat(fixture.listener.awaitFailures(1))
+          .extracting(SlackFixture.RecordingListener.Failure::operation)
           .containsExactly("response_url");
       assertThat(fixture.fakeSlack.calls("response_url")).hasSize(1);
     }
@@ -56,7 +58,8 @@ final class PostInChannelTest {
 
   @Test
   void command_withInChannelVisibility_postsStraightAwayAndSaysWhoAsked() throws Exception {
-    try (SlackFixture fixture = SlackFixture.start(Map.of("SLACK_DEFAULT_VISIBILITY", "in_channel"))) {
+    try (SlackFixture fixture =
+        SlackFixture.start(Map.of("SLACK_DEFAULT_VISIBILITY", "in_channel"))) {
       Reply reply = fixture.slack.command("/genai-pitch", "do we need both?");
 
       JsonNode message = reply.json();
@@ -70,9 +73,17 @@ final class PostInChannelTest {
 
   @Test
   void command_withInChannelVisibility_keepsTheMenuAndNotInScriptPrivate() throws Exception {
-    try (SlackFixture fixture = SlackFixture.start(Map.of("SLACK_DEFAULT_VISIBILITY", "in_channel"))) {
-      assertThat(fixture.slack.command("/genai-pitch", "").json().path("response_type").asText()).isEqualTo("ephemeral");
-      assertThat(fixture.slack.command("/genai-pitch", "what's the weather tomorrow").json().path("response_type").asText())
+    try (SlackFixture fixture =
+        SlackFixture.start(Map.of("SLACK_DEFAULT_VISIBILITY", "in_channel"))) {
+      assertThat(fixture.slack.command("/genai-pitch", "").json().path("response_type").asText())
+          .isEqualTo("ephemeral");
+      assertThat(
+              fixture
+                  .slack
+                  .command("/genai-pitch", "what's the weather tomorrow")
+                  .json()
+                  .path("response_type")
+                  .asText())
           .isEqualTo("ephemeral");
     }
   }

@@ -31,7 +31,12 @@ final class RequestSignatureTest {
 
   @Test
   void request_signedBySlack_isAnswered() {
-    Reply reply = slack.postWith(body, "application/x-www-form-urlencoded", Long.toString(now), slack.signature(now, body));
+    Reply reply =
+        slack.postWith(
+            body,
+            "application/x-www-form-urlencoded",
+            Long.toString(now),
+            slack.signature(now, body));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.text()).contains("Most enterprises start with Bedrock");
@@ -41,32 +46,53 @@ final class RequestSignatureTest {
   void request_withABadSignature_isRejectedAndNothingIsSent() {
     String wrong = slack.signature(now, body + "&text=tampered");
 
-    Reply reply = slack.postWith(body, "application/x-www-form-urlencoded", Long.toString(now), wrong);
+    Reply reply =
+        slack.postWith(body, "application/x-www-form-urlencoded", Long.toString(now), wrong);
 
     assertRejected(reply, "signature does not match");
   }
 
   @Test
   void request_signedWithAnotherSecret_isRejected() {
-    Workspace impostor = new Workspace(java.net.URI.create("http://unused"), "another-secret", fixture.clock, fixture.fakeSlack);
+    Workspace impostor =
+        new Workspace(
+            java.net.URI.create("http://unused"),
+            "another-secret",
+            fixture.clock,
+            fixture.fakeSlack);
 
-    Reply reply = slack.postWith(body, "application/x-www-form-urlencoded", Long.toString(now), impostor.signature(now, body));
+    Reply reply =
+        slack.postWith(
+            body,
+            "application/x-www-form-urlencoded",
+            Long.toString(now),
+            impostor.signature(now, body));
 
     assertRejected(reply, "signature does not match");
   }
 
   @Test
   void request_withoutSignatureHeaders_isRejectedAndNothingIsSent() {
-    assertRejected(slack.postWith(body, "application/x-www-form-urlencoded", null, null), "missing");
-    assertRejected(slack.postWith(body, "application/x-www-form-urlencoded", Long.toString(now), null), "missing");
-    assertRejected(slack.postWith(body, "application/x-www-form-urlencoded", null, slack.signature(now, body)), "missing");
+    assertRejected(
+        slack.postWith(body, "application/x-www-form-urlencoded", null, null), "missing");
+    assertRejected(
+        slack.postWith(body, "application/x-www-form-urlencoded", Long.toString(now), null),
+        "missing");
+    assertRejected(
+        slack.postWith(body, "application/x-www-form-urlencoded", null, slack.signature(now, body)),
+        "missing");
   }
 
   @Test
   void request_olderThanFiveMinutes_isRejectedEvenWhenSignedCorrectly() {
     long stale = now - Duration.ofMinutes(5).plusSeconds(1).toSeconds();
 
-    Reply reply = slack.postWith(body, "application/x-www-form-urlencoded", Long.toString(stale), slack.signature(stale, body));
+    Reply reply =
+        slack.postWith(
+            body,
+            "application/x-www-form-urlencoded",
+            Long.toString(stale),
+            slack.signature(stale, body));
 
     assertRejected(reply, "5 minutes");
   }
@@ -75,27 +101,41 @@ final class RequestSignatureTest {
   void request_fromTheFarFuture_isRejected() {
     long future = now + Duration.ofHours(1).toSeconds();
 
-    Reply reply = slack.postWith(body, "application/x-www-form-urlencoded", Long.toString(future), slack.signature(future, body));
+    Reply reply =
+        slack.postWith(
+            body,
+            "application/x-www-form-urlencoded",
+            Long.toString(future),
+            slack.signature(future, body));
 
     assertRejected(reply, "5 minutes");
   }
 
   @Test
   void request_withATimestampThatIsNotANumber_isRejected() {
-    assertRejected(slack.postWith(body, "application/x-www-form-urlencoded", "yesterday", slack.signature(now, body)), "5 minutes");
+    assertRejected(
+        slack.postWith(
+            body, "application/x-www-form-urlencoded", "yesterday", slack.signature(now, body)),
+        "5 minutes");
   }
 
   @Test
   void malformedBody_withoutSignature_isRejectedBeforeParsing() {
-    assertRejected(slack.postWith("payload={not-json}", "application/x-www-form-urlencoded", null, null), "missing");
+    assertRejected(
+        slack.postWith("payload={not-json}", "application/x-www-form-urlencoded", null, null),
+        "missing");
   }
 
   @Test
   void event_withABadSignature_isNotAnswered() {
-    String event = "{\"type\":\"event_callback\",\"event_id\":\"Ev9\",\"event\":{\"type\":\"app_mention\",\"user\":\"U1\","
-        + "\"text\":\"<@U0BOT> do we need both?\",\"ts\":\"1.2\",\"channel\":\"C1\"}}";
+    String event =
+        "{\"type\":\"event_callback\",\"event_id\":\"Ev9\",\"event\":{\"type\":\"app_mention\","
+            + "\"user\":\"U1\",\"text\":\"<@U0BOT>"
+            + " do we need both?\",\"ts\":\"1.2\",\"channel\":\"C1\"}}";
 
-    assertRejected(slack.postWith(event, "application/json", Long.toString(now), "v0=" + "0".repeat(64)), "signature does not match");
+    assertRejected(
+        slack.postWith(event, "application/json", Long.toString(now), "v0=" + "0".repeat(64)),
+        "signature does not match");
   }
 
   private void assertRejected(Reply reply, String reason) {

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,11 +66,12 @@ final class SlackFixture implements AutoCloseable {
     root.addAppender(logs);
     FORWARD.target = listener;
     bot = BOT;
-    adapter = SlackAdapter.builder(config(fakeSlack, env), bot)
-        .executor(sends == null ? executor : sends)
-        .scheduler(scheduler)
-        .clock(clock)
-        .start();
+    adapter =
+        SlackAdapter.builder(config(fakeSlack, env), bot)
+            .executor(sends == null ? executor : sends)
+            .scheduler(scheduler)
+            .clock(clock)
+            .start();
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -99,7 +100,8 @@ final class SlackFixture implements AutoCloseable {
     return new SlackFixture(env, null);
   }
 
-  static BotConfig.Slack config(FakeSlack fakeSlack, Map<String, String> env) throws ConfigException {
+  static BotConfig.Slack config(FakeSlack fakeSlack, Map<String, String> env)
+      throws ConfigException {
     Map<String, String> all = new HashMap<>();
     all.put("SLACK_SIGNING_SECRET", SECRET);
     all.put("SLACK_BOT_TOKEN", TOKEN);
@@ -111,7 +113,8 @@ final class SlackFixture implements AutoCloseable {
   /** Everything the adapter logged, one line per event, formatted. */
   String logged() {
     synchronized (logs.list) {
-      return String.join("\n", logs.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
+      return String.join(
+          "\n", logs.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
     }
   }
 

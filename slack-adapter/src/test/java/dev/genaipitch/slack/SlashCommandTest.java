@@ -36,7 +36,8 @@ final class SlashCommandTest {
     assertThat(menu.path("response_type").asText()).isEqualTo("ephemeral");
     assertThat(reply.text()).contains("What I can help with");
     for (Topic topic : fixture.bot.topics()) {
-      assertThat(reply.text()).contains("*" + Mrkdwn.escape(topic.title()) + "*\n" + Mrkdwn.escape(topic.summary()));
+      assertThat(reply.text())
+          .contains("*" + Mrkdwn.escape(topic.title()) + "*\n" + Mrkdwn.escape(topic.summary()));
     }
     assertThat(Blocks.labels(menu)).hasSize(fixture.bot.topics().size()).containsOnly("Open");
   }
@@ -57,14 +58,20 @@ final class SlashCommandTest {
     assertThat(preview.path("response_type").asText()).isEqualTo("ephemeral");
     assertThat(preview.path("text").asText()).isEqualTo("Do we need both?");
     assertThat(Blocks.types(preview)).startsWith("context", "header");
-    assertThat(preview.at("/blocks/1/text/text").asText()).startsWith("7️⃣ Address the Common Customer Confusion");
+    assertThat(preview.at("/blocks/1/text/text").asText())
+        .startsWith("7️⃣ Address the Common Customer Confusion");
     assertThat(reply.text())
         .contains("You asked: “do we need both?”")
-        .contains("> “Most enterprises start with Bedrock to prove value quickly.\n"
-            + "> As maturity grows, SageMaker comes in where deeper customization or governance is required.”")
+        .contains(
+            "> “Most enterprises start with Bedrock to prove value quickly.\n"
+                + "> As maturity grows, SageMaker comes in where deeper customization or governance"
+                + " is required.”")
         .contains("That’s a *journey-based answer*, not a sales pitch.");
     assertThat(Blocks.labels(preview))
-        .containsSubsequence("Post in channel", "Not competing: two stages of the journey", "The 60-second executive summary")
+        .containsSubsequence(
+            "Post in channel",
+            "Not competing: two stages of the journey",
+            "The 60-second executive summary")
         .contains("👍", "👎");
     assertThat(fixture.fakeSlack.sent()).as("the answer rides on the acknowledgement").isEmpty();
   }
@@ -80,12 +87,13 @@ final class SlashCommandTest {
       }
     }
     assertThat(fields).as("a section of fields").isNotNull();
-    assertThat(fields.findValuesAsText("text")).containsExactly(
-        "*Stage*", "*Service*",
-        "Use AI quickly", "Bedrock",
-        "Customize &amp; evolve AI", "SageMaker",
-        "Production GenAI apps", "Bedrock",
-        "Training &amp; data science", "SageMaker");
+    assertThat(fields.findValuesAsText("text"))
+        .containsExactly(
+            "*Stage*", "*Service*",
+            "Use AI quickly", "Bedrock",
+            "Customize &amp; evolve AI", "SageMaker",
+            "Production GenAI apps", "Bedrock",
+            "Training &amp; data science", "SageMaker");
   }
 
   @Test
@@ -97,7 +105,9 @@ final class SlashCommandTest {
         .filteredOn(b -> b.blockId().equals("answer.did_you_mean"))
         .extracting(Blocks.Button::label)
         .containsExactly("When to use Bedrock");
-    assertThat(Blocks.labels(reply.json())).containsOnlyOnce("When to use Bedrock").contains("Post in channel");
+    assertThat(Blocks.labels(reply.json()))
+        .containsOnlyOnce("When to use Bedrock")
+        .contains("Post in channel");
   }
 
   @Test
@@ -110,7 +120,9 @@ final class SlashCommandTest {
         .contains("That’s not in the script")
         .contains("The script doesn’t cover that, so I won’t guess.")
         .contains("Closest topics:");
-    assertThat(Blocks.labels(answer)).doesNotContain("Post in channel", "👍").endsWith("All topics");
+    assertThat(Blocks.labels(answer))
+        .doesNotContain("Post in channel", "👍")
+        .endsWith("All topics");
     assertThat(Blocks.labels(answer)).hasSizeGreaterThan(1);
   }
 

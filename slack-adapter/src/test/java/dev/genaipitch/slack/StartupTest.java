@@ -46,21 +46,27 @@ final class StartupTest {
           .isInstanceOf(SlackStartException.class)
           .hasMessageContaining("Slack rejected SLACK_BOT_TOKEN (auth.test: invalid_auth)")
           .hasMessageContaining("xoxb-")
-          .message().doesNotContain(SlackFixture.TOKEN).doesNotContain(SlackFixture.SECRET);
+          .message()
+          .doesNotContain(SlackFixture.TOKEN)
+          .doesNotContain(SlackFixture.SECRET);
     }
   }
 
   @Test
   void start_withSlackUnreachable_saysSo() throws Exception {
-    BotConfig.Slack config = BotConfig.load(Map.of(
-        "SLACK_SIGNING_SECRET", SlackFixture.SECRET,
-        "SLACK_BOT_TOKEN", SlackFixture.TOKEN,
-        "SLACK_API_URL", "http://127.0.0.1:1/api/")).slack();
+    BotConfig.Slack config =
+        BotConfig.load(
+                Map.of(
+                    "SLACK_SIGNING_SECRET", SlackFixture.SECRET,
+                    "SLACK_BOT_TOKEN", SlackFixture.TOKEN,
+                    "SLACK_API_URL", "http://127.0.0.1:1/api/"))
+            .slack();
 
     assertThatThrownBy(() -> SlackAdapter.start(config, bot()))
         .isInstanceOf(SlackStartException.class)
         .hasMessageContaining("cannot reach the Slack Web API at http://127.0.0.1:1/api/")
-        .message().doesNotContain(SlackFixture.TOKEN);
+        .message()
+        .doesNotContain(SlackFixture.TOKEN);
   }
 
   @Test

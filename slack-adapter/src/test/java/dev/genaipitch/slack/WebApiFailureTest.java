@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Slack's Web API says no, or takes its time: retried sensibly, given up on cleanly, nobody held up. */
+/**
+ * Slack's Web API says no, or takes its time: retried sensibly, given up on cleanly, nobody held
+ * up.
+ */
 final class WebApiFailureTest {
 
   private SlackFixture fixture;
@@ -37,7 +40,9 @@ final class WebApiFailureTest {
     slack.mention("<@" + FakeSlack.BOT_USER + "> do we need both?");
 
     fakeSlack.awaitDelivered("chat.postMessage");
-    assertThat(fakeSlack.calls("chat.postMessage")).extracting(Call::status).containsExactly(429, 200);
+    assertThat(fakeSlack.calls("chat.postMessage"))
+        .extracting(Call::status)
+        .containsExactly(429, 200);
     assertThat(fakeSlack.delivered("chat.postMessage")).hasSize(1);
     assertThat(fixture.scheduler.delays()).containsExactly(Duration.ofSeconds(7));
     assertThat(fixture.listener.failures).isEmpty();
@@ -52,11 +57,16 @@ final class WebApiFailureTest {
     Reply ack = slack.mention("<@" + FakeSlack.BOT_USER + "> do we need both?");
 
     assertThat(ack.status()).isEqualTo(200);
-    assertThat(fixture.listener.awaitFailures(1)).containsExactly(new Failure("slack", "chat.postMessage"));
+    assertThat(fixture.listener.awaitFailures(1))
+        .containsExactly(new Failure("slack", "chat.postMessage"));
     assertThat(fakeSlack.calls("chat.postMessage")).hasSize(4);
-    assertThat(fixture.scheduler.delays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(fixture.scheduler.delays())
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     assertThat(fixture.logged())
-        .contains("Slack chat.postMessage failed after 4 attempt(s) (channel " + Workspace.CHANNEL + ", event Ev0")
+        .contains(
+            "Slack chat.postMessage failed after 4 attempt(s) (channel "
+                + Workspace.CHANNEL
+                + ", event Ev0")
         .contains("HTTP 503")
         .doesNotContain(SlackFixture.TOKEN)
         .doesNotContain(SlackFixture.SECRET);
@@ -69,7 +79,9 @@ final class WebApiFailureTest {
     slack.directMessage("exec summary");
 
     fakeSlack.awaitDelivered("chat.postMessage");
-    assertThat(fakeSlack.calls("chat.postMessage")).extracting(Call::status).containsExactly(502, 200);
+    assertThat(fakeSlack.calls("chat.postMessage"))
+        .extracting(Call::status)
+        .containsExactly(502, 200);
   }
 
   @Test
@@ -78,7 +90,8 @@ final class WebApiFailureTest {
 
     slack.mention("<@" + FakeSlack.BOT_USER + "> do we need both?");
 
-    assertThat(fixture.listener.awaitFailures(1)).containsExactly(new Failure("slack", "chat.postMessage"));
+    assertThat(fixture.listener.awaitFailures(1))
+        .containsExactly(new Failure("slack", "chat.postMessage"));
     assertThat(fakeSlack.calls("chat.postMessage")).hasSize(1);
     assertThat(fixture.scheduler.delays()).isEmpty();
   }
@@ -89,7 +102,8 @@ final class WebApiFailureTest {
 
     slack.homeOpened();
 
-    assertThat(fixture.listener.awaitFailures(1)).containsExactly(new Failure("slack", "views.publish"));
+    assertThat(fixture.listener.awaitFailures(1))
+        .containsExactly(new Failure("slack", "views.publish"));
     assertThat(fixture.scheduler.delays()).isEmpty();
     assertThat(fixture.logged()).contains("Retry-After 3600s is too long to wait");
   }
@@ -102,7 +116,9 @@ final class WebApiFailureTest {
     slack.click(preview.json(), "Post in channel");
 
     fakeSlack.awaitDelivered("response_url", 2);
-    assertThat(fakeSlack.calls("response_url")).extracting(Call::status).containsExactly(429, 200, 200);
+    assertThat(fakeSlack.calls("response_url"))
+        .extracting(Call::status)
+        .containsExactly(429, 200, 200);
     assertThat(fixture.scheduler.delays()).containsExactly(Duration.ofSeconds(2));
   }
 
@@ -110,7 +126,8 @@ final class WebApiFailureTest {
   void slowSlack_holdsUpNoOtherRequest() {
     fakeSlack.hold("chat.postMessage");
 
-    assertThat(slack.mention("<@" + FakeSlack.BOT_USER + "> do we need both?").status()).isEqualTo(200);
+    assertThat(slack.mention("<@" + FakeSlack.BOT_USER + "> do we need both?").status())
+        .isEqualTo(200);
     assertThat(slack.directMessage("exec summary").status()).isEqualTo(200);
     Reply command = slack.command("/genai-pitch", "give me the analogy");
     assertThat(command.status()).isEqualTo(200);
@@ -123,13 +140,16 @@ final class WebApiFailureTest {
 
   @Test
   void sendQueueFull_isReportedAndTheRequestStillAcknowledged() throws Exception {
-    try (SlackFixture full = SlackFixture.startWithSender(task -> {
-      throw new RejectedExecutionException("full");
-    })) {
+    try (SlackFixture full =
+        SlackFixture.startWithSender(
+            task -> {
+              throw new RejectedExecutionException("full");
+            })) {
       Reply ack = full.slack.mention("<@" + FakeSlack.BOT_USER + "> do we need both?");
 
       assertThat(ack.status()).isEqualTo(200);
-      assertThat(full.listener.awaitFailures(1)).containsExactly(new Failure("slack", "chat.postMessage"));
+      assertThat(full.listener.awaitFailures(1))
+          .containsExactly(new Failure("slack", "chat.postMessage"));
       assertThat(full.logged()).contains("send queue full");
     }
   }

@@ -52,7 +52,8 @@ final class Workspace {
   private final String secret;
   private final Clock clock;
   private final FakeSlack fakeSlack;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final AtomicInteger ids = new AtomicInteger();
 
   Workspace(URI endpoint, String secret, Clock clock, FakeSlack fakeSlack) {
@@ -88,7 +89,10 @@ final class Workspace {
 
   // ---- buttons
 
-  /** {@code user} clicks the button labelled {@code label} on an ephemeral message shown in the channel. */
+  /**
+   * {@code user} clicks the button labelled {@code label} on an ephemeral message shown in the
+   * channel.
+   */
   Reply click(JsonNode message, String label) {
     return click(message, label, 0, ASKER, "ephemeral");
   }
@@ -132,8 +136,12 @@ final class Workspace {
       }
       default -> {
         boolean ephemeral = where.equals("ephemeral");
-        payload.putObject("container").put("type", "message").put("message_ts", "1700000000.000100")
-            .put("channel_id", CHANNEL).put("is_ephemeral", ephemeral);
+        payload
+            .putObject("container")
+            .put("type", "message")
+            .put("message_ts", "1700000000.000100")
+            .put("channel_id", CHANNEL)
+            .put("is_ephemeral", ephemeral);
         payload.putObject("channel").put("id", CHANNEL).put("name", "general");
         payload.put("response_url", fakeSlack.newResponseUrl());
       }
@@ -142,7 +150,9 @@ final class Workspace {
   }
 
   Reply interaction(ObjectNode payload) {
-    return post("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    return post(
+        "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
+        "application/x-www-form-urlencoded");
   }
 
   // ---- events
@@ -188,7 +198,9 @@ final class Workspace {
     return "Ev0" + ids.incrementAndGet();
   }
 
-  /** Delivers {@code event} as Slack's Events API does; {@code retry} is X-Slack-Retry-Num or null. */
+  /**
+   * Delivers {@code event} as Slack's Events API does; {@code retry} is X-Slack-Retry-Num or null.
+   */
   Reply event(String eventId, ObjectNode event, Integer retry) {
     ObjectNode envelope = JSON.createObjectNode();
     envelope.put("token", "legacy-verification-token");
@@ -198,13 +210,22 @@ final class Workspace {
     envelope.put("type", "event_callback");
     envelope.put("event_id", eventId);
     envelope.put("event_time", clock.instant().getEpochSecond());
-    envelope.putArray("authorizations").addObject().put("team_id", "T1").put("user_id", FakeSlack.BOT_USER).put("is_bot", true);
+    envelope
+        .putArray("authorizations")
+        .addObject()
+        .put("team_id", "T1")
+        .put("user_id", FakeSlack.BOT_USER)
+        .put("is_bot", true);
     Map<String, String> headers = new LinkedHashMap<>();
     if (retry != null) {
       headers.put("X-Slack-Retry-Num", retry.toString());
       headers.put("X-Slack-Retry-Reason", "http_timeout");
     }
-    return send(envelope.toString(), "application/json", sign(clock.instant().getEpochSecond(), envelope.toString()), headers);
+    return send(
+        envelope.toString(),
+        "application/json",
+        sign(clock.instant().getEpochSecond(), envelope.toString()),
+        headers);
   }
 
   // ---- raw requests
@@ -231,7 +252,8 @@ final class Workspace {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal(("v0:" + epochSeconds + ":" + body).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          mac.doFinal(("v0:" + epochSeconds + ":" + body).getBytes(StandardCharsets.UTF_8));
       return "v0=" + HexFormat.of().formatHex(digest);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -239,31 +261,47 @@ final class Workspace {
   }
 
   String slashCommandBody(String text) {
-    return "command=%2Fgenai-pitch&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
-        + "&user_id=" + ASKER + "&channel_id=" + CHANNEL + "&team_id=T1&response_url="
+    return "command=%2Fgenai-pitch&text="
+        + URLEncoder.encode(text, StandardCharsets.UTF_8)
+        + "&user_id="
+        + ASKER
+        + "&channel_id="
+        + CHANNEL
+        + "&team_id=T1&response_url="
         + URLEncoder.encode(fakeSlack.newResponseUrl(), StandardCharsets.UTF_8);
   }
 
   private Map<String, String> sign(long epochSeconds, String body) {
-    return Map.of("X-Slack-Request-Timestamp", Long.toString(epochSeconds), "X-Slack-Signature", signature(epochSeconds, body));
+    return Map.of(
+        "X-Slack-Request-Timestamp",
+        Long.toString(epochSeconds),
+        "X-Slack-Signature",
+        signature(epochSeconds, body));
   }
 
-  private Reply send(String body, String contentType, Map<String, String> signed, Map<String, String> extra) {
+  private Reply send(
+      String body, String contentType, Map<String, String> signed, Map<String, String> extra) {
     Map<String, String> headers = new LinkedHashMap<>(signed);
     headers.putAll(extra);
     return raw("POST", body, contentType, headers);
   }
 
   Reply raw(String method, String body, String contentType, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-        .timeout(Duration.ofSeconds(10))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Reply(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -275,7 +313,11 @@ final class Workspace {
 
   private static String formEncode(Map<String, String> form) {
     return form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 }

@@ -42,19 +42,27 @@ final class ActivityEndpoint extends Handler.Abstract {
       }
       byte[] body = readBody(request);
       if (body == null) {
-        return respond(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "the body is too large\n");
+        return respond(
+            response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "the body is too large\n");
       }
       IncomingActivity activity;
       try {
         activity = IncomingActivity.parse(body);
       } catch (IncomingActivity.Malformed e) {
-        return respond(response, callback, HttpStatus.BAD_REQUEST_400, "bad activity: " + e.getMessage() + "\n");
+        return respond(
+            response,
+            callback,
+            HttpStatus.BAD_REQUEST_400,
+            "bad activity: " + e.getMessage() + "\n");
       }
       try {
         authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION), activity);
       } catch (Authenticator.Unauthorized e) {
         // The type is the caller's, and the caller is not authenticated: never log it as sent.
-        LOG.info("Teams: refused an activity of type {} with 401: {}", LogText.of(activity.type()), e.getMessage());
+        LOG.info(
+            "Teams: refused an activity of type {} with 401: {}",
+            LogText.of(activity.type()),
+            e.getMessage());
         return respond(response, callback, HttpStatus.UNAUTHORIZED_401, "unauthorized\n");
       }
       TeamsBot.Result result = teams.handle(activity);

@@ -14,6 +14,7 @@ record AdaptiveCard(List<Element> body, String fallbackText, MsTeams msteams) {
 
   static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
   static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+
   /** The newest schema version that Teams renders on every client. */
   static final String VERSION = "1.5";
 
@@ -88,9 +89,13 @@ record AdaptiveCard(List<Element> body, String fallbackText, MsTeams msteams) {
     }
   }
 
-  /** A group of elements; {@code style} {@code emphasis} shades it, {@code selectAction} makes it clickable. */
+  /**
+   * A group of elements; {@code style} {@code emphasis} shades it, {@code selectAction} makes it
+   * clickable.
+   */
   @JsonPropertyOrder({"type"})
-  record Container(List<Element> items, String style, Submit selectAction, String spacing) implements Element {
+  record Container(List<Element> items, String style, Submit selectAction, String spacing)
+      implements Element {
     Container {
       items = List.copyOf(items);
     }

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Draws an {@link Answer} as an Adaptive Card. Every word comes from the answer; the only text
- * here is the labels of the card's own controls.
+ * Draws an {@link Answer} as an Adaptive Card. Every word comes from the answer; the only text here
+ * is the labels of the card's own controls.
  */
 final class AnswerCards {
 
@@ -62,7 +62,9 @@ final class AnswerCards {
     }
     return text
         + "\n\n"
-        + answer.menu().stream().map(t -> "• " + t.title() + ": " + t.summary()).collect(Collectors.joining("\n"));
+        + answer.menu().stream()
+            .map(t -> "• " + t.title() + ": " + t.summary())
+            .collect(Collectors.joining("\n"));
   }
 
   private static void addBlock(List<Element> body, Block block) {
@@ -121,7 +123,8 @@ final class AnswerCards {
   private static Element tableFallback(Block.Table table) {
     if (table.header().size() == 2) {
       List<Fact> facts = new ArrayList<>();
-      facts.add(new Fact(Markdown.escape(table.header().get(0)), Markdown.escape(table.header().get(1))));
+      facts.add(
+          new Fact(Markdown.escape(table.header().get(0)), Markdown.escape(table.header().get(1))));
       for (List<String> row : table.rows()) {
         facts.add(new Fact(Markdown.escape(cell(row, 0)), Markdown.escape(cell(row, 1))));
       }

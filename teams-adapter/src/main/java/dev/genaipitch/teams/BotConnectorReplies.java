@@ -31,15 +31,20 @@ import okhttp3.Dispatcher;
  */
 final class BotConnectorReplies implements Replies {
 
-  /** Distinct serviceUrls are few (one per region); the bound only guards against a flood of made-up ones. */
+  /**
+   * Distinct serviceUrls are few (one per region); the bound only guards against a flood of made-up
+   * ones.
+   */
   private static final int MAX_CLIENTS = 16;
+
   /** Extra wait past the HTTP timeouts before giving up on the SDK's future ourselves. */
   private static final Duration GRACE = Duration.ofSeconds(1);
+
   /**
    * Replies one connector host may have in flight at once. OkHttp's default is 5, and every reply
    * goes to the same host while its request thread waits for it: with 5, a sixth concurrent
-   * activity queued behind the others (measured: at most 5 in flight, ~340 activities/s at best
-   * on loopback, and ~5 / round-trip per second against a remote connector). TeamsBot's
+   * activity queued behind the others (measured: at most 5 in flight, ~340 activities/s at best on
+   * loopback, and ~5 / round-trip per second against a remote connector). TeamsBot's
    * maxWaitingReplies (a quarter of MAX_THREADS) is the limit that applies; this one only has to
    * stay out of its way.
    */
@@ -59,8 +64,8 @@ final class BotConnectorReplies implements Replies {
       };
 
   /**
-   * @param credentials the bot's credentials for outgoing calls ({@code MicrosoftAppCredentials.empty()}
-   *     for the Emulator)
+   * @param credentials the bot's credentials for outgoing calls ({@code
+   *     MicrosoftAppCredentials.empty()} for the Emulator)
    * @param timeout how long to wait to connect, and then for the connector's answer
    */
   BotConnectorReplies(AppCredentials credentials, Duration timeout) {
@@ -80,7 +85,9 @@ final class BotConnectorReplies implements Replies {
       sent =
           message.replyToId().isEmpty()
               ? client.getConversations().sendToConversation(conversationId, activity)
-              : client.getConversations().replyToActivity(conversationId, message.replyToId(), activity);
+              : client
+                  .getConversations()
+                  .replyToActivity(conversationId, message.replyToId(), activity);
     } catch (RuntimeException e) {
       throw new DeliveryException(describe(e));
     }
@@ -146,7 +153,9 @@ final class BotConnectorReplies implements Replies {
 
   /** What went wrong, in words safe for a log: no URL, token or body from the SDK's messages. */
   private String describe(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = e;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof ErrorResponseException refused && refused.response() != null) {
         return "the connector answered HTTP " + refused.response().code();
       }

@@ -41,7 +41,8 @@ final class BotFrameworkAuthenticator implements Authenticator {
     activity.setChannelId(incoming.channelId());
     activity.setServiceUrl(incoming.serviceUrl());
     try {
-      // This bot is no skill: a bot-to-bot token is refused before the SDK goes looking for its keys.
+      // This bot is no skill: a bot-to-bot token is refused before the SDK goes looking for its
+      // keys.
       if (SkillValidation.isSkillToken(authorization)) {
         throw new Unauthorized("a skill token is not accepted");
       }
@@ -63,7 +64,9 @@ final class BotFrameworkAuthenticator implements Authenticator {
       return "invalid token";
     }
     String reason;
-    if (e instanceof AuthenticationException && e.getCause() != null && e.getCause().getMessage() != null) {
+    if (e instanceof AuthenticationException
+        && e.getCause() != null
+        && e.getCause().getMessage() != null) {
       reason = e.getCause().getMessage();
     } else if (e instanceof AuthenticationException && e.getMessage() != null) {
       reason = e.getMessage();

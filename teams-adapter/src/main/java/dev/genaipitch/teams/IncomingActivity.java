@@ -40,9 +40,15 @@ record IncomingActivity(
   static final String CONVERSATION_UPDATE = "conversationUpdate";
   static final String INVOKE = "invoke";
 
-  /** A conversation: {@code conversationType} is {@code personal}, {@code groupChat} or {@code channel}. */
+  /**
+   * A conversation: {@code conversationType} is {@code personal}, {@code groupChat} or {@code
+   * channel}.
+   */
   record Conversation(String id, String conversationType, String tenantId) {
-    /** A channel or group chat, where the bot answers only when mentioned (the Emulator sends no type). */
+    /**
+     * A channel or group chat, where the bot answers only when mentioned (the Emulator sends no
+     * type).
+     */
     boolean shared() {
       return conversationType.equals("channel") || conversationType.equals("groupChat");
     }
@@ -53,7 +59,9 @@ record IncomingActivity(
   /** A {@code mention} entity: who was mentioned and the exact text that mentions them. */
   record Mention(String mentionedId, String text) {}
 
-  /** A request body that is not an activity this endpoint can handle; the reason is safe to show. */
+  /**
+   * A request body that is not an activity this endpoint can handle; the reason is safe to show.
+   */
   static final class Malformed extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -71,7 +79,10 @@ record IncomingActivity(
     return type.equals(expected);
   }
 
-  /** Reads and checks an activity: a JSON object with a type, channel, http(s) serviceUrl, conversation and recipient. */
+  /**
+   * Reads and checks an activity: a JSON object with a type, channel, http(s) serviceUrl,
+   * conversation and recipient.
+   */
   static IncomingActivity parse(byte[] body) throws Malformed {
     JsonNode root;
     try {
@@ -98,7 +109,8 @@ record IncomingActivity(
         text(root, "id"),
         channelId,
         serviceUrl,
-        new Conversation(conversationId, text(conversation, "conversationType"), tenantId(root, conversation)),
+        new Conversation(
+            conversationId, text(conversation, "conversationType"), tenantId(root, conversation)),
         new Account(text(from, "id"), text(from, "name")),
         new Account(recipientId, text(recipient, "name")),
         text(root, "text"),
@@ -117,7 +129,8 @@ record IncomingActivity(
   private static List<Mention> mentions(JsonNode entities) {
     List<Mention> out = new ArrayList<>();
     for (JsonNode entity : entities) {
-      if ("mention".equals(entity.path("type").asText()) && entity.path("mentioned").hasNonNull("id")) {
+      if ("mention".equals(entity.path("type").asText())
+          && entity.path("mentioned").hasNonNull("id")) {
         out.add(new Mention(entity.path("mentioned").path("id").asText(), text(entity, "text")));
       }
     }
@@ -138,7 +151,9 @@ record IncomingActivity(
     try {
       URI uri = new URI(serviceUrl);
       String scheme = uri.getScheme();
-      if (scheme == null || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+      if (scheme == null
+          || !(scheme.equals("https") || scheme.equals("http"))
+          || uri.getHost() == null) {
         throw new Malformed("serviceUrl is not an http(s) URL");
       }
     } catch (URISyntaxException e) {

@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Writes text as the Markdown subset Adaptive Cards render in Teams: bold, italic, lists, links. */
+/**
+ * Writes text as the Markdown subset Adaptive Cards render in Teams: bold, italic, lists, links.
+ */
 final class Markdown {
 
   /** Characters that would start emphasis, a link, code or an HTML tag. */
   private static final String SPECIAL = "\\*_[]`~<>";
+
   /** A line that would otherwise become a list item or heading. */
-  private static final Pattern BLOCK_START = Pattern.compile("(?m)^(\\s*)([-+#]|\\d+[.)])(?=\\s|$)");
+  private static final Pattern BLOCK_START =
+      Pattern.compile("(?m)^(\\s*)([-+#]|\\d+[.)])(?=\\s|$)");
 
   private Markdown() {}
 
@@ -33,13 +37,19 @@ final class Markdown {
   }
 
   private static String escapeLineStarts(String markdown) {
-    return BLOCK_START.matcher(markdown).replaceAll(m -> {
-      String marker = m.group(2);
-      String escaped = Character.isDigit(marker.charAt(0))
-          ? marker.substring(0, marker.length() - 1) + "\\" + marker.charAt(marker.length() - 1)
-          : "\\" + marker;
-      return java.util.regex.Matcher.quoteReplacement(m.group(1) + escaped);
-    });
+    return BLOCK_START
+        .matcher(markdown)
+        .replaceAll(
+            m -> {
+              String marker = m.group(2);
+              String escaped =
+                  Character.isDigit(marker.charAt(0))
+                      ? marker.substring(0, marker.length() - 1)
+                          + "\\"
+                          + marker.charAt(marker.length() - 1)
+                      : "\\" + marker;
+              return java.util.regex.Matcher.quoteReplacement(m.group(1) + escaped);
+            });
   }
 
   /** A line of runs that starts a text block, so that it cannot turn into a list or heading. */
@@ -108,7 +118,9 @@ final class Markdown {
     List<Inline> out = new ArrayList<>();
     for (Inline run : runs) {
       int last = out.size() - 1;
-      if (last >= 0 && out.get(last).strong() == run.strong() && out.get(last).emphasis() == run.emphasis()) {
+      if (last >= 0
+          && out.get(last).strong() == run.strong()
+          && out.get(last).emphasis() == run.emphasis()) {
         out.set(last, new Inline(out.get(last).text() + run.text(), run.strong(), run.emphasis()));
       } else {
         out.add(run);

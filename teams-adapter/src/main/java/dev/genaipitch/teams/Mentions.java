@@ -3,19 +3,26 @@ package dev.genaipitch.teams;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads mentions the way Teams marks them: {@code <at>name</at>} in the text plus a mention entity. */
+/**
+ * Reads mentions the way Teams marks them: {@code <at>name</at>} in the text plus a mention entity.
+ */
 final class Mentions {
 
-  private static final Pattern AT_TAG = Pattern.compile("<at>(.*?)</at>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern AT_TAG =
+      Pattern.compile("<at>(.*?)</at>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern SPACES = Pattern.compile("\\s+");
+
   /** Formatting Teams sends as HTML when the user styled the message. */
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>");
 
   private Mentions() {}
 
-  /** Whether a mention entity names the bot (the activity's recipient); text alone does not count. */
+  /**
+   * Whether a mention entity names the bot (the activity's recipient); text alone does not count.
+   */
   static boolean mentionsBot(IncomingActivity activity) {
-    return activity.mentions().stream().anyMatch(m -> m.mentionedId().equals(activity.recipient().id()));
+    return activity.mentions().stream()
+        .anyMatch(m -> m.mentionedId().equals(activity.recipient().id()));
   }
 
   /**
@@ -32,13 +39,14 @@ final class Mentions {
     }
     text = AT_TAG.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
     text = TAG.matcher(text).replaceAll(" ");
-    text = text.replace("&nbsp;", " ")
-        .replace('\u00a0', ' ')
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    text =
+        text.replace("&nbsp;", " ")
+            .replace('\u00a0', ' ')
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
     return SPACES.matcher(text).replaceAll(" ").strip();
   }
 }

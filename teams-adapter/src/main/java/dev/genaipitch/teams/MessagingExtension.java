@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The search messaging extension ({@code composeExtension/query}): sections matching what the user
- * types in the compose box, each previewed by title and summary and inserted as the full answer card.
+ * types in the compose box, each previewed by title and summary and inserted as the full answer
+ * card.
  */
 final class MessagingExtension {
 
@@ -21,6 +22,7 @@ final class MessagingExtension {
 
   private static final int DEFAULT_COUNT = 10;
   private static final int MAX_COUNT = 25;
+
   /**
    * Runners-up below this share of the matcher's confidence are noise in a result list. Searching
    * only matches: unlike a question, a half-typed query is not reported to the bot's listener.
@@ -33,23 +35,32 @@ final class MessagingExtension {
     this.bot = bot;
   }
 
-  /** The results for an invoke's {@code value}; an empty query (or the initial run) lists every topic. */
+  /**
+   * The results for an invoke's {@code value}; an empty query (or the initial run) lists every
+   * topic.
+   */
   Response query(JsonNode value) {
     Map<String, Topic> topics = new LinkedHashMap<>();
     bot.topics().forEach(t -> topics.put(t.id(), t));
     String query = queryText(value);
-    List<String> ids = query.isBlank() ? List.copyOf(topics.keySet()) : ranked(query, topics.keySet());
+    List<String> ids =
+        query.isBlank() ? List.copyOf(topics.keySet()) : ranked(query, topics.keySet());
     int skip = Math.max(0, value == null ? 0 : value.path("queryOptions").path("skip").asInt(0));
-    int count = value == null ? DEFAULT_COUNT : value.path("queryOptions").path("count").asInt(DEFAULT_COUNT);
+    int count =
+        value == null
+            ? DEFAULT_COUNT
+            : value.path("queryOptions").path("count").asInt(DEFAULT_COUNT);
     count = Math.max(1, Math.min(MAX_COUNT, count));
     List<ResultItem> items =
         ids.stream()
             .skip(skip)
             .limit(count)
-            .map(id -> new ResultItem(
-                AdaptiveCard.CONTENT_TYPE,
-                AnswerCards.card(bot.open(id)),
-                Preview.of(topics.get(id))))
+            .map(
+                id ->
+                    new ResultItem(
+                        AdaptiveCard.CONTENT_TYPE,
+                        AnswerCards.card(bot.open(id)),
+                        Preview.of(topics.get(id))))
             .toList();
     return new Response(new Result("result", "list", items));
   }
@@ -107,7 +118,9 @@ final class MessagingExtension {
 
   record Preview(String contentType, Thumbnail content) {
     static Preview of(Topic topic) {
-      return new Preview("application/vnd.microsoft.card.thumbnail", new Thumbnail(topic.title(), topic.summary()));
+      return new Preview(
+          "application/vnd.microsoft.card.thumbnail",
+          new Thumbnail(topic.title(), topic.summary()));
     }
   }
 

@@ -53,6 +53,7 @@ record OutgoingMessage(
 
   /** The same message posted into the conversation rather than as a reply. */
   OutgoingMessage intoConversation() {
-    return new OutgoingMessage(serviceUrl, channelId, conversation, bot, user, "", text, summary, card);
+    return new OutgoingMessage(
+        serviceUrl, channelId, conversation, bot, user, "", text, summary, card);
   }
 }

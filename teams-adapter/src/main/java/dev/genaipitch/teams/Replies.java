@@ -2,7 +2,8 @@ package dev.genaipitch.teams;
 
 /**
  * The Bot Connector, as far as this bot uses it: post a message into the conversation an activity
- * came from. The one implementation uses the Bot Framework SDK; a direct REST client could replace it.
+ * came from. The one implementation uses the Bot Framework SDK; a direct REST client could replace
+ * it.
  */
 interface Replies {
 
@@ -13,7 +14,9 @@ interface Replies {
    */
   void send(OutgoingMessage message) throws DeliveryException;
 
-  /** A reply the connector did not take; the message is safe to log (no tokens, no message text). */
+  /**
+   * A reply the connector did not take; the message is safe to log (no tokens, no message text).
+   */
   final class DeliveryException extends Exception {
     private static final long serialVersionUID = 1L;
 

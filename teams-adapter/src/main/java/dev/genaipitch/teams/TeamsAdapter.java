@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * clicks and the search messaging extension, all from {@link PitchBot}.
  *
  * <p>Without an app id, requests are not authenticated (the Bot Framework Emulator's mode) and one
- * log line says so. With one, every request's token is validated and a failure is answered 401
- * with nothing sent. The Bot Framework SDK stays inside this module.
+ * log line says so. With one, every request's token is validated and a failure is answered 401 with
+ * nothing sent. The Bot Framework SDK stays inside this module.
  */
 public final class TeamsAdapter {
 
@@ -106,8 +106,8 @@ public final class TeamsAdapter {
     /**
      * How many requests may wait on the connector for their reply at once (default: a quarter of
      * MAX_THREADS with {@link TeamsAdapter#builder(PitchBot, BotConfig)}, else 16). Beyond it a
-     * reply waits briefly for a slot while the connector answers, and is not sent (logged) when
-     * the connector hangs, so that a hanging connector cannot take every request thread.
+     * reply waits briefly for a slot while the connector answers, and is not sent (logged) when the
+     * connector hangs, so that a hanging connector cannot take every request thread.
      */
     Builder maxWaitingReplies(int max) {
       this.maxWaitingReplies = max;
@@ -129,7 +129,8 @@ public final class TeamsAdapter {
       }
       Replies replies = new BotConnectorReplies(credentials(), replyTimeout);
       TeamsBot teamsBot = new TeamsBot(bot, replies, maxWaitingReplies);
-      return new TeamsAdapter(new ActivityEndpoint(authenticator, teamsBot, maxBodyBytes), teams.authenticated());
+      return new TeamsAdapter(
+          new ActivityEndpoint(authenticator, teamsBot, maxBodyBytes), teams.authenticated());
     }
 
     private AppCredentials credentials() {
@@ -139,9 +140,12 @@ public final class TeamsAdapter {
       if (!teams.authenticated()) {
         return MicrosoftAppCredentials.empty();
       }
-      // A single-tenant bot gets its token from its own tenant; a multi-tenant one from botframework.com.
+      // A single-tenant bot gets its token from its own tenant; a multi-tenant one from
+      // botframework.com.
       return new MicrosoftAppCredentials(
-          teams.appId().orElseThrow(), teams.appPassword().orElse(""), teams.tenantId().orElse(null));
+          teams.appId().orElseThrow(),
+          teams.appPassword().orElse(""),
+          teams.tenantId().orElse(null));
     }
   }
 }

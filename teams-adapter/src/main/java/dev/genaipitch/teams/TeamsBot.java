@@ -24,21 +24,27 @@ final class TeamsBot {
   private final PitchBot bot;
   private final Replies replies;
   private final MessagingExtension search;
+
   /**
-   * How long a reply may wait for a free slot while the connector is answering: a burst, a GC
-   * pause or a busy moment frees slots within milliseconds.
+   * How long a reply may wait for a free slot while the connector is answering: a burst, a GC pause
+   * or a busy moment frees slots within milliseconds.
    */
   static final long SLOT_WAIT_MILLIS = 500;
 
-  /** A connector that finished no send for this long, with every slot taken, is taken as hanging. */
+  /**
+   * A connector that finished no send for this long, with every slot taken, is taken as hanging.
+   */
   static final long STALLED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final int maxWaiting;
   private final Semaphore waiting;
+
   /** Replies waiting for a slot: at most maxWaiting more threads. */
   private final AtomicInteger queued = new AtomicInteger();
+
   /** When a send last finished (delivered or failed); never, at first. */
   private volatile long lastFinished;
+
   private volatile boolean finishedAny;
 
   /** What the endpoint answers the Bot Framework: a status and, for an invoke, a JSON body. */
@@ -124,15 +130,21 @@ final class TeamsBot {
 
   private void send(OutgoingMessage message) {
     if (!acquireSlot()) {
-      LOG.warn("Teams reply to conversation {} not sent: {} replies are already waiting on the connector",
-          LogText.of(message.conversation().id()), maxWaiting);
+      LOG.warn(
+          "Teams reply to conversation {} not sent: {} replies are already waiting on the"
+              + " connector",
+          LogText.of(message.conversation().id()),
+          maxWaiting);
       bot.deliveryFailed(PLATFORM, "reply");
       return;
     }
     try {
       replies.send(message);
     } catch (Replies.DeliveryException e) {
-      LOG.warn("Teams reply to conversation {} failed: {}", LogText.of(message.conversation().id()), e.getMessage());
+      LOG.warn(
+          "Teams reply to conversation {} failed: {}",
+          LogText.of(message.conversation().id()),
+          e.getMessage());
       bot.deliveryFailed(PLATFORM, "reply");
     } finally {
       lastFinished = System.nanoTime();

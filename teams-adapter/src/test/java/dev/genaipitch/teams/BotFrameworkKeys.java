@@ -41,22 +41,29 @@ final class BotFrameworkKeys implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
+
   /** Published, endorsed for Teams and the Emulator. */
   final Key teamsKey = key("teams-key", "msteams", "emulator");
+
   /** Published, but endorsed only for another channel. */
   final Key slackOnlyKey = key("slack-key", "slack");
+
   /** Same id as the Teams key, never published: a forger's key. */
   final Key forgedKey = key("teams-key", "msteams");
 
   BotFrameworkKeys() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(threads);
-    server.createContext("/.well-known/openidconfiguration", exchange -> respond(exchange, metadata()));
+    server.createContext(
+        "/.well-known/openidconfiguration", exchange -> respond(exchange, metadata()));
     server.createContext("/keys", exchange -> respond(exchange, jwks(teamsKey, slackOnlyKey)));
     server.start();
   }
 
-  /** The BOT_OPENID_METADATA for this issuer; unique per instance, since the SDK caches keys per URL. */
+  /**
+   * The BOT_OPENID_METADATA for this issuer; unique per instance, since the SDK caches keys per
+   * URL.
+   */
   URI metadataUrl() {
     return URI.create(base() + "/.well-known/openidconfiguration");
   }
@@ -80,7 +87,8 @@ final class BotFrameworkKeys implements AutoCloseable {
     header.put("typ", "JWT");
     header.put("kid", key.kid());
     try {
-      String signingInput = encode(JSON.writeValueAsBytes(header)) + "." + encode(JSON.writeValueAsBytes(claims));
+      String signingInput =
+          encode(JSON.writeValueAsBytes(header)) + "." + encode(JSON.writeValueAsBytes(claims));
       Signature rs256 = Signature.getInstance("SHA256withRSA");
       rs256.initSign(key.pair().getPrivate());
       rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -138,7 +146,8 @@ final class BotFrameworkKeys implements AutoCloseable {
     return BASE64URL.encodeToString(bytes);
   }
 
-  private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+  private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json)
+      throws IOException {
     try (exchange) {
       byte[] body = json.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -3,7 +3,9 @@ package dev.genaipitch.teams;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import java.util.concurrent.CompletableFuture;
 
-/** The bot's outgoing credentials with Azure AD faked: every call carries the same made-up token. */
+/**
+ * The bot's outgoing credentials with Azure AD faked: every call carries the same made-up token.
+ */
 final class FakeAzureAdCredentials extends AppCredentials {
 
   static final String TOKEN = "fake-azure-ad-token";

@@ -17,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A loopback Bot Connector: accepts (or refuses, or never answers) what the bot posts to
- * {@code /v3/conversations/...} and records each request.
+ * A loopback Bot Connector: accepts (or refuses, or never answers) what the bot posts to {@code
+ * /v3/conversations/...} and records each request.
  */
 final class FakeBotConnector implements AutoCloseable {
 
@@ -27,7 +27,12 @@ final class FakeBotConnector implements AutoCloseable {
   /** One request the bot made. */
   record Request(String method, String path, String authorization, JsonNode body) {}
 
-  private enum Mode { ACCEPT, REFUSE, HANG, SLOW }
+  private enum Mode {
+    ACCEPT,
+    REFUSE,
+    HANG,
+    SLOW
+  }
 
   private final HttpServer server;
   // The Bot Framework client blocks while it sends: the server needs its own threads (pitfall 2).
@@ -83,8 +88,12 @@ final class FakeBotConnector implements AutoCloseable {
       JsonNode json = body.length == 0 ? null : JSON.readTree(body);
       // The raw path keeps the encoding of ids such as "19:abc@thread.skype;messageid=1".
       String path = URI.create(exchange.getRequestURI().getRawPath()).getPath();
-      received.add(new Request(
-          exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), json));
+      received.add(
+          new Request(
+              exchange.getRequestMethod(),
+              path,
+              exchange.getRequestHeaders().getFirst("Authorization"),
+              json));
       switch (mode) {
         case HANG -> {
           released.await();

@@ -70,17 +70,25 @@ final class FakeTeams {
     return post(message(text, "personal", PERSONAL));
   }
 
-  /** A click on a card button in a channel: a message without text whose value is the button's data. */
+  /**
+   * A click on a card button in a channel: a message without text whose value is the button's data.
+   */
   Response click(JsonNode value) {
     ObjectNode activity = activity("message", "channel", CHANNEL);
     activity.set("value", value);
     return post(activity);
   }
 
-  /** The bot was added to a conversation ({@code channel} for a team, {@code personal} for a 1:1 chat). */
+  /**
+   * The bot was added to a conversation ({@code channel} for a team, {@code personal} for a 1:1
+   * chat).
+   */
   Response botAdded(String conversationType) {
     ObjectNode activity =
-        activity("conversationUpdate", conversationType, conversationType.equals("personal") ? PERSONAL : CHANNEL);
+        activity(
+            "conversationUpdate",
+            conversationType,
+            conversationType.equals("personal") ? PERSONAL : CHANNEL);
     ArrayNode added = activity.putArray("membersAdded");
     added.addObject().put("id", BOT_ID);
     if (conversationType.equals("personal")) {
@@ -125,7 +133,8 @@ final class FakeTeams {
     while (at.find()) {
       String name = at.group(1);
       ObjectNode mention = entities.addObject().put("type", "mention").put("text", at.group());
-      mention.putObject("mentioned")
+      mention
+          .putObject("mentioned")
           .put("id", name.equals(BOT_NAME) ? BOT_ID : "29:" + name.toLowerCase())
           .put("name", name);
     }
@@ -143,7 +152,10 @@ final class FakeTeams {
     activity.put("serviceUrl", serviceUrl);
     activity.putObject("from").put("id", USER_ID).put("name", "Alice");
     ObjectNode conversation = activity.putObject("conversation");
-    conversation.put("id", conversationId).put("conversationType", conversationType).put("tenantId", "tenant-1");
+    conversation
+        .put("id", conversationId)
+        .put("conversationType", conversationType)
+        .put("tenantId", "tenant-1");
     conversation.put("isGroup", !conversationType.equals("personal"));
     activity.putObject("recipient").put("id", BOT_ID).put("name", BOT_NAME);
     activity.putObject("channelData").putObject("tenant").put("id", "tenant-1");
@@ -151,9 +163,10 @@ final class FakeTeams {
   }
 
   Response post(ObjectNode activity) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(activity.toString()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()));
     String header = authorization.apply(activity);
     if (header != null) {
       request.header("Authorization", header);
@@ -163,9 +176,10 @@ final class FakeTeams {
 
   /** Posts {@code body} as it is, with {@code authorization} when not null. */
   Response postRaw(String body, String authorization) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

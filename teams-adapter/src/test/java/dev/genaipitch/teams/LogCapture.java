@@ -25,8 +25,14 @@ final class LogCapture implements AutoCloseable {
   /** All of it as one text, for "never contains" checks. */
   String all() {
     return appender.list.stream()
-        .map(e -> e.getLevel() + " " + e.getFormattedMessage()
-            + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
+        .map(
+            e ->
+                e.getLevel()
+                    + " "
+                    + e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null
+                        ? ""
+                        : " " + e.getThrowableProxy().getMessage()))
         .reduce("", (a, b) -> a + b + "\n");
   }
 

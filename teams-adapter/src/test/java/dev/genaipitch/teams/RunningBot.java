@@ -19,6 +19,7 @@ final class RunningBot implements AutoCloseable {
 
   /** Building the matcher takes about a second, so every test shares one bot and its listener. */
   private static PitchBot sharedBot;
+
   private static final Heard HEARD = new Heard();
 
   /** What the core was told: questions asked, feedback and delivery failures. */
@@ -54,7 +55,8 @@ final class RunningBot implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
-  private RunningBot(BotConfig.Teams teams, UnaryOperator<TeamsAdapter.Builder> options) throws Exception {
+  private RunningBot(BotConfig.Teams teams, UnaryOperator<TeamsAdapter.Builder> options)
+      throws Exception {
     bot = sharedBot();
     heard.clear();
     TeamsAdapter adapter = options.apply(TeamsAdapter.builder(bot, teams)).build();
@@ -74,7 +76,8 @@ final class RunningBot implements AutoCloseable {
     return new RunningBot(BotConfig.defaults().teams(), b -> b);
   }
 
-  static RunningBot start(BotConfig.Teams teams, UnaryOperator<TeamsAdapter.Builder> options) throws Exception {
+  static RunningBot start(BotConfig.Teams teams, UnaryOperator<TeamsAdapter.Builder> options)
+      throws Exception {
     return new RunningBot(teams, options);
   }
 

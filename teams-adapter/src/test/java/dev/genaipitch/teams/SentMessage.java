@@ -81,11 +81,13 @@ final class SentMessage {
       if (node.path("type").asText().equals("TextBlock")) {
         texts.add(node.path("text").asText());
       }
-      node.properties().forEach(e -> {
-        if (!e.getKey().equals("fallback")) {
-          collectTexts(e.getValue(), texts);
-        }
-      });
+      node.properties()
+          .forEach(
+              e -> {
+                if (!e.getKey().equals("fallback")) {
+                  collectTexts(e.getValue(), texts);
+                }
+              });
     } else if (node.isArray()) {
       node.forEach(child -> collectTexts(child, texts));
     }

@@ -12,7 +12,8 @@ final class TeamsAdapterTest {
   @Test
   void create_withoutAppId_runsUnauthenticated_andSaysSoInOneLine() throws Exception {
     try (LogCapture logs = new LogCapture()) {
-      TeamsAdapter adapter = TeamsAdapter.create(RunningBot.sharedBotForTests(), BotConfig.defaults());
+      TeamsAdapter adapter =
+          TeamsAdapter.create(RunningBot.sharedBotForTests(), BotConfig.defaults());
 
       assertThat(adapter.authenticated()).isFalse();
       assertThat(logs.lines()).filteredOn(l -> l.contains("without authentication")).hasSize(1);
@@ -23,16 +24,20 @@ final class TeamsAdapterTest {
   @Test
   void create_withAppId_authenticates_andNeverLogsThePassword() throws Exception {
     try (LogCapture logs = new LogCapture()) {
-      BotConfig config = BotConfig.load(Map.of(
-          "MICROSOFT_APP_ID", "4f6c2d0e-7b1a-4c8e-9d3f-2a5b6c7d8e9f",
-          "MICROSOFT_APP_PASSWORD", "hunter2-but-longer",
-          "MICROSOFT_APP_TENANT_ID", "8a9b0c1d-2e3f-4a5b-6c7d-8e9f0a1b2c3d",
-          "BOT_OPENID_METADATA", "http://127.0.0.1:9/.well-known/openidconfiguration"));
+      BotConfig config =
+          BotConfig.load(
+              Map.of(
+                  "MICROSOFT_APP_ID", "4f6c2d0e-7b1a-4c8e-9d3f-2a5b6c7d8e9f",
+                  "MICROSOFT_APP_PASSWORD", "hunter2-but-longer",
+                  "MICROSOFT_APP_TENANT_ID", "8a9b0c1d-2e3f-4a5b-6c7d-8e9f0a1b2c3d",
+                  "BOT_OPENID_METADATA", "http://127.0.0.1:9/.well-known/openidconfiguration"));
 
       TeamsAdapter adapter = TeamsAdapter.create(RunningBot.sharedBotForTests(), config);
 
       assertThat(adapter.authenticated()).isTrue();
-      assertThat(logs.all()).contains("4f6c2d0e-7b1a-4c8e-9d3f-2a5b6c7d8e9f").doesNotContain("hunter2");
+      assertThat(logs.all())
+          .contains("4f6c2d0e-7b1a-4c8e-9d3f-2a5b6c7d8e9f")
+          .doesNotContain("hunter2");
     }
   }
 }

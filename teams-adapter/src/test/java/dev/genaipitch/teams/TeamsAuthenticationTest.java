@@ -40,11 +40,16 @@ final class TeamsAuthenticationTest {
   void start() throws Exception {
     logs = new LogCapture();
     connector = new FakeBotConnector();
-    BotConfig config = BotConfig.load(Map.of(
-        "MICROSOFT_APP_ID", APP_ID,
-        "MICROSOFT_APP_PASSWORD", PASSWORD,
-        "BOT_OPENID_METADATA", keys.metadataUrl().toString()));
-    bot = RunningBot.start(config.teams(), adapter -> adapter.outgoingCredentials(new FakeAzureAdCredentials(APP_ID)));
+    BotConfig config =
+        BotConfig.load(
+            Map.of(
+                "MICROSOFT_APP_ID", APP_ID,
+                "MICROSOFT_APP_PASSWORD", PASSWORD,
+                "BOT_OPENID_METADATA", keys.metadataUrl().toString()));
+    bot =
+        RunningBot.start(
+            config.teams(),
+            adapter -> adapter.outgoingCredentials(new FakeAzureAdCredentials(APP_ID)));
     teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
   }
 
@@ -59,12 +64,17 @@ final class TeamsAuthenticationTest {
   void tokenSignedWithThePublishedKey_isAccepted() {
     teams.authorizeWith(signed(keys.teamsKey, claims -> claims));
 
-    assertThat(teams.channelMessage("<at>genai-pitch</at> do we need both?").status()).isEqualTo(200);
+    assertThat(teams.channelMessage("<at>genai-pitch</at> do we need both?").status())
+        .isEqualTo(200);
 
-    assertThat(connector.replies()).singleElement().satisfies(reply -> {
-      assertThat(reply.cardText()).contains("Most enterprises start with Bedrock to prove value quickly.");
-      assertThat(reply.authorization()).isEqualTo("Bearer " + FakeAzureAdCredentials.TOKEN);
-    });
+    assertThat(connector.replies())
+        .singleElement()
+        .satisfies(
+            reply -> {
+              assertThat(reply.cardText())
+                  .contains("Most enterprises start with Bedrock to prove value quickly.");
+              assertThat(reply.authorization()).isEqualTo("Bearer " + FakeAzureAdCredentials.TOKEN);
+            });
   }
 
   @Test
@@ -89,7 +99,9 @@ final class TeamsAuthenticationTest {
 
   @Test
   void tokenWithAnotherScheme_isRefused() {
-    assertRefused(activity -> signed(keys.teamsKey, claims -> claims).apply(activity).replace("Bearer ", "Basic "));
+    assertRefused(
+        activity ->
+            signed(keys.teamsKey, claims -> claims).apply(activity).replace("Bearer ", "Basic "));
   }
 
   @Test
@@ -110,7 +122,9 @@ final class TeamsAuthenticationTest {
   @Test
   void expiredToken_isRefused() {
     long anHourAgo = Instant.now().getEpochSecond() - 3600;
-    assertRefused(signed(keys.teamsKey, claims -> with(with(claims, "exp", anHourAgo), "nbf", anHourAgo - 600)));
+    assertRefused(
+        signed(
+            keys.teamsKey, claims -> with(with(claims, "exp", anHourAgo), "nbf", anHourAgo - 600)));
   }
 
   @Test
@@ -121,15 +135,19 @@ final class TeamsAuthenticationTest {
 
   @Test
   void tokenForAnotherServiceUrl_isRefused() {
-    assertRefused(signed(keys.teamsKey, claims -> with(claims, "serviceurl", "https://smba.example/amer/")));
+    assertRefused(
+        signed(keys.teamsKey, claims -> with(claims, "serviceurl", "https://smba.example/amer/")));
   }
 
   @Test
   void tokenWithoutServiceUrlClaim_isRefused() {
-    assertRefused(signed(keys.teamsKey, claims -> {
-      claims.remove("serviceurl");
-      return claims;
-    }));
+    assertRefused(
+        signed(
+            keys.teamsKey,
+            claims -> {
+              claims.remove("serviceurl");
+              return claims;
+            }));
   }
 
   @Test
@@ -139,7 +157,9 @@ final class TeamsAuthenticationTest {
 
   @Test
   void refusals_neverLogTheTokenOrThePassword() {
-    String token = signed(keys.forgedKey, claims -> claims).apply(teams.activity("message", "personal", FakeTeams.PERSONAL));
+    String token =
+        signed(keys.forgedKey, claims -> claims)
+            .apply(teams.activity("message", "personal", FakeTeams.PERSONAL));
     teams.authorizeWith(activity -> token);
     teams.personalMessage("do we need both?");
     teams.authorizeWith(signed(keys.teamsKey, claims -> claims));
@@ -156,22 +176,33 @@ final class TeamsAuthenticationTest {
   // authenticated: a line break in it forged log lines, and a megabyte of type logged a megabyte.
   @Test
   void refusal_ofAnActivityWithAForgedType_logsOneShortLine() {
-    ObjectNode activity = teams.activity(
-        "message\n2025-05-01T09:00:00.000Z ERROR forged line " + "x".repeat(100_000), "personal", FakeTeams.PERSONAL);
+    ObjectNode activity =
+        teams.activity(
+            "message\n2025-05-01T09:00:00.000Z ERROR forged line " + "x".repeat(100_000),
+            "personal",
+            FakeTeams.PERSONAL);
 
     assertThat(teams.post(activity).status()).isEqualTo(401);
 
-    assertThat(logs.lines()).filteredOn(line -> line.contains("refused")).singleElement().satisfies(line -> {
-      assertThat(line).doesNotContain("\n").contains("of type message?2025-05-01");
-      assertThat(line.length()).isLessThan(600);
-    });
+    assertThat(logs.lines())
+        .filteredOn(line -> line.contains("refused"))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line).doesNotContain("\n").contains("of type message?2025-05-01");
+              assertThat(line.length()).isLessThan(600);
+            });
   }
 
-  /** Posts a mention, a 1:1 message, a search and a welcome with {@code header}: each 401, nothing sent. */
+  /**
+   * Posts a mention, a 1:1 message, a search and a welcome with {@code header}: each 401, nothing
+   * sent.
+   */
   private void assertRefused(Function<ObjectNode, String> header) {
     teams.authorizeWith(header);
 
-    assertThat(teams.channelMessage("<at>genai-pitch</at> do we need both?").status()).isEqualTo(401);
+    assertThat(teams.channelMessage("<at>genai-pitch</at> do we need both?").status())
+        .isEqualTo(401);
     assertThat(teams.personalMessage("do we need both?").status()).isEqualTo(401);
     assertThat(teams.search("analogy").status()).isEqualTo(401);
     assertThat(teams.botAdded("personal").status()).isEqualTo(401);
@@ -181,8 +212,10 @@ final class TeamsAuthenticationTest {
 
   private static Function<ObjectNode, String> signed(
       BotFrameworkKeys.Key key, Function<Map<String, Object>, Map<String, Object>> change) {
-    return activity -> BotFrameworkKeys.bearer(
-        key, change.apply(BotFrameworkKeys.claims(APP_ID, activity.path("serviceUrl").asText())));
+    return activity ->
+        BotFrameworkKeys.bearer(
+            key,
+            change.apply(BotFrameworkKeys.claims(APP_ID, activity.path("serviceUrl").asText())));
   }
 
   private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {

@@ -9,10 +9,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Conversations in Teams with the Emulator-style endpoint (no app id): mentions, chats, cards, clicks. */
+/**
+ * Conversations in Teams with the Emulator-style endpoint (no app id): mentions, chats, cards,
+ * clicks.
+ */
 final class TeamsConversationTest {
 
-  private static final String NEED_BOTH = "Most enterprises start with Bedrock to prove value quickly.";
+  private static final String NEED_BOTH =
+      "Most enterprises start with Bedrock to prove value quickly.";
 
   private FakeBotConnector connector;
   private RunningBot bot;
@@ -36,15 +40,19 @@ final class TeamsConversationTest {
     FakeTeams.Response response = teams.channelMessage("<at>genai-pitch</at> do we need both?");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(connector.replies()).singleElement().satisfies(reply -> {
-      assertThat(reply.path()).startsWith("/v3/conversations/" + FakeTeams.CHANNEL + "/activities/");
-      assertThat(reply.replyToId()).isNotEmpty();
-      assertThat(reply.path()).endsWith("/activities/" + reply.replyToId());
-      assertThat(reply.card().path("type").asText()).isEqualTo("AdaptiveCard");
-      assertThat(reply.card().path("version").asText()).isEqualTo("1.5");
-      assertThat(reply.cardText()).contains("Do we need both?").contains(NEED_BOTH);
-      assertThat(reply.text()).isEmpty();
-    });
+    assertThat(connector.replies())
+        .singleElement()
+        .satisfies(
+            reply -> {
+              assertThat(reply.path())
+                  .startsWith("/v3/conversations/" + FakeTeams.CHANNEL + "/activities/");
+              assertThat(reply.replyToId()).isNotEmpty();
+              assertThat(reply.path()).endsWith("/activities/" + reply.replyToId());
+              assertThat(reply.card().path("type").asText()).isEqualTo("AdaptiveCard");
+              assertThat(reply.card().path("version").asText()).isEqualTo("1.5");
+              assertThat(reply.cardText()).contains("Do we need both?").contains(NEED_BOTH);
+              assertThat(reply.text()).isEmpty();
+            });
     assertThat(bot.heard.questions).containsExactly("do we need both?");
   }
 
@@ -58,7 +66,8 @@ final class TeamsConversationTest {
 
   @Test
   void channelMessage_withAtTagButNoMentionEntity_isNotAnswered() {
-    var activity = teams.message("<at>genai-pitch</at> do we need both?", "channel", FakeTeams.CHANNEL);
+    var activity =
+        teams.message("<at>genai-pitch</at> do we need both?", "channel", FakeTeams.CHANNEL);
     activity.remove("entities");
 
     assertThat(teams.post(activity).status()).isEqualTo(200);
@@ -70,15 +79,20 @@ final class TeamsConversationTest {
     teams.channelMessage("hey <at>genai-pitch</at> do we need both?");
 
     assertThat(bot.heard.questions).containsExactly("hey do we need both?");
-    assertThat(connector.replies()).singleElement().satisfies(r -> assertThat(r.cardText()).contains(NEED_BOTH));
+    assertThat(connector.replies())
+        .singleElement()
+        .satisfies(r -> assertThat(r.cardText()).contains(NEED_BOTH));
   }
 
   @Test
   void severalMentions_leaveNoAtTagsBehind() {
-    teams.channelMessage("<at>genai-pitch</at> <at>Alice</at> asked: give me the analogy <at>genai-pitch</at>");
+    teams.channelMessage(
+        "<at>genai-pitch</at> <at>Alice</at> asked: give me the analogy <at>genai-pitch</at>");
 
     assertThat(bot.heard.questions).containsExactly("Alice asked: give me the analogy");
-    assertThat(connector.replies()).singleElement().satisfies(r -> assertThat(r.cardText()).contains("Amazon RDS for AI models"));
+    assertThat(connector.replies())
+        .singleElement()
+        .satisfies(r -> assertThat(r.cardText()).contains("Amazon RDS for AI models"));
   }
 
   @Test
@@ -93,10 +107,15 @@ final class TeamsConversationTest {
     teams.groupChatMessage("what's the exec summary?");
     teams.groupChatMessage("<at>genai-pitch</at> what's the exec summary?");
 
-    assertThat(connector.replies()).singleElement().satisfies(reply -> {
-      assertThat(reply.path()).startsWith("/v3/conversations/" + FakeTeams.GROUP_CHAT + "/activities/");
-      assertThat(reply.cardText()).contains("Bedrock helps you move fast, SageMaker helps you go deep");
-    });
+    assertThat(connector.replies())
+        .singleElement()
+        .satisfies(
+            reply -> {
+              assertThat(reply.path())
+                  .startsWith("/v3/conversations/" + FakeTeams.GROUP_CHAT + "/activities/");
+              assertThat(reply.cardText())
+                  .contains("Bedrock helps you move fast, SageMaker helps you go deep");
+            });
   }
 
   @Test
@@ -106,7 +125,8 @@ final class TeamsConversationTest {
 
     assertThat(connector.replies()).hasSize(2);
     assertThat(connector.replies().get(0).cardText()).contains("Amazon RDS for AI models");
-    assertThat(connector.replies().get(1).cardText()).contains("when AI _is core to your business_");
+    assertThat(connector.replies().get(1).cardText())
+        .contains("when AI _is core to your business_");
   }
 
   @Test
@@ -115,7 +135,8 @@ final class TeamsConversationTest {
 
     SentMessage reply = connector.replies().get(0);
     assertThat(reply.cardText()).contains("What I can help with");
-    assertThat(reply.buttons()).extracting(SentMessage.Button::title)
+    assertThat(reply.buttons())
+        .extracting(SentMessage.Button::title)
         .containsExactlyElementsOf(bot.bot.topics().stream().map(Topic::title).toList());
   }
 
@@ -136,8 +157,12 @@ final class TeamsConversationTest {
     teams.personalMessage("what does bedrock cost per token in eu-west-1?");
 
     SentMessage reply = connector.replies().get(0);
-    assertThat(reply.cardText()).contains("not in the script").contains("so I won’t guess").doesNotContain(NEED_BOTH);
-    assertThat(reply.buttons()).extracting(SentMessage.Button::title)
+    assertThat(reply.cardText())
+        .contains("not in the script")
+        .contains("so I won’t guess")
+        .doesNotContain(NEED_BOTH);
+    assertThat(reply.buttons())
+        .extracting(SentMessage.Button::title)
         .containsAll(bot.bot.topics().stream().map(Topic::title).toList());
     assertThat(reply.summary()).contains("not in the script");
   }
@@ -149,14 +174,18 @@ final class TeamsConversationTest {
     SentMessage reply = connector.replies().get(0);
     assertThat(reply.elements("Container"))
         .filteredOn(c -> c.path("style").asText().equals("emphasis"))
-        .anySatisfy(quote -> assertThat(quote.toString()).contains("Bedrock and SageMaker are not competing services."));
+        .anySatisfy(
+            quote ->
+                assertThat(quote.toString())
+                    .contains("Bedrock and SageMaker are not competing services."));
     JsonNode table = reply.elements("Table").get(0);
     assertThat(table.path("firstRowAsHeader").asBoolean()).isTrue();
     assertThat(table.path("rows")).hasSize(5);
     assertThat(table.path("rows").get(1).toString()).contains("Use AI quickly").contains("Bedrock");
     JsonNode facts = table.path("fallback");
     assertThat(facts.path("type").asText()).isEqualTo("FactSet");
-    assertThat(facts.path("facts").get(2).path("title").asText()).isEqualTo("Customize & evolve AI");
+    assertThat(facts.path("facts").get(2).path("title").asText())
+        .isEqualTo("Customize & evolve AI");
     assertThat(facts.path("facts").get(2).path("value").asText()).isEqualTo("SageMaker");
   }
 
@@ -180,7 +209,8 @@ final class TeamsConversationTest {
 
     SentMessage reply = connector.replies().get(0);
     assertThat(reply.cardText()).contains("Closest topics");
-    assertThat(reply.button("The RDS/EC2 analogy").data().path("intent").asText()).isEqualTo("analogy");
+    assertThat(reply.button("The RDS/EC2 analogy").data().path("intent").asText())
+        .isEqualTo("analogy");
   }
 
   @Test
@@ -192,7 +222,10 @@ final class TeamsConversationTest {
     assertThat(reply.cardText()).contains("Did you mean");
     String answered = reply.button("Helpful 👍").data().path("intent").asText();
     assertThat(answered).isIn("when-bedrock", "not-competing");
-    String runnerUp = answered.equals("when-bedrock") ? "Not competing: two stages of the journey" : "When to use Bedrock";
+    String runnerUp =
+        answered.equals("when-bedrock")
+            ? "Not competing: two stages of the journey"
+            : "When to use Bedrock";
     assertThat(reply.button(runnerUp).data().path("action").asText()).isEqualTo("open");
   }
 
@@ -219,8 +252,11 @@ final class TeamsConversationTest {
 
   @Test
   void clickForASectionThatNoLongerExists_opensTheMenu() {
-    teams.click(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-        .put("action", "open").put("intent", "retired-section"));
+    teams.click(
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .createObjectNode()
+            .put("action", "open")
+            .put("intent", "retired-section"));
 
     assertThat(connector.replies().get(0).cardText()).contains("What I can help with");
   }
@@ -231,15 +267,20 @@ final class TeamsConversationTest {
     teams.click(connector.replies().get(0).button("Helpful 👍").data());
     teams.click(connector.replies().get(0).button("Not helpful 👎").data());
 
-    assertThat(bot.heard.feedback).containsExactly("teams need-both helpful", "teams need-both not helpful");
+    assertThat(bot.heard.feedback)
+        .containsExactly("teams need-both helpful", "teams need-both not helpful");
     assertThat(connector.replies().get(1).text()).isEqualTo("Thanks for the feedback.");
     assertThat(connector.replies().get(1).card().isMissingNode()).isTrue();
   }
 
   @Test
   void feedbackClick_forAnIntentTheGuideDoesNotKnow_isAcknowledgedButNotRecorded() {
-    teams.click(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-        .put("action", "feedback").put("intent", "made-up-" + System.nanoTime()).put("helpful", true));
+    teams.click(
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .createObjectNode()
+            .put("action", "feedback")
+            .put("intent", "made-up-" + System.nanoTime())
+            .put("helpful", true));
 
     assertThat(bot.heard.feedback).isEmpty();
     assertThat(connector.replies().get(0).text()).isEqualTo("Thanks for the feedback.");
@@ -261,20 +302,28 @@ final class TeamsConversationTest {
   void botAddedToATeam_introducesItselfOnce_withTheMenu() {
     teams.botAdded("channel");
 
-    assertThat(connector.replies()).singleElement().satisfies(welcome -> {
-      assertThat(welcome.path()).isEqualTo("/v3/conversations/" + FakeTeams.CHANNEL + "/activities");
-      assertThat(welcome.replyToId()).isEmpty();
-      assertThat(welcome.cardText()).contains("What I can help with");
-      assertThat(welcome.buttons()).hasSize(bot.bot.topics().size());
-    });
+    assertThat(connector.replies())
+        .singleElement()
+        .satisfies(
+            welcome -> {
+              assertThat(welcome.path())
+                  .isEqualTo("/v3/conversations/" + FakeTeams.CHANNEL + "/activities");
+              assertThat(welcome.replyToId()).isEmpty();
+              assertThat(welcome.cardText()).contains("What I can help with");
+              assertThat(welcome.buttons()).hasSize(bot.bot.topics().size());
+            });
   }
 
   @Test
   void botAddedToAPersonalChat_introducesItselfOnce() {
     teams.botAdded("personal");
 
-    assertThat(connector.replies()).singleElement()
-        .satisfies(welcome -> assertThat(welcome.path()).isEqualTo("/v3/conversations/" + FakeTeams.PERSONAL + "/activities"));
+    assertThat(connector.replies())
+        .singleElement()
+        .satisfies(
+            welcome ->
+                assertThat(welcome.path())
+                    .isEqualTo("/v3/conversations/" + FakeTeams.PERSONAL + "/activities"));
   }
 
   @Test
@@ -301,13 +350,19 @@ final class TeamsConversationTest {
 
   @Test
   void everyAnswerCard_staysWithinSchema15() {
-    for (String question : List.of("help", "do we need both?", "stage table", "pricing?", "sagemaker")) {
+    for (String question :
+        List.of("help", "do we need both?", "stage table", "pricing?", "sagemaker")) {
       teams.personalMessage(question);
     }
 
-    assertThat(connector.replies()).hasSize(5).allSatisfy(reply -> {
-      assertThat(reply.card().path("version").asText()).isEqualTo("1.5");
-      assertThat(reply.card().toString()).doesNotContain("Action.Execute").doesNotContain("\"version\":\"1.6\"");
-    });
+    assertThat(connector.replies())
+        .hasSize(5)
+        .allSatisfy(
+            reply -> {
+              assertThat(reply.card().path("version").asText()).isEqualTo("1.5");
+              assertThat(reply.card().toString())
+                  .doesNotContain("Action.Execute")
+                  .doesNotContain("\"version\":\"1.6\"");
+            });
   }
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What goes wrong on either side: a connector that refuses or stalls, and requests that are not activities. */
+/**
+ * What goes wrong on either side: a connector that refuses or stalls, and requests that are not
+ * activities.
+ */
 final class TeamsFailureTest {
 
   private FakeBotConnector connector;
@@ -22,9 +25,10 @@ final class TeamsFailureTest {
   void start() throws Exception {
     logs = new LogCapture();
     connector = new FakeBotConnector();
-    bot = RunningBot.start(
-        dev.genaipitch.config.BotConfig.defaults().teams(),
-        adapter -> adapter.replyTimeout(Duration.ofMillis(300)).maxBodyBytes(64 * 1024));
+    bot =
+        RunningBot.start(
+            dev.genaipitch.config.BotConfig.defaults().teams(),
+            adapter -> adapter.replyTimeout(Duration.ofMillis(300)).maxBodyBytes(64 * 1024));
     teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
   }
 
@@ -39,13 +43,17 @@ final class TeamsFailureTest {
   void connectorRefusingTheReply_isLoggedWithTheConversation_andCounted() {
     connector.refuseWith(403);
 
-    assertThat(teams.channelMessage("<at>genai-pitch</at> do we need both?").status()).isEqualTo(200);
+    assertThat(teams.channelMessage("<at>genai-pitch</at> do we need both?").status())
+        .isEqualTo(200);
 
     assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
-    assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
-        .startsWith("WARN")
-        .contains(FakeTeams.CHANNEL)
-        .contains("HTTP 403"));
+    assertThat(logs.lines())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("WARN")
+                    .contains(FakeTeams.CHANNEL)
+                    .contains("HTTP 403"));
   }
 
   @Test
@@ -65,20 +73,25 @@ final class TeamsFailureTest {
     assertThat(teams.personalMessage("do we need both?").status()).isEqualTo(200);
 
     assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
-    assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(FakeTeams.PERSONAL).contains("no answer within"));
+    assertThat(logs.lines())
+        .anySatisfy(
+            line -> assertThat(line).contains(FakeTeams.PERSONAL).contains("no answer within"));
   }
 
   // Regression: a request thread waits while its reply is sent, so a hanging connector and enough
   // messages took every thread the server had. Beyond the limit, replies are dropped and logged.
   @Test
-  void connectorHanging_repliesBeyondTheWaitingLimit_areDroppedAndLogged_withoutWaiting() throws Exception {
-    try (RunningBot limited = RunningBot.start(
-        dev.genaipitch.config.BotConfig.defaults().teams(),
-        adapter -> adapter.replyTimeout(Duration.ofSeconds(30)).maxWaitingReplies(1))) {
+  void connectorHanging_repliesBeyondTheWaitingLimit_areDroppedAndLogged_withoutWaiting()
+      throws Exception {
+    try (RunningBot limited =
+        RunningBot.start(
+            dev.genaipitch.config.BotConfig.defaults().teams(),
+            adapter -> adapter.replyTimeout(Duration.ofSeconds(30)).maxWaitingReplies(1))) {
       FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
       connector.hang();
       java.util.concurrent.CompletableFuture<FakeTeams.Response> waiting =
-          java.util.concurrent.CompletableFuture.supplyAsync(() -> toLimited.personalMessage("do we need both?"));
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> toLimited.personalMessage("do we need both?"));
       awaitConnectorRequests(1);
 
       assertThat(toLimited.personalMessage("give me the analogy").status()).isEqualTo(200);
@@ -86,8 +99,12 @@ final class TeamsFailureTest {
       assertThat(waiting).isNotDone();
       assertThat(connector.requests()).hasSize(1);
       assertThat(limited.heard.deliveryFailures).containsExactly("teams reply");
-      assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
-          .contains(FakeTeams.PERSONAL).contains("not sent: 1 replies are already waiting on the connector"));
+      assertThat(logs.lines())
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains(FakeTeams.PERSONAL)
+                      .contains("not sent: 1 replies are already waiting on the connector"));
       connector.close();
       assertThat(waiting.get().status()).isEqualTo(200);
     }
@@ -97,15 +114,17 @@ final class TeamsFailureTest {
   // (bench/run's warm-up at 180 activities/s, 2 of 5 runs) lost answers the connector was taking.
   @Test
   void connectorBusy_aReplyBeyondTheWaitingLimit_waitsForASlot_andIsDelivered() throws Exception {
-    try (RunningBot limited = RunningBot.start(
-        dev.genaipitch.config.BotConfig.defaults().teams(),
-        adapter -> adapter.maxWaitingReplies(1))) {
+    try (RunningBot limited =
+        RunningBot.start(
+            dev.genaipitch.config.BotConfig.defaults().teams(),
+            adapter -> adapter.maxWaitingReplies(1))) {
       FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
       assertThat(toLimited.personalMessage("what is the analogy").status()).isEqualTo(200);
       connector.slow(200);
 
       java.util.concurrent.CompletableFuture<FakeTeams.Response> first =
-          java.util.concurrent.CompletableFuture.supplyAsync(() -> toLimited.personalMessage("do we need both?"));
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> toLimited.personalMessage("do we need both?"));
       awaitConnectorRequests(2);
       // The slot is taken for 200 ms: this reply has to wait for it.
       FakeTeams.Response second = toLimited.personalMessage("give me the executive summary");
@@ -113,30 +132,36 @@ final class TeamsFailureTest {
       assertThat(second.status()).isEqualTo(200);
       assertThat(first.get().status()).isEqualTo(200);
       assertThat(connector.replies()).hasSize(3);
-      assertThat(connector.replies().get(1).cardText()).contains("Most enterprises start with Bedrock");
+      assertThat(connector.replies().get(1).cardText())
+          .contains("Most enterprises start with Bedrock");
       assertThat(limited.heard.deliveryFailures).isEmpty();
       assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("not sent"));
     }
   }
 
   @Test
-  void connectorHangingAfterAnswering_aReplyBeyondTheLimit_waitsBriefly_thenIsDropped() throws Exception {
-    try (RunningBot limited = RunningBot.start(
-        dev.genaipitch.config.BotConfig.defaults().teams(),
-        adapter -> adapter.replyTimeout(Duration.ofSeconds(30)).maxWaitingReplies(1))) {
+  void connectorHangingAfterAnswering_aReplyBeyondTheLimit_waitsBriefly_thenIsDropped()
+      throws Exception {
+    try (RunningBot limited =
+        RunningBot.start(
+            dev.genaipitch.config.BotConfig.defaults().teams(),
+            adapter -> adapter.replyTimeout(Duration.ofSeconds(30)).maxWaitingReplies(1))) {
       FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
       assertThat(toLimited.personalMessage("what is the analogy").status()).isEqualTo(200);
       connector.hang();
       java.util.concurrent.CompletableFuture<FakeTeams.Response> waiting =
-          java.util.concurrent.CompletableFuture.supplyAsync(() -> toLimited.personalMessage("do we need both?"));
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> toLimited.personalMessage("do we need both?"));
       awaitConnectorRequests(2);
 
-      assertThat(toLimited.personalMessage("give me the executive summary").status()).isEqualTo(200);
+      assertThat(toLimited.personalMessage("give me the executive summary").status())
+          .isEqualTo(200);
 
       assertThat(waiting).isNotDone();
       assertThat(connector.requests()).hasSize(2);
       assertThat(limited.heard.deliveryFailures).containsExactly("teams reply");
-      assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("not sent: 1 replies are already waiting"));
+      assertThat(logs.lines())
+          .anySatisfy(line -> assertThat(line).contains("not sent: 1 replies are already waiting"));
       connector.close();
       assertThat(waiting.get().status()).isEqualTo(200);
     }
@@ -151,7 +176,8 @@ final class TeamsFailureTest {
     assertThat(toNowhere.personalMessage("do we need both?").status()).isEqualTo(200);
 
     assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
-    assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(FakeTeams.PERSONAL).contains("connect"));
+    assertThat(logs.lines())
+        .anySatisfy(line -> assertThat(line).contains(FakeTeams.PERSONAL).contains("connect"));
   }
 
   @ParameterizedTest
@@ -162,18 +188,27 @@ final class TeamsFailureTest {
         "[1, 2, 3]                                                          | not a JSON object",
         "{}                                                                 | type is missing",
         "{\"type\":\"message\"}                                             | channelId is missing",
-        "{\"type\":\"message\",\"channelId\":\"msteams\"}                   | serviceUrl is missing",
-        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"ftp://x/\"} | serviceUrl is not an http(s) URL",
-        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\"} | conversation is missing",
-        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"conversation\":{}} | conversation.id is missing",
-        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"conversation\":{\"id\":\"c\"}} | recipient is missing",
+        "{\"type\":\"message\",\"channelId\":\"msteams\"}                   | serviceUrl is"
+            + " missing",
+        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"ftp://x/\"} | serviceUrl"
+            + " is not an http(s) URL",
+        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\"} |"
+            + " conversation is missing",
+        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"conversation\":{}}"
+            + " | conversation.id is missing",
+        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\","
+            + "\"conversation\":{\"id\":\"c\"}}"
+            + " | recipient is missing",
         "{\"type\":42,\"channelId\":\"msteams\"}                            | type is missing",
       })
   void malformedActivity_isRefusedWith400_andAReason(String body, String reason) {
     FakeTeams.Response response = teams.postRaw(body, null);
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.body()).contains(reason).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(response.body())
+        .contains(reason)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     assertThat(connector.requests()).isEmpty();
   }
 
@@ -196,7 +231,8 @@ final class TeamsFailureTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"typing", "messageReaction", "installationUpdate", "event", "somethingNewer"})
+  @ValueSource(
+      strings = {"typing", "messageReaction", "installationUpdate", "event", "somethingNewer"})
   void unknownActivityType_isAcknowledgedAndIgnored(String type) {
     FakeTeams.Response response = teams.post(teams.activity(type, "channel", FakeTeams.CHANNEL));
 
@@ -226,7 +262,9 @@ final class TeamsFailureTest {
   void messageWithoutText_inAPersonalChat_getsTheMenu() {
     teams.post(teams.activity("message", "personal", FakeTeams.PERSONAL));
 
-    assertThat(connector.replies()).singleElement().satisfies(r -> assertThat(r.cardText()).contains("What I can help with"));
+    assertThat(connector.replies())
+        .singleElement()
+        .satisfies(r -> assertThat(r.cardText()).contains("What I can help with"));
   }
 
   /** Waits, up to 10 s, until the connector has received {@code n} requests. */

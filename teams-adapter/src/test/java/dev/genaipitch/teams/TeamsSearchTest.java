@@ -40,7 +40,8 @@ final class TeamsSearchTest {
     assertThat(result.path("type").asText()).isEqualTo("result");
     assertThat(result.path("attachmentLayout").asText()).isEqualTo("list");
     JsonNode first = result.path("attachments").get(0);
-    assertThat(first.path("preview").path("content").path("title").asText()).isEqualTo("The RDS/EC2 analogy");
+    assertThat(first.path("preview").path("content").path("title").asText())
+        .isEqualTo("The RDS/EC2 analogy");
     assertThat(first.path("preview").path("content").path("text").asText())
         .isEqualTo(topic("analogy").summary());
     assertThat(connector.replies()).as("searching posts nothing").isEmpty();
@@ -48,17 +49,21 @@ final class TeamsSearchTest {
 
   @Test
   void choosingAResult_insertsTheFullAnswerCard() throws Exception {
-    JsonNode chosen = teams.search("do we need both").json().path("composeExtension").path("attachments").get(0);
+    JsonNode chosen =
+        teams.search("do we need both").json().path("composeExtension").path("attachments").get(0);
 
-    assertThat(chosen.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+    assertThat(chosen.path("contentType").asText())
+        .isEqualTo("application/vnd.microsoft.card.adaptive");
     assertThat(chosen.path("content"))
         .isEqualTo(new ObjectMapper().readTree(TeamsPreview.cardJson(bot.bot.open("need-both"))));
-    assertThat(chosen.path("content").toString()).contains("Most enterprises start with Bedrock to prove value quickly.");
+    assertThat(chosen.path("content").toString())
+        .contains("Most enterprises start with Bedrock to prove value quickly.");
   }
 
   @Test
   void emptyQuery_listsEveryTopic_inTheGuidesOrder() {
-    assertThat(titles(teams.openSearch())).containsExactlyElementsOf(bot.bot.topics().stream().map(Topic::title).toList());
+    assertThat(titles(teams.openSearch()))
+        .containsExactlyElementsOf(bot.bot.topics().stream().map(Topic::title).toList());
     assertThat(titles(teams.search("   "))).hasSize(bot.bot.topics().size());
   }
 
@@ -71,7 +76,8 @@ final class TeamsSearchTest {
 
   @Test
   void queryOutsideTheScript_findsNothingRatherThanGuessing() {
-    assertThat(titles(teams.search("what is the weather in seattle"))).doesNotContain("Do we need both?");
+    assertThat(titles(teams.search("what is the weather in seattle")))
+        .doesNotContain("Do we need both?");
     assertThat(titles(teams.search("pricing"))).isEmpty();
   }
 
@@ -84,7 +90,9 @@ final class TeamsSearchTest {
   void search_answersWellWithinTeamsFiveSecondLimit() {
     teams.search("warm up");
     long slowest = 0;
-    for (String query : List.of("do we need both", "analogy", "exec summary", "when to use bedrock", "opening line")) {
+    for (String query :
+        List.of(
+            "do we need both", "analogy", "exec summary", "when to use bedrock", "opening line")) {
       long start = System.nanoTime();
       assertThat(teams.search(query).status()).isEqualTo(200);
       slowest = Math.max(slowest, System.nanoTime() - start);
@@ -100,7 +108,10 @@ final class TeamsSearchTest {
   private static List<String> titles(FakeTeams.Response response) {
     assertThat(response.status()).isEqualTo(200);
     List<String> titles = new ArrayList<>();
-    response.json().path("composeExtension").path("attachments")
+    response
+        .json()
+        .path("composeExtension")
+        .path("attachments")
         .forEach(a -> titles.add(a.path("preview").path("content").path("title").asText()));
     return titles;
   }

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The metadata block at the top of a content file: a small, documented subset of YAML that content
- * authors can edit safely. It allows {@code key: value} lines, {@code key:} followed by
- * {@code  - item} lines, quoted values and {@code #} comment lines. Every value keeps its line
- * number so that problems can be reported where the author will look.
+ * authors can edit safely. It allows {@code key: value} lines, {@code key:} followed by {@code -
+ * item} lines, quoted values and {@code #} comment lines. Every value keeps its line number so that
+ * problems can be reported where the author will look.
  */
 final class FrontMatter {
 
@@ -46,7 +46,9 @@ final class FrontMatter {
     if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
       problems.add(
           new ContentProblem(
-              file, 1, "missing front matter: the file must start with a '---' line, then id, title, ..."));
+              file,
+              1,
+              "missing front matter: the file must start with a '---' line, then id, title, ..."));
       return null;
     }
     Map<String, Entry> entries = new LinkedHashMap<>();
@@ -63,7 +65,8 @@ final class FrontMatter {
       }
       if (stripped.startsWith("- ") || stripped.equals("-")) {
         if (current == null || (!current.list() && !current.values().isEmpty())) {
-          problems.add(new ContentProblem(file, lineNo, "list item '" + stripped + "' has no key above it"));
+          problems.add(
+              new ContentProblem(file, lineNo, "list item '" + stripped + "' has no key above it"));
           continue;
         }
         if (!current.list()) {
@@ -72,7 +75,8 @@ final class FrontMatter {
         }
         String item = unquote(stripped.substring(1).strip(), file, lineNo, problems);
         if (item.isEmpty()) {
-          problems.add(new ContentProblem(file, lineNo, "empty list item under '" + current.key() + "'"));
+          problems.add(
+              new ContentProblem(file, lineNo, "empty list item under '" + current.key() + "'"));
         } else {
           current.values().add(new Value(item, lineNo));
         }
@@ -81,12 +85,16 @@ final class FrontMatter {
       if (Character.isWhitespace(raw.charAt(0))) {
         problems.add(
             new ContentProblem(
-                file, lineNo, "unexpected indented line; list items start with '- ' and keys start at the margin"));
+                file,
+                lineNo,
+                "unexpected indented line; list items start with '- ' and keys start at the"
+                    + " margin"));
         continue;
       }
       int colon = raw.indexOf(':');
       if (colon <= 0) {
-        problems.add(new ContentProblem(file, lineNo, "expected 'key: value' but found '" + stripped + "'"));
+        problems.add(
+            new ContentProblem(file, lineNo, "expected 'key: value' but found '" + stripped + "'"));
         continue;
       }
       String key = raw.substring(0, colon).strip();
@@ -94,7 +102,9 @@ final class FrontMatter {
       if (entries.containsKey(key)) {
         problems.add(
             new ContentProblem(
-                file, lineNo, "'" + key + "' appears twice (first on line " + entries.get(key).line() + ")"));
+                file,
+                lineNo,
+                "'" + key + "' appears twice (first on line " + entries.get(key).line() + ")"));
       }
       List<Value> values = new ArrayList<>();
       if (!rest.isEmpty()) {
@@ -109,7 +119,9 @@ final class FrontMatter {
       current = new Entry(key, lineNo, values, false);
       entries.put(key, current);
     }
-    problems.add(new ContentProblem(file, 1, "front matter is not closed: add a '---' line after the metadata"));
+    problems.add(
+        new ContentProblem(
+            file, 1, "front matter is not closed: add a '---' line after the metadata"));
     return null;
   }
 
@@ -121,7 +133,9 @@ final class FrontMatter {
         return text.substring(1);
       }
       String inner = text.substring(1, text.length() - 1);
-      return quote == '"' ? inner.replace("\\\"", "\"").replace("\\\\", "\\") : inner.replace("''", "'");
+      return quote == '"'
+          ? inner.replace("\\\"", "\"").replace("\\\\", "\\")
+          : inner.replace("''", "'");
     }
     return text;
   }

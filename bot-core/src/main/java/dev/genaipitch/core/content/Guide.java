@@ -14,7 +14,11 @@ import java.util.Optional;
  * @param origin where it was loaded from, for logs ("built-in" or a directory)
  */
 public record Guide(
-    List<Section> sections, Section help, Section none, Map<String, String> synonyms, String origin) {
+    List<Section> sections,
+    Section help,
+    Section none,
+    Map<String, String> synonyms,
+    String origin) {
 
   public static final String HELP = "help";
   public static final String NONE = "none";

@@ -2,8 +2,8 @@ package dev.genaipitch.core.content;
 
 import dev.genaipitch.core.Block;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -30,9 +30,9 @@ import java.util.stream.Stream;
 
 /**
  * Loads and validates guide content: one Markdown file per entry, each opening with front matter
- * ({@code id}, {@code title}, {@code summary}, {@code follow-ups}, {@code keywords},
- * {@code synonyms}, {@code examples}) and then the script's words. Every problem found is reported
- * at once, each with its file and line; nothing half-valid is ever returned.
+ * ({@code id}, {@code title}, {@code summary}, {@code follow-ups}, {@code keywords}, {@code
+ * synonyms}, {@code examples}) and then the script's words. Every problem found is reported at
+ * once, each with its file and line; nothing half-valid is ever returned.
  */
 public final class GuideLoader {
 
@@ -56,7 +56,9 @@ public final class GuideLoader {
   static Guide fromResource(URL url) throws ContentException {
     if (url == null) {
       throw new ContentException(
-          List.of(new ContentProblem(BUILT_IN_RESOURCE, 0, "the built-in guide is missing from the class path")));
+          List.of(
+              new ContentProblem(
+                  BUILT_IN_RESOURCE, 0, "the built-in guide is missing from the class path")));
     }
     try {
       if ("jar".equals(url.getProtocol())) {
@@ -65,7 +67,9 @@ public final class GuideLoader {
       return load(Path.of(url.toURI()), "built-in");
     } catch (URISyntaxException | IOException e) {
       throw new ContentException(
-          List.of(new ContentProblem(BUILT_IN_RESOURCE, 0, "cannot read the built-in guide: " + e.getMessage())));
+          List.of(
+              new ContentProblem(
+                  BUILT_IN_RESOURCE, 0, "cannot read the built-in guide: " + e.getMessage())));
     }
   }
 
@@ -81,7 +85,10 @@ public final class GuideLoader {
     Map<String, byte[]> contents = new TreeMap<>();
     for (JarEntry entry : Collections.list(jar.entries())) {
       String name = entry.getName();
-      if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(".md") && name.indexOf('/', prefix.length()) < 0) {
+      if (!entry.isDirectory()
+          && name.startsWith(prefix)
+          && name.endsWith(".md")
+          && name.indexOf('/', prefix.length()) < 0) {
         try (InputStream in = jar.getInputStream(entry)) {
           contents.put(name.substring(prefix.length()), in.readAllBytes());
         }
@@ -108,7 +115,8 @@ public final class GuideLoader {
               .sorted()
               .toList();
     } catch (IOException | UncheckedIOException e) {
-      throw new ContentException(List.of(new ContentProblem(dir.toString(), 0, "cannot list: " + e.getMessage())));
+      throw new ContentException(
+          List.of(new ContentProblem(dir.toString(), 0, "cannot list: " + e.getMessage())));
     }
     Map<String, byte[]> contents = new LinkedHashMap<>();
     List<ContentProblem> problems = new ArrayList<>();
@@ -116,7 +124,8 @@ public final class GuideLoader {
       try {
         contents.put(file.getFileName().toString(), Files.readAllBytes(file));
       } catch (IOException e) {
-        problems.add(new ContentProblem(file.getFileName().toString(), 0, "cannot read: " + e.getMessage()));
+        problems.add(
+            new ContentProblem(file.getFileName().toString(), 0, "cannot read: " + e.getMessage()));
       }
     }
     if (!problems.isEmpty()) {
@@ -151,13 +160,18 @@ public final class GuideLoader {
             new ContentProblem(
                 p.section.source(),
                 p.idLine,
-                "duplicate id '" + p.section.id() + "' (already used in " + first.section.source() + ")"));
+                "duplicate id '"
+                    + p.section.id()
+                    + "' (already used in "
+                    + first.section.source()
+                    + ")"));
       }
     }
     for (String required : List.of(Guide.HELP, Guide.NONE)) {
       if (!byId.containsKey(required) && !files.isEmpty()) {
         problems.add(
-            new ContentProblem(origin, 0, "no entry with id '" + required + "': add a " + required + ".md file"));
+            new ContentProblem(
+                origin, 0, "no entry with id '" + required + "': add a " + required + ".md file"));
       }
     }
     List<Section> sections = new ArrayList<>();
@@ -188,31 +202,43 @@ public final class GuideLoader {
     FrontMatter.Entry entry = p.front.entries().get("follow-ups");
     if (special) {
       if (entry != null) {
-        problems.add(new ContentProblem(p.section.source(), entry.line(), "'" + p.section.id() + "' takes no follow-ups"));
+        problems.add(
+            new ContentProblem(
+                p.section.source(), entry.line(), "'" + p.section.id() + "' takes no follow-ups"));
       }
       return;
     }
     if (entry == null) {
-      problems.add(new ContentProblem(p.section.source(), 1, "missing 'follow-ups' (1 to 3 section ids)"));
+      problems.add(
+          new ContentProblem(p.section.source(), 1, "missing 'follow-ups' (1 to 3 section ids)"));
       return;
     }
     if (entry.values().isEmpty() || entry.values().size() > 3) {
       problems.add(
           new ContentProblem(
-              p.section.source(), entry.line(), "'follow-ups' needs 1 to 3 section ids, found " + entry.values().size()));
+              p.section.source(),
+              entry.line(),
+              "'follow-ups' needs 1 to 3 section ids, found " + entry.values().size()));
     }
     Set<String> seen = new java.util.HashSet<>();
     for (FrontMatter.Value v : entry.values()) {
       if (!seen.add(v.text())) {
-        problems.add(new ContentProblem(p.section.source(), v.line(), "follow-up '" + v.text() + "' is listed twice"));
+        problems.add(
+            new ContentProblem(
+                p.section.source(), v.line(), "follow-up '" + v.text() + "' is listed twice"));
         continue;
       }
       Parsed target = byId.get(v.text());
       if (target == null || isSpecial(v.text())) {
         problems.add(
-            new ContentProblem(p.section.source(), v.line(), "follow-up '" + v.text() + "' is not a known section id"));
+            new ContentProblem(
+                p.section.source(),
+                v.line(),
+                "follow-up '" + v.text() + "' is not a known section id"));
       } else if (v.text().equals(p.section.id())) {
-        problems.add(new ContentProblem(p.section.source(), v.line(), "a section cannot follow up to itself"));
+        problems.add(
+            new ContentProblem(
+                p.section.source(), v.line(), "a section cannot follow up to itself"));
       }
     }
   }
@@ -230,7 +256,9 @@ public final class GuideLoader {
         if (eq <= 0 || eq == v.text().length() - 1) {
           problems.add(
               new ContentProblem(
-                  p.section.source(), v.line(), "synonym must read 'term = variant, variant', found '" + v.text() + "'"));
+                  p.section.source(),
+                  v.line(),
+                  "synonym must read 'term = variant, variant', found '" + v.text() + "'"));
           continue;
         }
         String term = v.text().substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
@@ -246,7 +274,13 @@ public final class GuideLoader {
                 new ContentProblem(
                     p.section.source(),
                     v.line(),
-                    "'" + key + "' is already a synonym of '" + previous + "' (" + definedIn.get(key) + ")"));
+                    "'"
+                        + key
+                        + "' is already a synonym of '"
+                        + previous
+                        + "' ("
+                        + definedIn.get(key)
+                        + ")"));
           } else {
             definedIn.putIfAbsent(key, where);
           }
@@ -276,30 +310,47 @@ public final class GuideLoader {
     for (FrontMatter.Entry e : entries.values()) {
       if (!KEYS.contains(e.key())) {
         problems.add(
-            new ContentProblem(name, e.line(), "unknown key '" + e.key() + "' (known keys: " + String.join(", ", sorted(KEYS)) + ")"));
+            new ContentProblem(
+                name,
+                e.line(),
+                "unknown key '"
+                    + e.key()
+                    + "' (known keys: "
+                    + String.join(", ", sorted(KEYS))
+                    + ")"));
       }
     }
     String id = single(name, entries, "id", problems);
     int idLine = entries.containsKey("id") ? entries.get("id").line() : 1;
     if (id != null && !ID.matcher(id).matches()) {
       problems.add(
-          new ContentProblem(name, idLine, "id '" + id + "' must be lower-case words joined by '-', like need-both"));
+          new ContentProblem(
+              name,
+              idLine,
+              "id '" + id + "' must be lower-case words joined by '-', like need-both"));
     }
     String title = single(name, entries, "title", problems);
     if (title != null && title.length() > MAX_TITLE) {
       problems.add(
-          new ContentProblem(name, entries.get("title").line(), "title is longer than " + MAX_TITLE + " characters"));
+          new ContentProblem(
+              name,
+              entries.get("title").line(),
+              "title is longer than " + MAX_TITLE + " characters"));
     }
     String summary = single(name, entries, "summary", problems);
     if (summary != null && summary.length() > MAX_SUMMARY) {
       problems.add(
-          new ContentProblem(name, entries.get("summary").line(), "summary is longer than " + MAX_SUMMARY + " characters"));
+          new ContentProblem(
+              name,
+              entries.get("summary").line(),
+              "summary is longer than " + MAX_SUMMARY + " characters"));
     }
     List<String> examples = list(entries, "examples");
     if (examples.isEmpty() && !Guide.NONE.equals(id)) {
       int line = entries.containsKey("examples") ? entries.get("examples").line() : idLine;
       problems.add(
-          new ContentProblem(name, line, "no examples: add questions in users' words under 'examples:'"));
+          new ContentProblem(
+              name, line, "no examples: add questions in users' words under 'examples:'"));
     }
     int bodyLine = front.bodyStartIndex() + 1;
     String markdown = String.join("\n", lines.subList(front.bodyStartIndex(), lines.size()));
@@ -327,7 +378,10 @@ public final class GuideLoader {
   }
 
   private static String single(
-      String file, Map<String, FrontMatter.Entry> entries, String key, List<ContentProblem> problems) {
+      String file,
+      Map<String, FrontMatter.Entry> entries,
+      String key,
+      List<ContentProblem> problems) {
     FrontMatter.Entry e = entries.get(key);
     if (e == null || e.values().isEmpty()) {
       problems.add(new ContentProblem(file, e == null ? 1 : e.line(), "missing '" + key + "'"));
@@ -362,7 +416,9 @@ public final class GuideLoader {
           line++;
         }
       }
-      problems.add(new ContentProblem(file, line, "not valid UTF-8 (byte " + (bad + 1) + "): save the file as UTF-8"));
+      problems.add(
+          new ContentProblem(
+              file, line, "not valid UTF-8 (byte " + (bad + 1) + "): save the file as UTF-8"));
       return null;
     }
   }

@@ -77,7 +77,8 @@ final class MarkdownBlocks {
     }
     if (heading == null) {
       problems.add(
-          new ContentProblem(file, firstLine, "the text must start with a '# ' heading (the script's heading)"));
+          new ContentProblem(
+              file, firstLine, "the text must start with a '# ' heading (the script's heading)"));
       heading = "";
     }
     if (blocks.isEmpty()) {
@@ -115,7 +116,9 @@ final class MarkdownBlocks {
     return lines;
   }
 
-  /** Drops blank runs at either end of a line; blank runs between words are the spaces between them. */
+  /**
+   * Drops blank runs at either end of a line; blank runs between words are the spaces between them.
+   */
   private static List<Inline> trimmed(List<Inline> runs) {
     int from = 0;
     int to = runs.size();

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * k-fold cross-validation over the content's own example questions: each fold's examples are
- * held out, a matcher is built from the rest, and the held-out examples are scored. A measure of
- * how well the content generalizes that needs no evaluation file.
+ * k-fold cross-validation over the content's own example questions: each fold's examples are held
+ * out, a matcher is built from the rest, and the held-out examples are scored. A measure of how
+ * well the content generalizes that needs no evaluation file.
  */
 public final class CrossValidation {
 
@@ -29,7 +29,8 @@ public final class CrossValidation {
       }
       Section help = without(guide.help(), fold, folds, heldOut);
       Section none = without(guide.none(), fold, folds, heldOut);
-      Guide training = new Guide(sections, help, none, guide.synonyms(), guide.origin() + " fold " + fold);
+      Guide training =
+          new Guide(sections, help, none, guide.synonyms(), guide.origin() + " fold " + fold);
       reports.add(Evaluation.run(IntentMatcher.build(training), heldOut));
     }
     return Evaluation.merge(reports);
@@ -46,6 +47,14 @@ public final class CrossValidation {
       }
     }
     return new Section(
-        s.id(), s.title(), s.summary(), s.heading(), s.blocks(), s.followUps(), s.keywords(), kept, s.source());
+        s.id(),
+        s.title(),
+        s.summary(),
+        s.heading(),
+        s.blocks(),
+        s.followUps(),
+        s.keywords(),
+        kept,
+        s.source());
   }
 }

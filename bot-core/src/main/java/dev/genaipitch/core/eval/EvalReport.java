@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * How a matcher did on a labeled set.
  *
- * @param inScopeAccuracy share of questions with an expected intent (sections and help) whose
- *     top-1 intent is one of those expected
+ * @param inScopeAccuracy share of questions with an expected intent (sections and help) whose top-1
+ *     intent is one of those expected
  * @param outOfScopeRejection share of out-of-scope questions answered {@code none}
  * @param perIntent precision and recall per intent (sections, help and none), by intent name
  * @param misses every question answered wrongly

@@ -77,12 +77,14 @@ public final class Evaluation {
       outOfScope += r.outOfScope();
       inRight += r.inScopeAccuracy() * r.inScope();
       outRight += r.outOfScopeRejection() * r.outOfScope();
-      r.perIntent().forEach((intent, f) -> {
-        int[] sum = figures.computeIfAbsent(intent, k -> new int[3]);
-        sum[0] += f.expected();
-        sum[1] += f.predicted();
-        sum[2] += f.correct();
-      });
+      r.perIntent()
+          .forEach(
+              (intent, f) -> {
+                int[] sum = figures.computeIfAbsent(intent, k -> new int[3]);
+                sum[0] += f.expected();
+                sum[1] += f.predicted();
+                sum[2] += f.correct();
+              });
       misses.addAll(r.misses());
     }
     Map<String, EvalReport.IntentFigures> perIntent = new TreeMap<>();

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Text to tokens the matcher can weigh: tokenized, synonyms applied (longest phrase first), typos
- * corrected toward the guide's vocabulary, each token stemmed and marked neutral when it carries
- * no subject ("the", "hey", "customer", "tell").
+ * corrected toward the guide's vocabulary, each token stemmed and marked neutral when it carries no
+ * subject ("the", "hey", "customer", "tell").
  */
 final class Analyzer {
 
@@ -34,7 +34,11 @@ final class Analyzer {
    * @param vocabulary surface words the guide uses; other words may be corrected toward them
    * @param corrector null to skip typo correction
    */
-  Analyzer(Set<String> neutral, Map<String, String> synonyms, Set<String> vocabulary, SpellingCorrector corrector) {
+  Analyzer(
+      Set<String> neutral,
+      Map<String, String> synonyms,
+      Set<String> vocabulary,
+      SpellingCorrector corrector) {
     this(neutral, synonyms, vocabulary, corrector, Map.of());
   }
 
@@ -61,7 +65,9 @@ final class Analyzer {
             .add(new Phrase(variant, canonical));
       }
     }
-    synonymsByFirstToken.values().forEach(list -> list.sort((a, b) -> b.variant().size() - a.variant().size()));
+    synonymsByFirstToken
+        .values()
+        .forEach(list -> list.sort((a, b) -> b.variant().size() - a.variant().size()));
   }
 
   /** Surface tokens with synonyms applied and (when {@code correct}) typos corrected. */
@@ -102,7 +108,8 @@ final class Analyzer {
       boolean isNeutral =
           neutral.contains(s) || ((isNumber(s) || s.length() < 2) && !vocabulary.contains(s));
       // Only the guide's own words are kept, so what users type cannot grow the map.
-      String stem = vocabulary.contains(s) ? stems.computeIfAbsent(s, Stemmer::stem) : Stemmer.stem(s);
+      String stem =
+          vocabulary.contains(s) ? stems.computeIfAbsent(s, Stemmer::stem) : Stemmer.stem(s);
       out.add(new Token(s, stem, isNeutral));
     }
     return out;
@@ -156,5 +163,4 @@ final class Analyzer {
     }
     return true;
   }
-
 }

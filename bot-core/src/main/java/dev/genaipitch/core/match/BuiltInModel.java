@@ -12,14 +12,16 @@ import java.nio.file.Path;
 
 /**
  * Build step: trains the matcher on the built-in guide and writes the model where the class path
- * will find it, so that a start with the built-in guide loads the model instead of training.
- * The build runs it after compiling bot-core; nothing else should.
+ * will find it, so that a start with the built-in guide loads the model instead of training. The
+ * build runs it after compiling bot-core; nothing else should.
  */
 public final class BuiltInModel {
 
   private BuiltInModel() {}
 
-  /** @param args the classes directory to write {@value ModelCache#RESOURCE} under */
+  /**
+   * @param args the classes directory to write {@value ModelCache#RESOURCE} under
+   */
   public static void main(String[] args) throws IOException, ContentException {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: BuiltInModel <classes directory>");

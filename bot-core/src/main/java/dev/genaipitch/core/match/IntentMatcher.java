@@ -16,8 +16,8 @@ import java.util.Map;
  * correction), the guide's multi-word keywords, and the weight of subject words the guide never
  * uses. A softmax regression learns, from the content alone (each entry's example questions,
  * keywords, title, and the script's text), which features point where; the {@code none} entry's
- * examples teach it what is out of scope, and words unseen in the content count toward
- * {@code none}. Built once per guide; thread-safe and immutable.
+ * examples teach it what is out of scope, and words unseen in the content count toward {@code
+ * none}. Built once per guide; thread-safe and immutable.
  */
 public final class IntentMatcher {
 
@@ -38,7 +38,10 @@ public final class IntentMatcher {
     this.none = classes.size() - 1;
     this.reader =
         new QuestionReader(
-            guide, trained.frequency(), trained.respellings(), SpellingCorrector.towardVocabulary(trained.frequency()));
+            guide,
+            trained.frequency(),
+            trained.respellings(),
+            SpellingCorrector.towardVocabulary(trained.frequency()));
     this.featureIndex = Map.copyOf(trained.featureIndex());
     this.model = trained.softmax();
   }
@@ -60,7 +63,8 @@ public final class IntentMatcher {
 
   /** A matcher trained now, whatever was shipped (for measuring training itself). */
   static IntentMatcher train(Guide guide, Tuning tuning) {
-    return new IntentMatcher(guide, tuning, Training.train(guide, tuning, ModelCache.fingerprint(guide, tuning)));
+    return new IntentMatcher(
+        guide, tuning, Training.train(guide, tuning, ModelCache.fingerprint(guide, tuning)));
   }
 
   /** Confidence below which a question is answered {@code none}. */
@@ -94,7 +98,8 @@ public final class IntentMatcher {
         continue;
       }
       alternatives.add(new MatchResult.Candidate(classes.get(c), round(p[c])));
-      // For none, the closest topics are offered however weak; for a section, only a close runner-up.
+      // For none, the closest topics are offered however weak; for a section, only a close
+      // runner-up.
       boolean close = isNone || p[c] >= tuning.didYouMeanRatio() * p[best];
       if (c != help && close && didYouMean.size() < 2) {
         didYouMean.add(classes.get(c));
@@ -105,7 +110,8 @@ public final class IntentMatcher {
       return new MatchResult(text, Guide.HELP, round(p[help]), alternatives, List.of());
     }
     if (isNone) {
-      return new MatchResult(text, Guide.NONE, round(Math.max(p[none], 1 - p[best])), alternatives, didYouMean);
+      return new MatchResult(
+          text, Guide.NONE, round(Math.max(p[none], 1 - p[best])), alternatives, didYouMean);
     }
     return new MatchResult(text, classes.get(best), round(p[best]), alternatives, didYouMean);
   }
@@ -128,5 +134,4 @@ public final class IntentMatcher {
   private static double round(double value) {
     return Math.round(value * 10_000) / 10_000.0;
   }
-
 }

@@ -13,7 +13,11 @@ import java.util.List;
  *     for {@code none}, the closest sections
  */
 public record MatchResult(
-    String question, String intent, double score, List<Candidate> alternatives, List<String> didYouMean) {
+    String question,
+    String intent,
+    double score,
+    List<Candidate> alternatives,
+    List<String> didYouMean) {
 
   /** An intent and its score. */
   public record Candidate(String intent, double score) {}

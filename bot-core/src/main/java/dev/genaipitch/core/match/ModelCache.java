@@ -56,8 +56,15 @@ final class ModelCache {
     Feed feed = new Feed(digest);
     feed.add("format " + FORMAT);
     // Each field rather than the record's toString(), whose first call costs a fresh JVM ~20 ms.
-    feed.add(tuning.keywordWeight(), tuning.titleWeight(), tuning.bodyWeight(), tuning.epochs(), tuning.rate(),
-        tuning.l2(), tuning.threshold(), tuning.didYouMeanRatio());
+    feed.add(
+        tuning.keywordWeight(),
+        tuning.titleWeight(),
+        tuning.bodyWeight(),
+        tuning.epochs(),
+        tuning.rate(),
+        tuning.l2(),
+        tuning.threshold(),
+        tuning.didYouMeanRatio());
     new java.util.TreeSet<>(Lexicon.NEUTRAL).forEach(feed::add);
     new TreeMap<>(Lexicon.CONTRACTIONS).forEach((k, v) -> feed.add(k + "=" + v));
     new TreeMap<>(guide.synonyms()).forEach((k, v) -> feed.add(k + "=" + v));

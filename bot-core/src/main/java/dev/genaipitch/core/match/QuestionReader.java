@@ -24,18 +24,28 @@ final class QuestionReader {
    * @param frequency every word the guide uses, with its count
    * @param respellings rare spellings in the content read as the common word they misspell
    */
-  QuestionReader(Guide guide, Map<String, Integer> frequency, Map<String, String> respellings, SpellingCorrector corrector) {
+  QuestionReader(
+      Guide guide,
+      Map<String, Integer> frequency,
+      Map<String, String> respellings,
+      SpellingCorrector corrector) {
     Set<String> vocabulary = new HashSet<>(frequency.keySet());
     vocabulary.removeAll(respellings.keySet());
     vocabulary.addAll(Lexicon.NEUTRAL);
     this.analyzer =
-        new Analyzer(Lexicon.NEUTRAL, Lexicon.withContractions(guide.synonyms()), vocabulary, corrector, respellings);
+        new Analyzer(
+            Lexicon.NEUTRAL,
+            Lexicon.withContractions(guide.synonyms()),
+            vocabulary,
+            corrector,
+            respellings);
     for (Section entry : entries(guide)) {
       for (String keyword : entry.keywords()) {
         List<Analyzer.Token> tokens = analyzer.analyze(keyword, false);
         if (tokens.size() > 1) {
           List<String> stems = tokens.stream().map(Analyzer.Token::stem).toList();
-          List<List<String>> list = phrasesByFirstStem.computeIfAbsent(stems.get(0), k -> new ArrayList<>());
+          List<List<String>> list =
+              phrasesByFirstStem.computeIfAbsent(stems.get(0), k -> new ArrayList<>());
           if (!list.contains(stems)) {
             list.add(stems);
           }
@@ -52,7 +62,9 @@ final class QuestionReader {
     return entries;
   }
 
-  /** @param correct whether to correct typos (questions yes; the content itself no) */
+  /**
+   * @param correct whether to correct typos (questions yes; the content itself no)
+   */
   List<Analyzer.Token> read(String text, boolean correct) {
     return analyzer.analyze(text, correct);
   }

@@ -17,7 +17,10 @@ final class Softmax {
 
   private final int classes;
   private final int features;
-  private final double[] w; // [feature * classes + class]; feature index `features` is the unknown mass, `features + 1` the bias
+  private final double[]
+      w; // [feature * classes + class]; feature index `features` is the unknown mass, `features +
+
+  // 1` the bias
 
   private Softmax(int classes, int features, double[] w) {
     this.classes = classes;
@@ -25,7 +28,14 @@ final class Softmax {
     this.w = w;
   }
 
-  static Softmax train(List<Sample> samples, int classes, int features, int epochs, double rate, double l2, long seed) {
+  static Softmax train(
+      List<Sample> samples,
+      int classes,
+      int features,
+      int epochs,
+      double rate,
+      double l2,
+      long seed) {
     int rows = features + 2;
     double[] w = new double[rows * classes];
     // AdaGrad with one accumulator per feature (not per weight): one square root per feature
@@ -51,7 +61,16 @@ final class Softmax {
           step(w, g2, f, classes, grad, 1.0, sq, rate, l2);
         }
         if (s.unknown() > 0) {
-          step(w, g2, unknownRow, classes, grad, s.unknown(), sq * s.unknown() * s.unknown(), rate, l2);
+          step(
+              w,
+              g2,
+              unknownRow,
+              classes,
+              grad,
+              s.unknown(),
+              sq * s.unknown() * s.unknown(),
+              rate,
+              l2);
         }
         step(w, g2, biasRow, classes, grad, 1.0, sq, rate, 0);
       }
@@ -60,7 +79,15 @@ final class Softmax {
   }
 
   private static void step(
-      double[] w, double[] g2, int row, int classes, double[] grad, double scale, double sq, double rate, double l2) {
+      double[] w,
+      double[] g2,
+      int row,
+      int classes,
+      double[] grad,
+      double scale,
+      double sq,
+      double rate,
+      double l2) {
     g2[row] += sq;
     double eta = rate / (Math.sqrt(g2[row]) + 1e-8);
     int base = row * classes;
@@ -100,7 +127,8 @@ final class Softmax {
     return p;
   }
 
-  private static void logits(double[] w, int classes, int features, int[] fs, double unknown, double[] out) {
+  private static void logits(
+      double[] w, int classes, int features, int[] fs, double unknown, double[] out) {
     int bias = (features + 1) * classes;
     for (int c = 0; c < classes; c++) {
       out[c] = w[bias + c] + unknown * w[features * classes + c];

@@ -17,7 +17,9 @@ final class SpellingCorrector {
   private final Map<String, Integer> frequency;
   private volatile Map<String, Set<String>> deletes;
 
-  /** @param frequency the words to correct toward, with how often the guide uses each */
+  /**
+   * @param frequency the words to correct toward, with how often the guide uses each
+   */
   SpellingCorrector(Map<String, Integer> frequency) {
     this.frequency = Map.copyOf(frequency);
   }
@@ -50,16 +52,17 @@ final class SpellingCorrector {
   }
 
   /**
-   * A corrector toward the words a guide uses more than once (a word seen once is as likely a
-   * typo itself), neutral words left out.
+   * A corrector toward the words a guide uses more than once (a word seen once is as likely a typo
+   * itself), neutral words left out.
    */
   static SpellingCorrector towardVocabulary(Map<String, Integer> frequency) {
     Map<String, Integer> targets = new HashMap<>();
-    frequency.forEach((word, count) -> {
-      if (count > 1 && !Lexicon.NEUTRAL.contains(word)) {
-        targets.put(word, count);
-      }
-    });
+    frequency.forEach(
+        (word, count) -> {
+          if (count > 1 && !Lexicon.NEUTRAL.contains(word)) {
+            targets.put(word, count);
+          }
+        });
     return new SpellingCorrector(targets);
   }
 
@@ -69,8 +72,8 @@ final class SpellingCorrector {
   }
 
   /**
-   * A different word within the allowed distance used at least {@code minFrequency} times, or
-   * null: for reading a rare spelling as the common word it most likely misspells.
+   * A different word within the allowed distance used at least {@code minFrequency} times, or null:
+   * for reading a rare spelling as the common word it most likely misspells.
    */
   String correctToCommoner(String word, int minFrequency) {
     String best = closest(word, minFrequency);
@@ -94,7 +97,8 @@ final class SpellingCorrector {
       for (String candidate : candidates) {
         if (!seen.add(candidate)
             || Math.abs(candidate.length() - word.length()) > allowed
-            || (minFrequency > 0 && (frequency.get(candidate) < minFrequency || candidate.equals(word)))) {
+            || (minFrequency > 0
+                && (frequency.get(candidate) < minFrequency || candidate.equals(word)))) {
           continue;
         }
         int distance = distance(word, candidate);
@@ -140,7 +144,10 @@ final class SpellingCorrector {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -5,7 +5,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 /** English (Porter2) stems, so that "customizing", "customize" and "customization" meet. */
 final class Stemmer {
 
-  private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
+  private static final ThreadLocal<EnglishStemmer> STEMMER =
+      ThreadLocal.withInitial(EnglishStemmer::new);
 
   private Stemmer() {}
 

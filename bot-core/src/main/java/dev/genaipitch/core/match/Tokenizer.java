@@ -33,7 +33,10 @@ final class Tokenizer {
       if (type == Character.NON_SPACING_MARK
           || type == Character.ENCLOSING_MARK
           || type == Character.FORMAT
-          || c == '\'' || c == '\u2019' || c == '\u2018' || c == '`') {
+          || c == '\''
+          || c == '\u2019'
+          || c == '\u2018'
+          || c == '`') {
         continue; // accents, keycaps, zero-width joiners, apostrophes: stay inside the word
       }
       flush(word, tokens);

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What training learns from a guide: the vocabulary (for typo correction), the content's own
- * typos, the features, and the model's weights. It can be written and read back, so that the
- * built-in guide's model is trained once, at build time, rather than at every start.
+ * What training learns from a guide: the vocabulary (for typo correction), the content's own typos,
+ * the features, and the model's weights. It can be written and read back, so that the built-in
+ * guide's model is trained once, at build time, rather than at every start.
  *
  * @param fingerprint what it was trained from (see {@link ModelCache#fingerprint})
  */

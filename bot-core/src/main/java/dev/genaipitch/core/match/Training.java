@@ -92,16 +92,24 @@ final class Training {
               t.weight()));
     }
     Softmax softmax =
-        Softmax.train(samples, entries.size(), featureIndex.size(), tuning.epochs(), tuning.rate(), tuning.l2(), SEED);
+        Softmax.train(
+            samples,
+            entries.size(),
+            featureIndex.size(),
+            tuning.epochs(),
+            tuning.rate(),
+            tuning.l2(),
+            SEED);
     return new TrainedModel(fingerprint, frequency, respellings, featureIndex, softmax);
   }
 
   /**
-   * Typos that example questions contain on purpose ("bedrok", "sagmaker"): a rare word within
-   * the corrector's distance of a word used far more often is read as that word, in the content
-   * and in questions alike, so that its evidence adds up instead of splitting.
+   * Typos that example questions contain on purpose ("bedrok", "sagmaker"): a rare word within the
+   * corrector's distance of a word used far more often is read as that word, in the content and in
+   * questions alike, so that its evidence adds up instead of splitting.
    */
-  private static Map<String, String> respellings(Map<String, Integer> frequency, SpellingCorrector corrector) {
+  private static Map<String, String> respellings(
+      Map<String, Integer> frequency, SpellingCorrector corrector) {
     Map<String, String> out = new HashMap<>();
     for (Map.Entry<String, Integer> e : frequency.entrySet()) {
       String word = e.getKey();
@@ -121,7 +129,8 @@ final class Training {
     Map<String, Integer> frequency = new HashMap<>();
     List<Section> entries = new ArrayList<>(guide.sections());
     entries.add(guide.help());
-    Analyzer plain = new Analyzer(Lexicon.NEUTRAL, Lexicon.withContractions(guide.synonyms()), Set.of(), null);
+    Analyzer plain =
+        new Analyzer(Lexicon.NEUTRAL, Lexicon.withContractions(guide.synonyms()), Set.of(), null);
     for (Section s : entries) {
       List<String> texts = new ArrayList<>(s.examples());
       texts.addAll(s.keywords());

@@ -27,6 +27,7 @@ record Tuning(
   static final Tuning DEFAULT = new Tuning(0.5, 1.0, 0.3, 10, 0.3, 3e-4, 0.3, 0.4);
 
   Tuning withThreshold(double value) {
-    return new Tuning(keywordWeight, titleWeight, bodyWeight, epochs, rate, l2, value, didYouMeanRatio);
+    return new Tuning(
+        keywordWeight, titleWeight, bodyWeight, epochs, rate, l2, value, didYouMeanRatio);
   }
 }

@@ -6,15 +6,15 @@ import dev.genaipitch.core.Block;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +22,16 @@ final class BuiltInGuideTest {
 
   private static final List<String> CONTRACT_IDS =
       List.of(
-          "overview", "opening", "definitions", "analogy", "when-bedrock",
-          "when-sagemaker", "not-competing", "need-both", "executive-summary", "why-it-works");
+          "overview",
+          "opening",
+          "definitions",
+          "analogy",
+          "when-bedrock",
+          "when-sagemaker",
+          "not-competing",
+          "need-both",
+          "executive-summary",
+          "why-it-works");
 
   @Test
   void builtIn_hasTheContractSectionIdsInScriptOrder() throws ContentException {
@@ -80,13 +88,15 @@ final class BuiltInGuideTest {
   void builtIn_needBothIsSectionSevenWithTheJourneyAnswerAsASpokenQuote() throws ContentException {
     Section needBoth = GuideLoader.builtIn().section("need-both").orElseThrow();
 
-    assertThat(needBoth.heading()).startsWith("7\uFE0F\u20E3 Address the Common Customer Confusion");
+    assertThat(needBoth.heading())
+        .startsWith("7\uFE0F\u20E3 Address the Common Customer Confusion");
     assertThat(needBoth.blocks())
         .filteredOn(b -> b instanceof Block.Quote)
         .extracting(Block::plainText)
         .contains(
             "“Most enterprises start with Bedrock to prove value quickly.\n"
-                + "As maturity grows, SageMaker comes in where deeper customization or governance is required.”");
+                + "As maturity grows, SageMaker comes in where deeper customization or governance"
+                + " is required.”");
   }
 
   @Test
@@ -138,12 +148,13 @@ final class BuiltInGuideTest {
   /** The words of Markdown or plain text, without Markdown syntax and table rules. */
   private static List<String> words(String text) {
     List<String> out = new ArrayList<>();
-    for (String w : text.replaceAll("(?m)^\\s*#+ ", " ")
-        .replaceAll("(?m)^\\s*[>*] ?", " ")
-        .replaceAll("\\*", "")
-        .replaceAll("\\|", " ")
-        .replaceAll("-{3,}", " ")
-        .split("\\s+")) {
+    for (String w :
+        text.replaceAll("(?m)^\\s*#+ ", " ")
+            .replaceAll("(?m)^\\s*[>*] ?", " ")
+            .replaceAll("\\*", "")
+            .replaceAll("\\|", " ")
+            .replaceAll("-{3,}", " ")
+            .split("\\s+")) {
       if (!w.isBlank()) {
         out.add(w);
       }

@@ -20,20 +20,40 @@ final class ContentFixtures {
   /** A section file whose one follow-up (line 6) is {@code followUp}. */
   static String section(String id, String followUp) {
     return "---\n"
-        + "id: " + id + "\n"
-        + "title: Title of " + id + "\n"
-        + "summary: One line about " + id + "\n"
+        + "id: "
+        + id
+        + "\n"
+        + "title: Title of "
+        + id
+        + "\n"
+        + "summary: One line about "
+        + id
+        + "\n"
         + "follow-ups:\n"
-        + "  - " + followUp + "\n"
+        + "  - "
+        + followUp
+        + "\n"
         + "keywords:\n"
-        + "  - " + id + "\n"
+        + "  - "
+        + id
+        + "\n"
         + "synonyms:\n"
-        + "  - " + id + " = " + id.charAt(0) + "1\n"
+        + "  - "
+        + id
+        + " = "
+        + id.charAt(0)
+        + "1\n"
         + "examples:\n"
-        + "  - tell me about " + id + "\n"
-        + "  - what is " + id + "\n"
+        + "  - tell me about "
+        + id
+        + "\n"
+        + "  - what is "
+        + id
+        + "\n"
         + "---\n"
-        + "# Heading of " + id + "\n"
+        + "# Heading of "
+        + id
+        + "\n"
         + "\n"
         + "First paragraph.\n"
         + "\n"
@@ -41,7 +61,17 @@ final class ContentFixtures {
   }
 
   static String special(String id) {
-    return "---\nid: " + id + "\ntitle: " + id + "\nsummary: about " + id + "\nexamples:\n  - " + id + " please\n---\n# " + id + "\n\nText.\n";
+    return "---\nid: "
+        + id
+        + "\ntitle: "
+        + id
+        + "\nsummary: about "
+        + id
+        + "\nexamples:\n  - "
+        + id
+        + " please\n---\n# "
+        + id
+        + "\n\nText.\n";
   }
 
   static int lineOf(String text, String needle) {

@@ -61,21 +61,27 @@ final class GuideLoaderTest {
   @Test
   void load_sectionWithoutExamples_namesTheFile() throws Exception {
     Map<String, String> files = ContentFixtures.validGuide();
-    files.put("a.md", ContentFixtures.section("alpha", "beta").replaceAll("examples:\n(  - .*\n)+", ""));
+    files.put(
+        "a.md", ContentFixtures.section("alpha", "beta").replaceAll("examples:\n(  - .*\n)+", ""));
     write(files);
 
     assertThatThrownBy(() -> GuideLoader.load(dir))
-        .hasMessageContaining("a.md:2: no examples: add questions in users' words under 'examples:'");
+        .hasMessageContaining(
+            "a.md:2: no examples: add questions in users' words under 'examples:'");
   }
 
   @Test
   void load_fileNotUtf8_namesTheLineOfTheBadByte() throws Exception {
     write(ContentFixtures.validGuide());
-    byte[] latin1 = ContentFixtures.section("alpha", "beta").replace("First", "Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        ContentFixtures.section("alpha", "beta")
+            .replace("First", "Caf\u00e9")
+            .getBytes(StandardCharsets.ISO_8859_1);
     Files.write(dir.resolve("a.md"), latin1);
 
     assertThatThrownBy(() -> GuideLoader.load(dir))
-        .hasMessageContaining("a.md:" + ContentFixtures.lineOf(ContentFixtures.section("alpha", "beta"), "First"))
+        .hasMessageContaining(
+            "a.md:" + ContentFixtures.lineOf(ContentFixtures.section("alpha", "beta"), "First"))
         .hasMessageContaining("not valid UTF-8");
   }
 
@@ -108,12 +114,15 @@ final class GuideLoaderTest {
     files.remove("none.md");
     write(files);
 
-    assertThatThrownBy(() -> GuideLoader.load(dir)).hasMessageContaining("no entry with id 'none': add a none.md file");
+    assertThatThrownBy(() -> GuideLoader.load(dir))
+        .hasMessageContaining("no entry with id 'none': add a none.md file");
   }
 
   @Test
   void load_notADirectory_isAProblemNotACrash() {
-    assertThatThrownBy(() -> GuideLoader.load(dir.resolve("missing"))).isInstanceOf(ContentException.class).hasMessageContaining("not a directory");
+    assertThatThrownBy(() -> GuideLoader.load(dir.resolve("missing")))
+        .isInstanceOf(ContentException.class)
+        .hasMessageContaining("not a directory");
   }
 
   private void write(Map<String, String> files) throws IOException {

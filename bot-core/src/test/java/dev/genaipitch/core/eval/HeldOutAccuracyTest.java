@@ -43,7 +43,9 @@ final class HeldOutAccuracyTest {
       EvalReport report = Evaluation.run(matcher, Evaluation.read(EVAL.resolve(file)));
 
       assertThat(report.inScopeAccuracy()).as(file + misses(report)).isGreaterThanOrEqualTo(0.95);
-      assertThat(report.outOfScopeRejection()).as(file + misses(report)).isGreaterThanOrEqualTo(0.90);
+      assertThat(report.outOfScopeRejection())
+          .as(file + misses(report))
+          .isGreaterThanOrEqualTo(0.90);
     }
   }
 
@@ -53,7 +55,9 @@ final class HeldOutAccuracyTest {
       EvalReport report = Evaluation.run(matcher, Evaluation.read(EVAL.resolve(file)));
 
       assertThat(report.inScopeAccuracy()).as(file + misses(report)).isGreaterThanOrEqualTo(0.95);
-      assertThat(report.outOfScopeRejection()).as(file + misses(report)).isGreaterThanOrEqualTo(0.90);
+      assertThat(report.outOfScopeRejection())
+          .as(file + misses(report))
+          .isGreaterThanOrEqualTo(0.90);
     }
   }
 
@@ -107,7 +111,14 @@ final class HeldOutAccuracyTest {
 
   private static String misses(EvalReport report) {
     return report.misses().stream()
-        .map(m -> "\n  expected " + m.question().expected() + ", got " + m.got() + ": " + m.question().question())
+        .map(
+            m ->
+                "\n  expected "
+                    + m.question().expected()
+                    + ", got "
+                    + m.got()
+                    + ": "
+                    + m.question().question())
         .collect(Collectors.joining());
   }
 }

@@ -31,7 +31,9 @@ final class ModelCacheTest {
 
     List<String> questions = new ArrayList<>();
     for (String file : List.of("test.jsonl", "dev.jsonl")) {
-      Evaluation.read(Path.of("..", "eval", file)).stream().map(LabeledQuestion::question).forEach(questions::add);
+      Evaluation.read(Path.of("..", "eval", file)).stream()
+          .map(LabeledQuestion::question)
+          .forEach(questions::add);
     }
     questions.add("sagmaker anology pls");
     for (String q : questions) {
@@ -46,13 +48,24 @@ final class ModelCacheTest {
     List<String> examples = new ArrayList<>(first.examples());
     examples.add("one more way to ask");
     List<Section> sections = new ArrayList<>(guide.sections());
-    sections.set(0, new Section(first.id(), first.title(), first.summary(), first.heading(), first.blocks(),
-        first.followUps(), first.keywords(), examples, first.source()));
+    sections.set(
+        0,
+        new Section(
+            first.id(),
+            first.title(),
+            first.summary(),
+            first.heading(),
+            first.blocks(),
+            first.followUps(),
+            first.keywords(),
+            examples,
+            first.source()));
     Guide edited = new Guide(sections, guide.help(), guide.none(), guide.synonyms(), "edited");
 
     String original = ModelCache.fingerprint(guide, Tuning.DEFAULT);
     assertThat(ModelCache.fingerprint(edited, Tuning.DEFAULT)).isNotEqualTo(original);
-    assertThat(ModelCache.fingerprint(guide, Tuning.DEFAULT.withThreshold(0.5))).isNotEqualTo(original);
+    assertThat(ModelCache.fingerprint(guide, Tuning.DEFAULT.withThreshold(0.5)))
+        .isNotEqualTo(original);
     assertThat(ModelCache.lookup(ModelCache.fingerprint(edited, Tuning.DEFAULT))).isEmpty();
   }
 }

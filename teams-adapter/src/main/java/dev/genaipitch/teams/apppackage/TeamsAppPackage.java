@@ -20,19 +20,23 @@ import javax.imageio.ImageIO;
  * for uploading to Teams. The manifest template's {@code {{name}}} placeholders are filled from
  * {@code name=value} arguments; the icons are drawn here.
  *
- * <p>Usage: {@code TeamsAppPackage <manifest template> <output directory> appId=<guid> version=<x.y.z> ...}
+ * <p>Usage: {@code TeamsAppPackage <manifest template> <output directory> appId=<guid>
+ * version=<x.y.z> ...}
  */
 public final class TeamsAppPackage {
 
   /** The zip's name in the output directory. */
   public static final String ZIP = "genai-pitch-teams.zip";
+
   /** Used when no app id is configured: the package builds, but Teams will not accept it. */
   static final String PLACEHOLDER_APP_ID = "00000000-0000-0000-0000-000000000000";
 
   private static final Pattern GUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
   private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+
   /** Fixed entry times make the zip the same bytes for the same inputs. */
   private static final long ENTRY_TIME = 1_704_067_200_000L;
 
@@ -44,7 +48,8 @@ public final class TeamsAppPackage {
   public static void main(String[] args) throws IOException {
     System.setProperty("java.awt.headless", "true");
     if (args.length < 2) {
-      throw new IllegalArgumentException("usage: TeamsAppPackage <manifest template> <output directory> [name=value...]");
+      throw new IllegalArgumentException(
+          "usage: TeamsAppPackage <manifest template> <output directory> [name=value...]");
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 2; i < args.length; i++) {
@@ -59,8 +64,8 @@ public final class TeamsAppPackage {
   }
 
   /**
-   * Writes manifest.json, color.png, outline.png and the zip of the three into {@code outputDir}.
-   * A missing or unresolved {@code appId} becomes {@link #PLACEHOLDER_APP_ID} with a warning; one
+   * Writes manifest.json, color.png, outline.png and the zip of the three into {@code outputDir}. A
+   * missing or unresolved {@code appId} becomes {@link #PLACEHOLDER_APP_ID} with a warning; one
    * that is set but is no GUID is an error. {@code version} loses any {@code -SNAPSHOT} suffix.
    *
    * @return the zip and the app id it carries
@@ -70,8 +75,10 @@ public final class TeamsAppPackage {
     String appId = values.getOrDefault("appId", "").strip();
     if (appId.isEmpty() || appId.startsWith("${")) {
       System.out.println(
-          "WARNING: no Teams app id (set -Dteams.appId=<guid> or MICROSOFT_APP_ID when packaging); using "
-              + PLACEHOLDER_APP_ID + ", which Teams will not accept");
+          "WARNING: no Teams app id (set -Dteams.appId=<guid> or MICROSOFT_APP_ID when packaging);"
+              + " using "
+              + PLACEHOLDER_APP_ID
+              + ", which Teams will not accept");
       appId = PLACEHOLDER_APP_ID;
     } else if (!GUID.matcher(appId).matches()) {
       throw new IllegalArgumentException("the Teams app id must be a GUID, got: " + appId);
@@ -83,7 +90,9 @@ public final class TeamsAppPackage {
     }
     resolved.put("version", version);
 
-    byte[] manifest = fill(Files.readString(template, StandardCharsets.UTF_8), resolved).getBytes(StandardCharsets.UTF_8);
+    byte[] manifest =
+        fill(Files.readString(template, StandardCharsets.UTF_8), resolved)
+            .getBytes(StandardCharsets.UTF_8);
     byte[] color = png(AppIcons.color());
     byte[] outline = png(AppIcons.outline());
 
@@ -92,7 +101,8 @@ public final class TeamsAppPackage {
     Files.write(outputDir.resolve("color.png"), color);
     Files.write(outputDir.resolve("outline.png"), outline);
     Path zip = outputDir.resolve(ZIP);
-    try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(zip);
+        ZipOutputStream out = new ZipOutputStream(file)) {
       entry(out, "manifest.json", manifest);
       entry(out, "color.png", color);
       entry(out, "outline.png", outline);
@@ -106,7 +116,8 @@ public final class TeamsAppPackage {
     while (m.find()) {
       String value = values.get(m.group(1));
       if (value == null || value.isBlank() || value.startsWith("${")) {
-        throw new IllegalArgumentException("no value for {{" + m.group(1) + "}} in the manifest template");
+        throw new IllegalArgumentException(
+            "no value for {{" + m.group(1) + "}} in the manifest template");
       }
       m.appendReplacement(sb, Matcher.quoteReplacement(jsonString(value)));
     }

@@ -39,7 +39,8 @@ final class TeamsAppPackageTest {
     assertThat(manifest.path("version").asText()).isEqualTo("1.2.0");
     assertThat(manifest.path("bots").get(0).path("botId").asText()).isEqualTo(APP_ID);
     assertThat(manifest.path("composeExtensions").get(0).path("botId").asText()).isEqualTo(APP_ID);
-    assertThat(manifest.path("developer").path("websiteUrl").asText()).isEqualTo("https://example.org/pitch");
+    assertThat(manifest.path("developer").path("websiteUrl").asText())
+        .isEqualTo("https://example.org/pitch");
     assertThat(manifest.toString()).doesNotContain("{{");
   }
 
@@ -49,19 +50,22 @@ final class TeamsAppPackageTest {
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
 
     JsonNode bot = manifest.path("bots").get(0);
-    assertThat(texts(bot.path("scopes"))).containsExactlyInAnyOrder("personal", "team", "groupChat");
+    assertThat(texts(bot.path("scopes")))
+        .containsExactlyInAnyOrder("personal", "team", "groupChat");
     JsonNode commands = bot.path("commandLists").get(0).path("commands");
     assertThat(commands.size()).isBetween(3, 10);
-    commands.forEach(c -> {
-      assertThat(c.path("title").asText().length()).isLessThanOrEqualTo(32);
-      assertThat(c.path("description").asText().length()).isLessThanOrEqualTo(128);
-    });
+    commands.forEach(
+        c -> {
+          assertThat(c.path("title").asText().length()).isLessThanOrEqualTo(32);
+          assertThat(c.path("description").asText().length()).isLessThanOrEqualTo(128);
+        });
     JsonNode search = manifest.path("composeExtensions").get(0).path("commands").get(0);
     assertThat(search.path("id").asText()).isEqualTo("searchScript");
     assertThat(search.path("type").asText()).isEqualTo("query");
     assertThat(search.path("parameters").get(0).path("name").asText()).isEqualTo("query");
     assertThat(manifest.path("name").path("short").asText().length()).isLessThanOrEqualTo(30);
-    assertThat(manifest.path("description").path("short").asText().length()).isLessThanOrEqualTo(80);
+    assertThat(manifest.path("description").path("short").asText().length())
+        .isLessThanOrEqualTo(80);
   }
 
   @Test
@@ -91,8 +95,10 @@ final class TeamsAppPackageTest {
 
   @Test
   void build_isRepeatable() throws Exception {
-    byte[] first = Files.readAllBytes(TeamsAppPackage.build(TEMPLATE, out.resolve("a"), values(APP_ID)).zip());
-    byte[] second = Files.readAllBytes(TeamsAppPackage.build(TEMPLATE, out.resolve("b"), values(APP_ID)).zip());
+    byte[] first =
+        Files.readAllBytes(TeamsAppPackage.build(TEMPLATE, out.resolve("a"), values(APP_ID)).zip());
+    byte[] second =
+        Files.readAllBytes(TeamsAppPackage.build(TEMPLATE, out.resolve("b"), values(APP_ID)).zip());
 
     assertThat(second).isEqualTo(first);
   }
@@ -101,8 +107,10 @@ final class TeamsAppPackageTest {
   void build_withoutAnAppId_usesThePlaceholder() throws Exception {
     Map<String, String> values = values("${env.MICROSOFT_APP_ID}");
 
-    assertThat(TeamsAppPackage.build(TEMPLATE, out, values).appId()).isEqualTo(TeamsAppPackage.PLACEHOLDER_APP_ID);
-    assertThat(Files.readString(out.resolve("manifest.json"))).contains(TeamsAppPackage.PLACEHOLDER_APP_ID);
+    assertThat(TeamsAppPackage.build(TEMPLATE, out, values).appId())
+        .isEqualTo(TeamsAppPackage.PLACEHOLDER_APP_ID);
+    assertThat(Files.readString(out.resolve("manifest.json")))
+        .contains(TeamsAppPackage.PLACEHOLDER_APP_ID);
   }
 
   @Test
@@ -124,12 +132,15 @@ final class TeamsAppPackageTest {
   }
 
   private static List<String> texts(JsonNode array) {
-    return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false)
+        .map(JsonNode::asText)
+        .toList();
   }
 
   private static Map<String, byte[]> unzip(Path zip) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
+    try (InputStream file = Files.newInputStream(zip);
+        ZipInputStream in = new ZipInputStream(file)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         entries.put(entry.getName(), in.readAllBytes());
       }

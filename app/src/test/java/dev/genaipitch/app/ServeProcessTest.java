@@ -140,8 +140,8 @@ final class ServeProcessTest {
           .containsExactly(
               "genai-pitch: invalid configuration (3 problems):",
               "  PORT='eighty' is not a whole number",
-              "  SLACK_SIGNING_SECRET is missing: Slack needs both SLACK_SIGNING_SECRET and"
-                  + " SLACK_BOT_TOKEN",
+              "  SLACK_SIGNING_SECRET is missing: Slack needs SLACK_BOT_TOKEN with"
+                  + " SLACK_SIGNING_SECRET (Request URL) or with SLACK_APP_TOKEN (Socket Mode)",
               "  READ_TIMEOUT='0' must be longer than zero");
       assertThat(String.join("\n", output)).doesNotContain(SECRET);
     }

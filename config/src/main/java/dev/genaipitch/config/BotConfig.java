@@ -65,20 +65,36 @@ public record BotConfig(
     DEFAULT
   }
 
-  /** Slack settings; {@link #enabled()} when both secrets are present. */
+  /**
+   * Slack settings: {@link #enabled()} with the bot token and a way in, the signing secret (Slack
+   * posts to the Request URL) or the app-level token (the bot connects over Socket Mode), or both.
+   */
   public record Slack(
       Optional<String> signingSecret,
       Optional<String> botToken,
+      Optional<String> appToken,
       URI apiUrl,
       boolean postInChannel) {
     public boolean enabled() {
-      return signingSecret.isPresent() && botToken.isPresent();
+      return botToken.isPresent() && (signingSecret.isPresent() || appToken.isPresent());
+    }
+
+    /** Whether the bot connects to Slack over Socket Mode ({@code SLACK_APP_TOKEN}). */
+    public boolean socketMode() {
+      return enabled() && appToken.isPresent();
+    }
+
+    /** Whether Slack may post to the Request URL, whose requests the signing secret verifies. */
+    public boolean requestUrl() {
+      return enabled() && signingSecret.isPresent();
     }
 
     @Override
     public String toString() {
       return "Slack[enabled="
           + enabled()
+          + ", socketMode="
+          + socketMode()
           + ", apiUrl="
           + apiUrl
           + ", postInChannel="
@@ -208,12 +224,30 @@ public record BotConfig(
     Duration reloadInterval = p.duration(Setting.RELOAD_INTERVAL, false);
     Optional<String> signing = p.optional(Setting.SLACK_SIGNING_SECRET);
     Optional<String> token = p.optional(Setting.SLACK_BOT_TOKEN);
-    if (signing.isPresent() != token.isPresent()) {
-      Setting missing =
-          signing.isPresent() ? Setting.SLACK_BOT_TOKEN : Setting.SLACK_SIGNING_SECRET;
+    Optional<String> appToken = p.optional(Setting.SLACK_APP_TOKEN);
+    if (signing.isPresent() && token.isEmpty()) {
       problems.add(
-          missing.env() + " is missing: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+          Setting.SLACK_BOT_TOKEN.env()
+              + " is missing: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+    } else if (appToken.isPresent() && token.isEmpty()) {
+      problems.add(
+          Setting.SLACK_BOT_TOKEN.env()
+              + " is missing: Socket Mode needs both SLACK_APP_TOKEN and SLACK_BOT_TOKEN");
+    } else if (token.isPresent() && signing.isEmpty() && appToken.isEmpty()) {
+      problems.add(
+          Setting.SLACK_SIGNING_SECRET.env()
+              + " is missing: Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (Request URL)"
+              + " or with SLACK_APP_TOKEN (Socket Mode)");
     }
+    appToken.ifPresent(
+        t -> {
+          if (!t.startsWith("xapp-")) {
+            problems.add(
+                Setting.SLACK_APP_TOKEN.env()
+                    + " is not an app-level token: it starts with xapp- (Basic Information,"
+                    + " App-Level Tokens, with the connections:write scope)");
+          }
+        });
     URI slackApi = p.url(Setting.SLACK_API_URL);
     String visibility = p.oneOf(Setting.SLACK_DEFAULT_VISIBILITY, "ephemeral", "in_channel");
     Optional<String> appId = p.optional(Setting.MICROSOFT_APP_ID);
@@ -261,7 +295,7 @@ public record BotConfig(
         adminPort,
         guideDir,
         reloadInterval,
-        new Slack(signing, token, slackApi, visibility.equals("in_channel")),
+        new Slack(signing, token, appToken, slackApi, visibility.equals("in_channel")),
         new Teams(appId, appPassword, p.optional(Setting.MICROSOFT_APP_TENANT_ID), openId),
         new Server(maxBody, maxThreads, idle, read, shutdown),
         new Logging(logFormat.equals("json"), logQuestions),

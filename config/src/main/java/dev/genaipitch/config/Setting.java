@@ -37,12 +37,19 @@ public enum Setting {
       "SLACK_SIGNING_SECRET",
       "",
       true,
-      "Slack app signing secret. Slack is on when this and SLACK_BOT_TOKEN are set."),
+      "Slack app signing secret: with SLACK_BOT_TOKEN, Slack posts to the Request URL"
+          + " `/slack/events`. Not needed for Socket Mode."),
   SLACK_BOT_TOKEN(
       "SLACK_BOT_TOKEN",
       "",
       true,
       "Slack bot token (xoxb-...), checked with auth.test at start-up."),
+  SLACK_APP_TOKEN(
+      "SLACK_APP_TOKEN",
+      "",
+      true,
+      "Slack app-level token (xapp-..., scope `connections:write`): with SLACK_BOT_TOKEN, the bot"
+          + " connects to Slack over Socket Mode (an outgoing WebSocket; no public URL needed)."),
   SLACK_API_URL("SLACK_API_URL", "https://slack.com/api/", false, "Base URL of the Slack Web API."),
   SLACK_DEFAULT_VISIBILITY(
       "SLACK_DEFAULT_VISIBILITY",

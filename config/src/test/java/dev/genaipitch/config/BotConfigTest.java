@@ -19,6 +19,7 @@ final class BotConfigTest {
 
   private static final String SIGNING_SECRET = "s3cr3t-signing-value";
   private static final String BOT_TOKEN = "xoxb-very-secret-token";
+  private static final String APP_TOKEN = "xapp-1-very-secret-app-token";
   private static final String APP_PASSWORD = "app-password-value";
 
   @TempDir Path dir;
@@ -83,6 +84,86 @@ final class BotConfigTest {
     assertThat(config.report())
         .isEqualTo(new BotConfig.Report(Optional.of(dir.resolve("report.jsonl")), 10, 0.25));
     assertThat(config.source(Setting.PORT)).isEqualTo(BotConfig.Source.ENVIRONMENT);
+  }
+
+  @Test
+  void load_appTokenAndBotToken_connectOverSocketModeWithoutASigningSecret()
+      throws ConfigException {
+    BotConfig config =
+        BotConfig.load(Map.of("SLACK_APP_TOKEN", APP_TOKEN, "SLACK_BOT_TOKEN", BOT_TOKEN));
+
+    assertThat(config.slack().enabled()).isTrue();
+    assertThat(config.slack().socketMode()).isTrue();
+    assertThat(config.slack().requestUrl()).isFalse();
+    assertThat(config.slack().appToken()).contains(APP_TOKEN);
+    assertThat(config.describe()).containsEntry("SLACK_APP_TOKEN", "********");
+    assertThat(config.toString()).doesNotContain(APP_TOKEN);
+    assertThat(config.slack().toString()).doesNotContain(APP_TOKEN).contains("socketMode=true");
+  }
+
+  @Test
+  void load_allThreeSlackSecrets_serveTheRequestUrlAndTheSocket() throws ConfigException {
+    BotConfig config =
+        BotConfig.load(
+            Map.of(
+                "SLACK_APP_TOKEN",
+                APP_TOKEN,
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN,
+                "SLACK_SIGNING_SECRET",
+                SIGNING_SECRET));
+
+    assertThat(config.slack().socketMode()).isTrue();
+    assertThat(config.slack().requestUrl()).isTrue();
+  }
+
+  @Test
+  void load_signingSecretAndBotToken_postToTheRequestUrlOnly() throws ConfigException {
+    BotConfig config =
+        BotConfig.load(
+            Map.of("SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN));
+
+    assertThat(config.slack().socketMode()).isFalse();
+    assertThat(config.slack().requestUrl()).isTrue();
+  }
+
+  @Test
+  void load_appTokenWithoutBotToken_saysSocketModeNeedsBoth() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> BotConfig.load(Map.of("SLACK_APP_TOKEN", APP_TOKEN)));
+
+    assertThat(e.problems())
+        .containsExactly(
+            "SLACK_BOT_TOKEN is missing: Socket Mode needs both SLACK_APP_TOKEN and"
+                + " SLACK_BOT_TOKEN");
+    assertThat(e.getMessage()).doesNotContain(APP_TOKEN);
+  }
+
+  @Test
+  void load_botTokenAlone_namesBothWaysIn() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> BotConfig.load(Map.of("SLACK_BOT_TOKEN", BOT_TOKEN)));
+
+    assertThat(e.problems())
+        .containsExactly(
+            "SLACK_SIGNING_SECRET is missing: Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET"
+                + " (Request URL) or with SLACK_APP_TOKEN (Socket Mode)");
+  }
+
+  @Test
+  void load_botTokenAsAppToken_isRefusedWithoutShowingIt() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                BotConfig.load(Map.of("SLACK_APP_TOKEN", BOT_TOKEN, "SLACK_BOT_TOKEN", BOT_TOKEN)));
+
+    assertThat(e.problems())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("SLACK_APP_TOKEN is not an app-level token: it starts with xapp-");
+    assertThat(e.getMessage()).doesNotContain(BOT_TOKEN);
   }
 
   @Test

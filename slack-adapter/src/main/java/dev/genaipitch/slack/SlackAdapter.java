@@ -12,27 +12,39 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot in Slack: slash command, mentions, direct messages, buttons and App Home, all on one
- * Request URL ({@value #PATH}). Translates between Slack (through Bolt for Java) and {@link
- * PitchBot}; decides nothing about what to answer.
+ * The bot in Slack: slash command, mentions, direct messages, buttons and App Home, on one Request
+ * URL ({@value #PATH}), over Socket Mode (an outgoing WebSocket, with {@code SLACK_APP_TOKEN}), or
+ * both. Either way, Slack's requests go through the same Bolt app and listeners. Translates between
+ * Slack (through Bolt for Java) and {@link PitchBot}; decides nothing about what to answer.
  *
  * <p>{@link #start} checks the bot token with {@code auth.test} and refuses to start on an invalid
  * one. Answers sent after the acknowledgement go out on a bounded executor and are retried on rate
@@ -54,16 +66,33 @@ public final class SlackAdapter implements AutoCloseable {
     void schedule(Duration delay, Runnable task);
   }
 
+  /** Why the Socket Mode connection was opened again. */
+  public enum Reconnect {
+    /**
+     * Slack asked for a new connection (a {@code disconnect} message: routine, every few hours).
+     */
+    REFRESH,
+    /** The connection closed, or stopped answering pings. */
+    DROP
+  }
+
   private final App app;
   private final Slack slack;
-  private final SlackEndpoint endpoint;
+  private final Handler endpoint;
+  private final Optional<SlackSocket> socket;
   private final List<Runnable> onClose;
   private volatile boolean ready;
 
-  private SlackAdapter(App app, Slack slack, SlackEndpoint endpoint, List<Runnable> onClose) {
+  private SlackAdapter(
+      App app,
+      Slack slack,
+      Handler endpoint,
+      Optional<SlackSocket> socket,
+      List<Runnable> onClose) {
     this.app = app;
     this.slack = slack;
     this.endpoint = endpoint;
+    this.socket = socket;
     this.onClose = onClose;
     this.ready = true;
   }
@@ -71,7 +100,8 @@ public final class SlackAdapter implements AutoCloseable {
   /**
    * Starts the adapter with its own threads and the system clock.
    *
-   * @param config Slack settings; both secrets must be set ({@link BotConfig.Slack#enabled()})
+   * @param config Slack settings; the bot token and a way in must be set ({@link
+   *     BotConfig.Slack#enabled()})
    * @throws SlackStartException when Slack is not configured, rejects the token or cannot be
    *     reached
    */
@@ -85,7 +115,10 @@ public final class SlackAdapter implements AutoCloseable {
     return new Builder(config, bot);
   }
 
-  /** The Jetty handler to mount at {@value #PATH}. */
+  /**
+   * The Jetty handler to mount at {@value #PATH}. Without {@code SLACK_SIGNING_SECRET} (Socket Mode
+   * alone) it answers every request 404, saying why.
+   */
   public Handler handler() {
     return endpoint;
   }
@@ -95,13 +128,33 @@ public final class SlackAdapter implements AutoCloseable {
     return ready;
   }
 
+  /** Whether the adapter connects to Slack over Socket Mode ({@code SLACK_APP_TOKEN}). */
+  public boolean socketMode() {
+    return socket.isPresent();
+  }
+
   /**
-   * Stops the adapter: sends under way get up to 5 s to finish; answers waiting for a retry are
-   * dropped.
+   * In Socket Mode, whether a connection is up (Slack said hello) and taking envelopes; without
+   * Socket Mode, false.
+   */
+  public boolean socketConnected() {
+    return socket.map(SlackSocket::connected).orElse(false);
+  }
+
+  /** How many times the Socket Mode connection was opened again, for {@code why}. */
+  public long socketReconnects(Reconnect why) {
+    return socket.map(s -> s.reconnects(why)).orElse(0L);
+  }
+
+  /**
+   * Stops the adapter: Socket Mode stops taking envelopes and acknowledges those under way (up to 5
+   * s) before it disconnects; sends under way get up to 5 s to finish; answers waiting for a retry
+   * are dropped.
    */
   @Override
   public void close() {
     ready = false;
+    socket.ifPresent(SlackSocket::close);
     app.stop();
     onClose.forEach(Runnable::run);
     try {
@@ -122,6 +175,8 @@ public final class SlackAdapter implements AutoCloseable {
     private Duration firstBackoff = Duration.ofSeconds(1);
     private Duration longestRetryAfter = Duration.ofSeconds(60);
     private Duration httpTimeout = Duration.ofSeconds(10);
+    private Scheduler socketScheduler;
+    private SlackSocket.Timing socketTiming = SlackSocket.Timing.DEFAULT;
 
     private Builder(BotConfig.Slack config, PitchBot bot) {
       this.config = Objects.requireNonNull(config, "config");
@@ -176,15 +231,40 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
-     * Checks the token with {@code auth.test} and starts.
+     * How a Socket Mode reconnect waits out its backoff. Default: the connection's own watch
+     * thread.
+     */
+    public Builder socketScheduler(Scheduler scheduler) {
+      this.socketScheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * How often Socket Mode pings Slack, and how much longer it waits for any answer before it
+     * takes the connection for dead and opens another (default 10 s and 10 s).
+     */
+    public Builder socketPing(Duration interval, Duration timeout) {
+      if (interval.isNegative() || interval.isZero() || timeout.isNegative()) {
+        throw new IllegalArgumentException("the ping interval must be positive");
+      }
+      this.socketTiming =
+          new SlackSocket.Timing(
+              interval, timeout, socketTiming.helloTimeout(), socketTiming.sendTimeout());
+      return this;
+    }
+
+    /**
+     * Checks the token with {@code auth.test} (and, for Socket Mode, the app-level token with
+     * {@code apps.connections.open}) and starts.
      *
-     * @throws SlackStartException when Slack is not configured, rejects the token or cannot be
+     * @throws SlackStartException when Slack is not configured, rejects a token or cannot be
      *     reached
      */
     public SlackAdapter start() throws SlackStartException {
       if (!config.enabled()) {
         throw new SlackStartException(
-            "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on");
+            "Slack is off: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (Request URL) or"
+                + " SLACK_APP_TOKEN (Socket Mode) to turn it on");
       }
       String token = config.botToken().orElseThrow();
       String apiUrl =
@@ -206,7 +286,7 @@ public final class SlackAdapter implements AutoCloseable {
       AppConfig appConfig =
           AppConfig.builder()
               .slack(slack)
-              .signingSecret(config.signingSecret().orElseThrow())
+              .signingSecret(config.signingSecret().orElse(null))
               .singleTeamBotToken(token)
               // The token was just checked: keep that answer so that no user request waits on
               // auth.test.
@@ -253,17 +333,90 @@ public final class SlackAdapter implements AutoCloseable {
               config.postInChannel())
           .register(app);
       app.start();
+      Optional<SlackSocket> socket = Optional.empty();
+      if (config.socketMode()) {
+        try {
+          socket = Optional.of(socket(slack, app, config.appToken().orElseThrow(), apiUrl));
+        } catch (SlackStartException e) {
+          app.stop();
+          onClose.forEach(Runnable::run);
+          close(slack);
+          throw e;
+        }
+      }
       LOG.info(
-          "Slack is on as @{} in {} (Request URL path {}, answers {})",
+          "Slack is on as @{} in {} ({}, answers {})",
           auth.getUser(),
           auth.getTeam(),
-          PATH,
+          config.socketMode() && config.requestUrl()
+              ? "Socket Mode, and the Request URL path " + PATH
+              : config.socketMode() ? "Socket Mode" : "Request URL path " + PATH,
           config.postInChannel() ? "posted in channel" : "previewed first");
-      return new SlackAdapter(
-          app,
-          slack,
-          new SlackEndpoint(app, new RequestSignature(config.signingSecret().orElseThrow(), clock)),
-          onClose);
+      Handler endpoint =
+          config.requestUrl()
+              ? new SlackEndpoint(
+                  app, new RequestSignature(config.signingSecret().orElseThrow(), clock))
+              : new SocketModeOnly();
+      return new SlackAdapter(app, slack, endpoint, socket, onClose);
+    }
+
+    /** Checks the app-level token with a first {@code apps.connections.open}, then connects. */
+    private SlackSocket socket(Slack slack, App app, String appToken, String apiUrl)
+        throws SlackStartException {
+      ConnectionsOpen open = new ConnectionsOpen(slack, appToken);
+      URI first;
+      try {
+        first = open.url();
+      } catch (ConnectionsOpen.Failure e) {
+        if (e.tokenRejected()) {
+          throw new SlackStartException(
+              "Slack rejected SLACK_APP_TOKEN (apps.connections.open: "
+                  + e.getMessage()
+                  + "); use an app-level token (xapp-...) from the Slack app's Basic Information"
+                  + " page, with the connections:write scope, and turn Socket Mode on");
+        }
+        throw new SlackStartException(
+            "cannot open a Socket Mode connection through the Slack Web API at "
+                + apiUrl
+                + " (apps.connections.open: "
+                + e.getMessage()
+                + "); check SLACK_API_URL and the network");
+      }
+      ClientManager container = ClientManager.createClient();
+      // One Grizzly transport for every connection (a refresh briefly holds two).
+      container.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+      container
+          .getProperties()
+          .put(
+              ClientProperties.HANDSHAKE_TIMEOUT,
+              (int) Math.min(Integer.MAX_VALUE, httpTimeout.toMillis()));
+      container.setDefaultMaxTextMessageBufferSize(SlackSocket.MAX_MESSAGE_BYTES);
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), daemon("slack-envelope"));
+      pool.allowCoreThreadTimeOut(true);
+      ScheduledThreadPoolExecutor watch =
+          new ScheduledThreadPoolExecutor(1, daemon("slack-socket"));
+      watch.setRemoveOnCancelPolicy(true);
+      watch.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      Scheduler waits = socketScheduler;
+      if (waits == null) {
+        waits = (delay, task) -> watch.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      SlackSocket socket =
+          new SlackSocket(
+              open,
+              container,
+              new SocketEnvelopes(app),
+              pool,
+              watch,
+              waits,
+              System::nanoTime,
+              () -> ThreadLocalRandom.current().nextDouble(),
+              socketTiming,
+              container::shutdown);
+      socket.start(first);
+      return socket;
     }
 
     private static AuthTestResponse authTest(Slack slack, String token, String apiUrl)
@@ -297,6 +450,22 @@ public final class SlackAdapter implements AutoCloseable {
                 + " Permissions page");
       }
       return auth;
+    }
+
+    /** {@value #PATH} when Slack comes in over Socket Mode alone. */
+    private static final class SocketModeOnly extends Handler.Abstract {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        response.setStatus(HttpStatus.NOT_FOUND_404);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        Content.Sink.write(
+            response,
+            true,
+            "{\"error\":\"Slack is connected over Socket Mode; this Request URL is off (set"
+                + " SLACK_SIGNING_SECRET to serve it as well)\"}",
+            callback);
+        return true;
+      }
     }
 
     private static void close(Slack slack) {

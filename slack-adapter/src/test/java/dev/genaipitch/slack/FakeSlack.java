@@ -84,12 +84,22 @@ final class FakeSlack implements AutoCloseable {
 
   private record Scripted(int status, String retryAfter) {}
 
+  /** An answer computed from the request: its status, Retry-After (or null) and body. */
+  record Answer(int status, String retryAfter, String body) {}
+
+  /** Answers a Web API method from its request headers (e.g. the token it carries). */
+  @FunctionalInterface
+  interface Method {
+    Answer answer(Map<String, List<String>> headers);
+  }
+
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Deque<Scripted>> script = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
   private final AtomicInteger responseUrls = new AtomicInteger();
+  private final Map<String, Method> methods = new ConcurrentHashMap<>();
   private volatile String authError;
 
   FakeSlack() {
@@ -115,6 +125,11 @@ final class FakeSlack implements AutoCloseable {
         + "/response/T1/B"
         + responseUrls.incrementAndGet()
         + "/s3cr3t";
+  }
+
+  /** Calls of {@code method} are answered by {@code answer} (and recorded with its status). */
+  void handle(String method, Method answer) {
+    methods.put(method, answer);
   }
 
   /** auth.test answers {@code ok:false} with this error. */
@@ -197,6 +212,16 @@ final class FakeSlack implements AutoCloseable {
     String method = exchange.getRequestURI().getPath().substring("/api/".length());
     byte[] body = exchange.getRequestBody().readAllBytes();
     Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
+    Method custom = methods.get(method);
+    if (custom != null) {
+      Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
+      Answer answer = custom.answer(headers);
+      record(
+          new Call(
+              method, exchange.getRequestURI().getPath(), form, null, headers, answer.status()));
+      reply(exchange, answer.status(), answer.retryAfter(), answer.body());
+      return;
+    }
     if (method.equals("auth.test")) {
       String error = authError;
       record(

@@ -44,9 +44,9 @@ final class SlackFixture implements AutoCloseable {
    * One bot for all tests: building the matcher takes most of a second. Its listener forwards to
    * the current fixture's recorder (tests in this module run one at a time).
    */
-  private static final ForwardingListener FORWARD = new ForwardingListener();
+  static final ForwardingListener FORWARD = new ForwardingListener();
 
-  private static final PitchBot BOT = PitchBot.create(loadGuide(), FORWARD);
+  static final PitchBot BOT = PitchBot.create(loadGuide(), FORWARD);
 
   final FakeSlack fakeSlack;
   final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T10:15:30Z"));
@@ -139,7 +139,7 @@ final class SlackFixture implements AutoCloseable {
     }
   }
 
-  private static final class ForwardingListener implements BotListener {
+  static final class ForwardingListener implements BotListener {
     volatile BotListener target = BotListener.NONE;
 
     @Override

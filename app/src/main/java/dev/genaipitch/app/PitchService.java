@@ -8,6 +8,7 @@ import dev.genaipitch.core.content.Guide;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -47,8 +48,11 @@ final class PitchService {
     /**
      * @param readiness where a platform adds the checks {@code /readyz} must pass, such as Slack's
      *     start-up token check
+     * @param registry where a platform registers what only it can measure, such as Socket Mode's
+     *     reconnects
      */
-    List<PitchServer.Route> build(BotConfig config, PitchBot bot, Readiness readiness)
+    List<PitchServer.Route> build(
+        BotConfig config, PitchBot bot, Readiness readiness, MeterRegistry registry)
         throws Exception;
   }
 
@@ -139,7 +143,7 @@ final class PitchService {
     publicRoutes.add(new PitchServer.Route("/readyz", OpsHandlers.readiness(readiness)));
     publicRoutes.add(new PitchServer.Route("/metrics", OpsHandlers.metrics(registry::scrape)));
     publicRoutes.addAll(Playground.routes(bot, config.report().lowScore()));
-    publicRoutes.addAll(routes.build(config, bot, readiness));
+    publicRoutes.addAll(routes.build(config, bot, readiness, registry));
     List<PitchServer.Route> adminRoutes =
         List.of(
             new PitchServer.Route("/healthz", OpsHandlers.health()),

@@ -6,6 +6,7 @@ import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.slack.SlackAdapter;
 import dev.genaipitch.slack.SlackStartException;
 import dev.genaipitch.teams.TeamsAdapter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,11 +50,14 @@ final class ServeCommand implements Callable<Integer> {
 
   /**
    * The platform routes served beside /healthz, /readyz and /metrics: Slack and Teams plug in here.
-   * A platform that must pass a start-up check before taking traffic adds it to {@code readiness}.
+   * A platform that must pass a start-up check before taking traffic adds it to {@code readiness},
+   * and registers its own metrics (Slack's Socket Mode reconnects) in {@code registry}.
    */
-  static List<PitchServer.Route> routes(BotConfig config, PitchBot bot, Readiness readiness)
+  static List<PitchServer.Route> routes(
+      BotConfig config, PitchBot bot, Readiness readiness, MeterRegistry registry)
       throws SlackStartException {
-    return routes(config, bot, readiness, UnaryOperator.identity(), UnaryOperator.identity());
+    return routes(
+        config, bot, readiness, registry, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
   /**
@@ -64,11 +68,12 @@ final class ServeCommand implements Callable<Integer> {
       BotConfig config,
       PitchBot bot,
       Readiness readiness,
+      MeterRegistry registry,
       UnaryOperator<SlackAdapter.Builder> slack,
       UnaryOperator<TeamsAdapter.Builder> teams)
       throws SlackStartException {
     List<PitchServer.Route> routes = new ArrayList<>();
-    SlackRoute.start(config.slack(), bot, readiness, slack).ifPresent(routes::add);
+    SlackRoute.start(config.slack(), bot, readiness, registry, slack).ifPresent(routes::add);
     routes.add(
         new PitchServer.Route(
             TeamsAdapter.PATH, teams.apply(TeamsAdapter.builder(bot, config)).build().handler()));

@@ -53,9 +53,14 @@ final class RunningService implements AutoCloseable {
     service =
         PitchService.create(
             config,
-            (c, bot, readiness) ->
+            (c, bot, readiness, registry) ->
                 ServeCommand.routes(
-                    c, bot, readiness, s -> slackOptions.apply(s.clock(slackClock)), teamsOptions),
+                    c,
+                    bot,
+                    readiness,
+                    registry,
+                    s -> slackOptions.apply(s.clock(slackClock)),
+                    teamsOptions),
             clock,
             scheduler);
     service.start();

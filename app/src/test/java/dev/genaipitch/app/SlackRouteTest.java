@@ -78,13 +78,15 @@ final class SlackRouteTest {
   @Test
   void start_withoutSlackSecrets_isOffAndSaysWhichVariablesTurnItOn() throws Exception {
     Optional<PitchServer.Route> route =
-        SlackRoute.start(BotConfig.defaults().slack(), bot, new Readiness());
+        SlackRoute.start(
+            BotConfig.defaults().slack(), bot, new Readiness(), new SimpleMeterRegistry());
 
     assertThat(route).isEmpty();
     assertThat(logs.list)
         .extracting(ILoggingEvent::getFormattedMessage)
         .containsExactly(
-            "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on");
+            "Slack is off: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (Request URL) or"
+                + " SLACK_APP_TOKEN (Socket Mode) to turn it on");
   }
 
   @Test
@@ -92,7 +94,9 @@ final class SlackRouteTest {
     BotConfig config = config();
     Readiness readiness = new Readiness();
     List<PitchServer.Route> routes =
-        List.of(SlackRoute.start(config.slack(), bot, readiness).orElseThrow());
+        List.of(
+            SlackRoute.start(config.slack(), bot, readiness, new SimpleMeterRegistry())
+                .orElseThrow());
     PitchServer server = new PitchServer(config, routes, List.of(), new SimpleMeterRegistry());
     assertThat(readiness.ready()).as("ready once auth.test passed").isTrue();
     server.start();
@@ -128,7 +132,9 @@ final class SlackRouteTest {
   void start_withARejectedToken_refusesToStart() throws Exception {
     authTest = "{\"ok\":false,\"error\":\"invalid_auth\"}";
 
-    assertThatThrownBy(() -> SlackRoute.start(config().slack(), bot, new Readiness()))
+    assertThatThrownBy(
+            () ->
+                SlackRoute.start(config().slack(), bot, new Readiness(), new SimpleMeterRegistry()))
         .isInstanceOf(SlackStartException.class)
         .hasMessageContaining("invalid_auth");
   }

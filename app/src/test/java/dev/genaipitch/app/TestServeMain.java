@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.config.ConfigException;
 import dev.genaipitch.core.PitchBot;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -46,9 +47,11 @@ public final class TestServeMain {
     System.exit(ServeCommand.serve(config, TestServeMain::routes, err));
   }
 
-  private static List<PitchServer.Route> routes(BotConfig config, PitchBot bot, Readiness readiness)
+  private static List<PitchServer.Route> routes(
+      BotConfig config, PitchBot bot, Readiness readiness, MeterRegistry registry)
       throws Exception {
-    List<PitchServer.Route> routes = new ArrayList<>(ServeCommand.routes(config, bot, readiness));
+    List<PitchServer.Route> routes =
+        new ArrayList<>(ServeCommand.routes(config, bot, readiness, registry));
     routes.add(new PitchServer.Route("/test/hold", hold()));
     routes.add(new PitchServer.Route("/test/ask", ask(bot)));
     return routes;

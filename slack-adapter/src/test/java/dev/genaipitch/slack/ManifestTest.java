@@ -2,6 +2,10 @@ package dev.genaipitch.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +16,9 @@ import org.junit.jupiter.api.Test;
 final class ManifestTest {
 
   private static final Path MANIFEST = Path.of("..", "config", "slack-app-manifest.yaml");
+  private static final Path SOCKET_MODE_MANIFEST =
+      Path.of("..", "config", "slack-app-manifest-socket-mode.yaml");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test
   void manifest_pointsSlashCommandEventsAndInteractivityAtTheOneRequestUrl() throws Exception {
@@ -44,6 +51,20 @@ final class ManifestTest {
     // im:history: the two message events. views.publish and response_url need no scope.
     assertThat(scopes)
         .containsExactlyInAnyOrder("commands", "chat:write", "app_mentions:read", "im:history");
+  }
+
+  @Test
+  void socketModeManifest_isTheSameAppWithoutRequestUrls() throws Exception {
+    JsonNode socket = YAML.readTree(SOCKET_MODE_MANIFEST.toFile());
+    ObjectNode http = (ObjectNode) YAML.readTree(MANIFEST.toFile());
+
+    assertThat(socket.path("settings").path("socket_mode_enabled").asBoolean()).isTrue();
+    assertThat(urls(Files.readString(SOCKET_MODE_MANIFEST))).isEmpty();
+    ((ObjectNode) http.path("features").path("slash_commands").get(0)).remove("url");
+    ((ObjectNode) http.path("settings").path("event_subscriptions")).remove("request_url");
+    ((ObjectNode) http.path("settings").path("interactivity")).remove("request_url");
+    ((ObjectNode) http.path("settings")).put("socket_mode_enabled", true);
+    assertThat(socket).isEqualTo(http);
   }
 
   private static List<String> urls(String manifest) {

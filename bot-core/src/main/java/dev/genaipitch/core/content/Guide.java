@@ -12,13 +12,15 @@ import java.util.Optional;
  *
  * @param synonyms variant phrase (lower case) to the canonical term it means
  * @param origin where it was loaded from, for logs ("built-in" or a directory)
+ * @param practice the practice rounds' content (prompts and key points), from {@code practice/}
  */
 public record Guide(
     List<Section> sections,
     Section help,
     Section none,
     Map<String, String> synonyms,
-    String origin) {
+    String origin,
+    Practice practice) {
 
   public static final String HELP = "help";
   public static final String NONE = "none";
@@ -26,6 +28,17 @@ public record Guide(
   public Guide {
     sections = List.copyOf(sections);
     synonyms = Map.copyOf(synonyms);
+    practice = practice == null ? Practice.NONE : practice;
+  }
+
+  /** A guide without practice content. */
+  public Guide(
+      List<Section> sections,
+      Section help,
+      Section none,
+      Map<String, String> synonyms,
+      String origin) {
+    this(sections, help, none, synonyms, origin, Practice.NONE);
   }
 
   public Optional<Section> section(String id) {

@@ -88,7 +88,9 @@ public final class GuideLoader {
       if (!entry.isDirectory()
           && name.startsWith(prefix)
           && name.endsWith(".md")
-          && name.indexOf('/', prefix.length()) < 0) {
+          && (name.indexOf('/', prefix.length()) < 0
+              || (name.startsWith(prefix + PracticeParser.DIRECTORY)
+                  && name.indexOf('/', prefix.length() + PracticeParser.DIRECTORY.length()) < 0))) {
         try (InputStream in = jar.getInputStream(entry)) {
           contents.put(name.substring(prefix.length()), in.readAllBytes());
         }
@@ -118,11 +120,28 @@ public final class GuideLoader {
       throw new ContentException(
           List.of(new ContentProblem(dir.toString(), 0, "cannot list: " + e.getMessage())));
     }
+    Path practiceDir = dir.resolve(PracticeParser.DIRECTORY);
+    if (Files.isDirectory(practiceDir)) {
+      try (Stream<Path> listing = Files.list(practiceDir)) {
+        files =
+            Stream.concat(
+                    files.stream(),
+                    listing
+                        .filter(p -> p.getFileName().toString().endsWith(".md"))
+                        .filter(Files::isRegularFile)
+                        .sorted())
+                .toList();
+      } catch (IOException | UncheckedIOException e) {
+        throw new ContentException(
+            List.of(
+                new ContentProblem(practiceDir.toString(), 0, "cannot list: " + e.getMessage())));
+      }
+    }
     Map<String, byte[]> contents = new LinkedHashMap<>();
     List<ContentProblem> problems = new ArrayList<>();
     for (Path file : files) {
       try {
-        contents.put(file.getFileName().toString(), Files.readAllBytes(file));
+        contents.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
       } catch (IOException e) {
         problems.add(
             new ContentProblem(file.getFileName().toString(), 0, "cannot read: " + e.getMessage()));
@@ -142,13 +161,21 @@ public final class GuideLoader {
   public static Guide parse(Map<String, byte[]> files, String origin) throws ContentException {
     List<ContentProblem> problems = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
+    Map<String, String> practiceFiles = new TreeMap<>();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      if (file.getKey().startsWith(PracticeParser.DIRECTORY)) {
+        String text = decodeUtf8(file.getKey(), file.getValue(), problems);
+        if (text != null) {
+          practiceFiles.put(file.getKey(), text);
+        }
+        continue;
+      }
       Parsed p = parseFile(file.getKey(), file.getValue(), problems);
       if (p != null) {
         parsed.add(p);
       }
     }
-    if (files.isEmpty()) {
+    if (files.size() == practiceFiles.size()) {
       problems.add(new ContentProblem(origin, 0, "no .md content files found"));
     }
 
@@ -186,11 +213,19 @@ public final class GuideLoader {
       problems.add(new ContentProblem(origin, 0, "no sections: only help and none were found"));
     }
     Map<String, String> synonyms = synonyms(parsed, problems);
+    Set<String> sectionIds = new java.util.LinkedHashSet<>();
+    sections.forEach(s -> sectionIds.add(s.id()));
+    Practice practice = PracticeParser.parse(practiceFiles, sectionIds, problems);
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
     }
     return new Guide(
-        sections, byId.get(Guide.HELP).section, byId.get(Guide.NONE).section, synonyms, origin);
+        sections,
+        byId.get(Guide.HELP).section,
+        byId.get(Guide.NONE).section,
+        synonyms,
+        origin,
+        practice);
   }
 
   private static boolean isSpecial(String id) {

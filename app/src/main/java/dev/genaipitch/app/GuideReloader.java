@@ -132,8 +132,9 @@ final class GuideReloader {
   }
 
   /**
-   * A digest of the names and contents of {@code dir}'s {@code *.md} files (the files the loader
-   * reads); a fixed marker when the directory cannot be read, which the loader then reports.
+   * A digest of the names and contents of {@code dir}'s {@code *.md} files and those of its {@code
+   * practice/} directory (the files the loader reads); a fixed marker when the directory cannot be
+   * read, which the loader then reports.
    */
   static String fingerprint(Path dir) {
     try (Stream<Path> listing = Files.list(dir)) {
@@ -143,9 +144,21 @@ final class GuideReloader {
               .filter(Files::isRegularFile)
               .sorted()
               .toList();
+      Path practice = dir.resolve("practice");
+      if (Files.isDirectory(practice)) {
+        try (Stream<Path> more = Files.list(practice)) {
+          files =
+              Stream.concat(
+                      files.stream(),
+                      more.filter(p -> p.getFileName().toString().endsWith(".md"))
+                          .filter(Files::isRegularFile)
+                          .sorted())
+                  .toList();
+        }
+      }
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Path file : files) {
-        digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         digest.update(Files.readAllBytes(file));
         digest.update((byte) 0);

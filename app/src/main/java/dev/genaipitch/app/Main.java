@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
       AskCommand.class,
       ChatCommand.class,
       MatchCommand.class,
+      PracticeCommand.class,
+      GradeCommand.class,
       EvalCommand.class,
       ValidateCommand.class,
       ConfigCommand.class,

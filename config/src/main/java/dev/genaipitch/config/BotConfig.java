@@ -287,6 +287,7 @@ public record BotConfig(
         });
     int capacity = p.integer(Setting.REPORT_CAPACITY, 1, 1_000_000);
     double lowScore = p.decimal(Setting.LOW_SCORE, 0, 1);
+    p.bool(Setting.PRACTICE_KEEP_ANSWERS); // checked here; read by practiceKeepAnswers()
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -303,6 +304,11 @@ public record BotConfig(
         Optional.ofNullable(fileName).filter(f -> !f.isBlank()).map(Path::of),
         values,
         sources);
+  }
+
+  /** Whether practice rounds store reps' answers with their grades (PRACTICE_KEEP_ANSWERS). */
+  public boolean practiceKeepAnswers() {
+    return raw.getOrDefault(Setting.PRACTICE_KEEP_ANSWERS, "false").equalsIgnoreCase("true");
   }
 
   /**

@@ -120,7 +120,13 @@ public enum Setting {
       "LOW_SCORE",
       "0.5",
       false,
-      "Answers scoring below this (0 to 1) are kept for the report like unanswered ones.");
+      "Answers scoring below this (0 to 1) are kept for the report like unanswered ones."),
+  PRACTICE_KEEP_ANSWERS(
+      "PRACTICE_KEEP_ANSWERS",
+      "false",
+      false,
+      "`true` stores a rep's latest practice answer in each section with its grade; by default only"
+          + " grades are kept.");
 
   private final String env;
   private final String defaultValue;

@@ -145,10 +145,10 @@ public final class AnswerGrader {
       for (CompiledPoint p : points) {
         Grade.Mistake.Kind mistake = null;
         boolean own = carriedInOwnPlace(p, text, regions);
-        if (matchesAny(p.wrong, text, regions, false, true)) {
-          mistake = Grade.Mistake.Kind.CONTRADICTED;
-        } else if (!own && swapped(p, text, regions)) {
+        if (!own && swapped(p, text, regions)) {
           mistake = Grade.Mistake.Kind.SWAPPED;
+        } else if (matchesAny(p.wrong, text, regions, false, true)) {
+          mistake = Grade.Mistake.Kind.CONTRADICTED;
         } else if (!own && matchesAny(p.cues, text, regions, true, false)) {
           mistake = Grade.Mistake.Kind.NEGATED;
         }

@@ -50,9 +50,16 @@ final class BuiltInGuideTest {
         Stream<Path> files = Files.list(dir)) {
       out.putNextEntry(new JarEntry("guide/"));
       // Stored in reverse order: the loader must sort by file name, as it does on disk.
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+      for (Path file :
+          files.filter(Files::isRegularFile).sorted(Comparator.reverseOrder()).toList()) {
         out.putNextEntry(new JarEntry("guide/" + file.getFileName()));
         out.write(Files.readAllBytes(file));
+      }
+      try (Stream<Path> practice = Files.list(dir.resolve("practice"))) {
+        for (Path file : practice.sorted(Comparator.reverseOrder()).toList()) {
+          out.putNextEntry(new JarEntry("guide/practice/" + file.getFileName()));
+          out.write(Files.readAllBytes(file));
+        }
       }
       out.putNextEntry(new JarEntry("guide/README.txt")); // not content
       out.write("notes".getBytes(StandardCharsets.UTF_8));
@@ -69,6 +76,8 @@ final class BuiltInGuideTest {
     assertThat(fromJar.sections()).isEqualTo(fromDir.sections());
     assertThat(fromJar.help()).isEqualTo(fromDir.help());
     assertThat(fromJar.none()).isEqualTo(fromDir.none());
+    assertThat(fromJar.practice()).isEqualTo(fromDir.practice());
+    assertThat(fromJar.practice().sets()).hasSize(7);
     assertThat(fromJar.origin()).isEqualTo("built-in");
   }
 

@@ -113,7 +113,7 @@ final class PracticeRenderer {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %-28s %s, %d answer%s%n",
+              "  %s: %s, %d answer%s%n",
               s.title(),
               last,
               s.rounds(),

@@ -188,8 +188,8 @@ final class FaultGuideDirTest {
       case "truncated" -> Files.write(file, java.util.Arrays.copyOf(good, good.length / 3));
       case "emptied" -> Files.write(file, new byte[0]);
       case "every file deleted" -> {
-        try (Stream<Path> files = Files.list(guide)) {
-          for (Path f : files.toList()) {
+        try (Stream<Path> files = Files.walk(guide)) {
+          for (Path f : files.filter(Files::isRegularFile).toList()) {
             Files.delete(f);
           }
         }

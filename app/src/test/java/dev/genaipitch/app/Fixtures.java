@@ -38,6 +38,11 @@ final class Fixtures {
         Files.copy(file, dir.resolve(file.getFileName()));
       }
     }
+    try (Stream<Path> files = Files.list(BUILT_IN.resolve("practice"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, dir.resolve("practice").resolve(file.getFileName()));
+      }
+    }
     return dir;
   }
 

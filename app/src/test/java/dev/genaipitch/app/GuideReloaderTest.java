@@ -155,17 +155,45 @@ final class GuideReloaderTest {
 
   @Test
   void poll_directoryRemoved_keepsServingTheOldContent() throws IOException {
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(f);
       }
     }
-    Files.delete(dir);
 
     reloader.poll();
     clock.advance(QUIET);
     assertThat(reloader.poll()).isEqualTo(GuideReloader.Result.REJECTED);
     assertThat(answerText()).contains(OLD_WORDS);
+  }
+
+  @Test
+  void poll_practiceFileChanged_servesTheNewPracticeContent() throws IOException {
+    Path practice = dir.resolve("practice").resolve("need-both.md");
+    Fixtures.replaceLine(
+        practice,
+        "prompt: Do we really need both of these?",
+        "prompt: Do we have to run two platforms?");
+
+    assertThat(reloader.poll()).isEqualTo(GuideReloader.Result.WAITING);
+    clock.advance(QUIET);
+    assertThat(reloader.poll()).isEqualTo(GuideReloader.Result.APPLIED);
+    assertThat(bot.guide().practice().set("need-both").orElseThrow().prompts())
+        .startsWith("Do we have to run two platforms?");
+  }
+
+  @Test
+  void poll_brokenPracticeFile_keepsServingTheOldContentAndNamesFileAndLine() throws IOException {
+    Path practice = dir.resolve("practice").resolve("need-both.md");
+    Fixtures.replaceLine(practice, "section: need-both", "section: needs-both");
+
+    reloader.poll();
+    clock.advance(QUIET);
+
+    assertThat(reloader.poll()).isEqualTo(GuideReloader.Result.REJECTED);
+    assertThat(outcomes.get(0))
+        .contains("practice/need-both.md:3: section 'needs-both' is not a known section id");
+    assertThat(bot.guide().practice().set("need-both")).isPresent();
   }
 
   @Test

@@ -46,6 +46,15 @@ final class BotConfigTest {
   }
 
   @Test
+  void practiceKeepAnswers_isOffUnlessSetToTrue() throws ConfigException {
+    assertThat(BotConfig.load(Map.of()).practiceKeepAnswers()).isFalse();
+    assertThat(BotConfig.load(Map.of("PRACTICE_KEEP_ANSWERS", "TRUE")).practiceKeepAnswers())
+        .isTrue();
+    assertThatThrownBy(() -> BotConfig.load(Map.of("PRACTICE_KEEP_ANSWERS", "yes")))
+        .hasMessageContaining("PRACTICE_KEEP_ANSWERS='yes' must be true or false");
+  }
+
+  @Test
   void load_validValues_areTyped() throws ConfigException {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "8080");

@@ -5,6 +5,7 @@ import dev.genaipitch.core.content.Practice;
 import dev.genaipitch.core.content.PracticeSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,10 @@ public final class AnswerGrader {
 
   private final Map<String, CompiledSet> sets = new LinkedHashMap<>();
   private final Words words;
+  private final Set<Part> off;
 
-  private AnswerGrader(Practice practice) {
+  private AnswerGrader(Practice practice, Set<Part> off) {
+    this.off = off;
     Set<String> cueWords = new HashSet<>();
     for (PracticeSet set : practice.sets()) {
       for (KeyPoint p : set.points()) {
@@ -47,15 +50,50 @@ public final class AnswerGrader {
       }
     }
     cueWords.addAll(List.of("bedrock", "sagemaker"));
-    this.words = new Words(practice.vocabulary(), cueWords);
+    this.words =
+        new Words(
+            off.contains(Part.VOCABULARY) ? Map.of() : practice.vocabulary(),
+            cueWords,
+            !off.contains(Part.SPELLING));
     for (PracticeSet set : practice.sets()) {
-      sets.put(set.section(), new CompiledSet(set, words));
+      sets.put(set.section(), new CompiledSet(set, words, off));
     }
   }
 
   /** A grader for the practice content {@code practice}. */
   public static AnswerGrader of(Practice practice) {
-    return new AnswerGrader(practice);
+    return new AnswerGrader(practice, EnumSet.noneOf(Part.class));
+  }
+
+  /**
+   * A grader with some of its parts switched off, to measure what each contributes and costs
+   * (docs/rehearsal.md). Not for serving.
+   */
+  public static AnswerGrader without(Practice practice, Set<Part> off) {
+    return new AnswerGrader(
+        practice, off.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(off));
+  }
+
+  /** The grader's parts that can be switched off for measurement. */
+  public enum Part {
+    /** Who a word is about: without it every word counts for both services (a keyword count). */
+    SERVICE_ATTRIBUTION,
+    /** A point said of the other service is a swap. */
+    SWAPS,
+    /** Negation scopes: without them nothing is negated. */
+    NEGATION,
+    /** The {@code wrong-} cues. */
+    CONTRADICTIONS,
+    /** Sentences that only list terms carry nothing. */
+    WORD_LISTS,
+    /** "..., and once you need governance, layer SageMaker in": the clause goes to SageMaker. */
+    LEAD_INS,
+    /** The terms of a cue must be near each other. */
+    PROXIMITY,
+    /** Spelling slips corrected toward the cues' words. */
+    SPELLING,
+    /** The practice vocabulary's variants ("br" for bedrock). */
+    VOCABULARY
   }
 
   /** Section ids that can be practised, in the guide's order. */
@@ -78,7 +116,7 @@ public final class AnswerGrader {
     if (text.length() > MAX_CHARS) {
       text = text.substring(0, MAX_CHARS);
     }
-    AnswerText read = AnswerText.read(text, words, set.otherwise);
+    AnswerText read = AnswerText.read(text, words, set.otherwise, off);
     return Optional.of(set.grade(read));
   }
 
@@ -106,9 +144,11 @@ public final class AnswerGrader {
     final PracticeSet set;
     final AnswerText.About otherwise;
     final List<CompiledPoint> points = new ArrayList<>();
+    final Set<Part> off;
 
-    CompiledSet(PracticeSet set, Words words) {
+    CompiledSet(PracticeSet set, Words words, Set<Part> off) {
       this.set = set;
+      this.off = off;
       this.otherwise =
           switch (set.subject()) {
             case BEDROCK -> AnswerText.About.BEDROCK;
@@ -138,18 +178,20 @@ public final class AnswerGrader {
     }
 
     Grade grade(AnswerText text) {
-      Regions regions = new Regions(text);
+      Regions regions = new Regions(text, off.contains(Part.SERVICE_ATTRIBUTION));
+      int reach = off.contains(Part.PROXIMITY) ? Integer.MAX_VALUE / 4 : CUE_REACH;
       List<String> carried = new ArrayList<>();
       List<String> missed = new ArrayList<>();
       List<Grade.Mistake> mistakes = new ArrayList<>();
       for (CompiledPoint p : points) {
         Grade.Mistake.Kind mistake = null;
-        boolean own = carriedInOwnPlace(p, text, regions);
-        if (!own && swapped(p, text, regions)) {
+        boolean own = carriedInOwnPlace(p, text, regions, reach);
+        if (!own && !off.contains(Part.SWAPS) && swapped(p, text, regions, reach)) {
           mistake = Grade.Mistake.Kind.SWAPPED;
-        } else if (matchesAny(p.wrong, text, regions, false, true)) {
+        } else if (!off.contains(Part.CONTRADICTIONS)
+            && matchesAny(p.wrong, text, regions, false, true, reach)) {
           mistake = Grade.Mistake.Kind.CONTRADICTED;
-        } else if (!own && matchesAny(p.cues, text, regions, true, false)) {
+        } else if (!own && matchesAny(p.cues, text, regions, true, false, reach)) {
           mistake = Grade.Mistake.Kind.NEGATED;
         }
         if (mistake != null) {
@@ -181,12 +223,15 @@ public final class AnswerGrader {
     }
 
     /** Every service the point's cues name has one cue found where the answer talks of it. */
-    private static boolean carriedInOwnPlace(CompiledPoint p, AnswerText text, Regions regions) {
+    private static boolean carriedInOwnPlace(
+        CompiledPoint p, AnswerText text, Regions regions, int reach) {
       Map<KeyPoint.Subject, Boolean> sides = new EnumMap<>(KeyPoint.Subject.class);
       for (Compiled c : p.cues) {
         boolean found = sides.getOrDefault(c.subject, false);
         if (!found) {
-          found = regions.of(c.subject).stream().anyMatch(r -> matches(c, text, r, false));
+          found =
+              regions.of(c.subject).stream()
+                  .anyMatch(r -> matches(c, text, r, false, false, reach));
         }
         sides.put(c.subject, found);
       }
@@ -194,7 +239,7 @@ public final class AnswerGrader {
     }
 
     /** A service's cues of the point found where the answer talks about the other service. */
-    private static boolean swapped(CompiledPoint p, AnswerText text, Regions regions) {
+    private static boolean swapped(CompiledPoint p, AnswerText text, Regions regions, int reach) {
       for (Compiled c : p.cues) {
         KeyPoint.Subject other =
             switch (c.subject) {
@@ -202,7 +247,8 @@ public final class AnswerGrader {
               case SAGEMAKER -> KeyPoint.Subject.BEDROCK;
               case ANY -> null;
             };
-        if (other != null && regions.of(other).stream().anyMatch(r -> matches(c, text, r, false))) {
+        if (other != null
+            && regions.of(other).stream().anyMatch(r -> matches(c, text, r, false, false, reach))) {
           return true;
         }
       }
@@ -214,10 +260,11 @@ public final class AnswerGrader {
         AnswerText text,
         Regions regions,
         boolean flipped,
-        boolean factualOnly) {
+        boolean factualOnly,
+        int reach) {
       for (Compiled c : cues) {
         for (int[] r : factualOnly ? regions.named(c.subject) : regions.of(c.subject)) {
-          if (matches(c, text, r, flipped, factualOnly)) {
+          if (matches(c, text, r, flipped, factualOnly, reach)) {
             if (TRACE) {
               System.err.println("  trace: " + c + " in " + text.slice(r));
             }
@@ -237,16 +284,12 @@ public final class AnswerGrader {
      * at least one term found in the opposite polarity. In a cue with a negated term, the negation
      * is that term's: its plain terms may sit inside it ("not touch the engine").
      */
-    private static boolean matches(Compiled cue, AnswerText text, int[] r, boolean flipped) {
-      return matches(cue, text, r, flipped, false);
-    }
-
     private static boolean matches(
-        Compiled cue, AnswerText text, int[] r, boolean flipped, boolean factualOnly) {
+        Compiled cue, AnswerText text, int[] r, boolean flipped, boolean factualOnly, int reach) {
       boolean hasNegated = cue.terms.stream().anyMatch(t -> t.stream().anyMatch(Alt::negated));
       List<Alt> first = cue.terms.get(0);
       for (int i = r[0]; i < r[1]; i++) {
-        int[] window = {Math.max(r[0], i - CUE_REACH), Math.min(r[1], i + CUE_REACH + 1)};
+        int[] window = {Math.max(r[0], i - reach), Math.min(r[1], i + reach + 1)};
         boolean anchored = false;
         for (Alt a : first) {
           if (text.stems[i].equals(a.stems[0])) {
@@ -320,11 +363,19 @@ public final class AnswerGrader {
 
     private final Map<KeyPoint.Subject, List<int[]>> named = new EnumMap<>(KeyPoint.Subject.class);
 
-    Regions(AnswerText text) {
-      bySubject.put(KeyPoint.Subject.BEDROCK, runs(text, AnswerText.About.BEDROCK, false));
-      bySubject.put(KeyPoint.Subject.SAGEMAKER, runs(text, AnswerText.About.SAGEMAKER, false));
-      named.put(KeyPoint.Subject.BEDROCK, runs(text, AnswerText.About.BEDROCK, true));
-      named.put(KeyPoint.Subject.SAGEMAKER, runs(text, AnswerText.About.SAGEMAKER, true));
+    Regions(AnswerText text, boolean everyWordForBoth) {
+      if (everyWordForBoth) {
+        List<int[]> all = List.of(new int[] {0, text.size()});
+        bySubject.put(KeyPoint.Subject.BEDROCK, all);
+        bySubject.put(KeyPoint.Subject.SAGEMAKER, all);
+        named.put(KeyPoint.Subject.BEDROCK, all);
+        named.put(KeyPoint.Subject.SAGEMAKER, all);
+      } else {
+        bySubject.put(KeyPoint.Subject.BEDROCK, runs(text, AnswerText.About.BEDROCK, false));
+        bySubject.put(KeyPoint.Subject.SAGEMAKER, runs(text, AnswerText.About.SAGEMAKER, false));
+        named.put(KeyPoint.Subject.BEDROCK, runs(text, AnswerText.About.BEDROCK, true));
+        named.put(KeyPoint.Subject.SAGEMAKER, runs(text, AnswerText.About.SAGEMAKER, true));
+      }
       List<int[]> sentences = new ArrayList<>();
       int start = 0;
       for (int i = 1; i <= text.size(); i++) {

@@ -133,12 +133,16 @@ final class AnswerText {
   /**
    * Reads {@code text} with {@code words}; {@code otherwise} is what unnamed sentences are about.
    */
-  static AnswerText read(String text, Words words, About otherwise) {
+  static AnswerText read(String text, Words words, About otherwise, Set<AnswerGrader.Part> off) {
     AnswerText t = new AnswerText(words.normalize(Words.split(text)));
-    t.markSalad();
-    t.markNegations();
+    if (!off.contains(AnswerGrader.Part.WORD_LISTS)) {
+      t.markSalad();
+    }
+    if (!off.contains(AnswerGrader.Part.NEGATION)) {
+      t.markNegations();
+    }
     t.markHypotheticals();
-    t.markSubjects(otherwise);
+    t.markSubjects(otherwise, !off.contains(AnswerGrader.Part.LEAD_INS));
     return t;
   }
 
@@ -256,7 +260,7 @@ final class AnswerText {
     };
   }
 
-  private void markSubjects(About otherwise) {
+  private void markSubjects(About otherwise, boolean leadIns) {
     About carried = otherwise;
     int i = 0;
     while (i < words.length) {
@@ -276,7 +280,7 @@ final class AnswerText {
           int from = m == 0 ? i : mentions.get(m)[0];
           int to = m + 1 < mentions.size() ? mentions.get(m + 1)[0] : end;
           About who = About.values()[mentions.get(m)[2]];
-          int handOver = m + 1 < mentions.size() ? leadIn(mentions.get(m)[1], to) : to;
+          int handOver = leadIns && m + 1 < mentions.size() ? leadIn(mentions.get(m)[1], to) : to;
           About next = m + 1 < mentions.size() ? About.values()[mentions.get(m + 1)[2]] : who;
           for (int j = from; j < to; j++) {
             about[j] = j < handOver ? who : next;

@@ -27,13 +27,15 @@ final class Words {
   private final int longestVariant;
   private final Set<String> known = new HashSet<>();
   private final Map<Integer, List<String>> knownByLength = new HashMap<>();
+  private final boolean correctSpelling;
   private final Map<String, String> corrections = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param vocabulary variant to word, both as space-separated lower-case words
    * @param cueWords every word the cues use: what spelling slips are corrected toward
    */
-  Words(Map<String, String> vocabulary, Collection<String> cueWords) {
+  Words(Map<String, String> vocabulary, Collection<String> cueWords, boolean correctSpelling) {
+    this.correctSpelling = correctSpelling;
     int longest = 1;
     for (Map.Entry<String, String> e : vocabulary.entrySet()) {
       List<String> variant = List.of(e.getKey().split(" "));
@@ -139,7 +141,7 @@ final class Words {
 
   /** The word a spelling slip most likely meant, or the word itself. */
   String correct(String word) {
-    if (word.length() < 5 || known.contains(word) || !isLetters(word)) {
+    if (!correctSpelling || word.length() < 5 || known.contains(word) || !isLetters(word)) {
       return word;
     }
     return corrections.computeIfAbsent(word, this::nearest);

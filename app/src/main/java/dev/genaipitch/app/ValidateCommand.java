@@ -47,6 +47,14 @@ final class ValidateCommand implements Callable<Integer> {
               String.join(", ", guide.sections().stream().map(Section::id).toList()),
               examples,
               guide.none().examples().size());
+      var practice = guide.practice().sets();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "practice: %d sections (%s), %d key points%n",
+              practice.size(),
+              String.join(", ", practice.stream().map(p -> p.section()).toList()),
+              practice.stream().mapToInt(p -> p.points().size()).sum());
       spec.commandLine().getOut().flush();
       return 0;
     } catch (ContentException e) {

@@ -141,6 +141,15 @@ final class PracticeCommandLineTest {
         .contains("'opening' cannot be practised; sections: definitions, analogy,");
   }
 
+  @Test
+  void validate_builtInGuide_countsThePracticeContent() {
+    assertThat(run("", "validate")).isZero();
+    assertThat(out.toString())
+        .contains(
+            "practice: 7 sections (definitions, analogy, when-bedrock, when-sagemaker,"
+                + " not-competing, need-both, executive-summary), 27 key points");
+  }
+
   private int run(String stdin, String... args) {
     return Main.run(
         Map.of(),

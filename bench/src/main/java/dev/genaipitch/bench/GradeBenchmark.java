@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Grading one practice answer at a time, cycling through the development set's answers
- * (eval/graded-dev.jsonl) in a fixed shuffled order, so that the sampled distribution is per
+ * (eval/graded/dev.jsonl) in a fixed shuffled order, so that the sampled distribution is per
  * answer. {@code off} switches one part of the grader off, to see what it costs; {@link #build} is
  * the grader's set-up for a guide (at start and on every reload). Run from the repository root.
  */
@@ -58,7 +58,7 @@ public class GradeBenchmark {
             ? AnswerGrader.of(practice)
             : AnswerGrader.without(practice, EnumSet.of(AnswerGrader.Part.valueOf(off)));
     List<GradedAnswer> all =
-        new ArrayList<>(GradingEvaluation.read(Path.of("eval", "graded-dev.jsonl")));
+        new ArrayList<>(GradingEvaluation.read(Path.of("eval", "graded/dev.jsonl")));
     Collections.shuffle(all, new Random(14));
     answers = all.toArray(GradedAnswer[]::new);
   }

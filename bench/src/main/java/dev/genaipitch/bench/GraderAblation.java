@@ -22,7 +22,7 @@ import java.util.Set;
  * docs/rehearsal.md. Cost per answer is JMH's job ({@link GradeBenchmark}).
  *
  * <p>Usage, from the repository root: {@code java -cp 'bench/target/bench.jar:bench/target/lib/*'
- * dev.genaipitch.bench.GraderAblation eval/graded-dev.jsonl eval/graded-test.jsonl}
+ * dev.genaipitch.bench.GraderAblation eval/graded/dev.jsonl eval/graded/test.jsonl}
  */
 public final class GraderAblation {
 

@@ -3,7 +3,7 @@ package dev.genaipitch.core.practice;
 import java.util.List;
 
 /**
- * An answer graded by a human coach: one line of a graded set (eval/graded-*.jsonl).
+ * An answer graded by a human coach: one line of a graded set (eval/graded/*.jsonl).
  *
  * @param section the section practised
  * @param prompt what the customer asked

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Grades a coach-graded set and compares: what {@code eval/graded-*.jsonl} are scored with. */
+/** Grades a coach-graded set and compares: what {@code eval/graded/*.jsonl} are scored with. */
 public final class GradingEvaluation {
 
   private static final ObjectMapper JSON =

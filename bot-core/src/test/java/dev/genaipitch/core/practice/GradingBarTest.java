@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bar for the grader against careful human coaches: exact agreement at least 80% and strong/off
- * confusions at most 3% on eval/graded-test.jsonl, answers written and graded by a writer who saw
+ * confusions at most 3% on eval/graded/test.jsonl, answers written and graded by a writer who saw
  * neither the grader nor the development set. That file is only ever scored here and in
- * docs/rehearsal.md; the grader is tuned on eval/graded-dev.jsonl alone.
+ * docs/rehearsal.md; the grader is tuned on eval/graded/dev.jsonl alone.
  */
 final class GradingBarTest {
 
@@ -30,7 +30,7 @@ final class GradingBarTest {
   @Test
   void heldOutSet_meetsTheBar() throws IOException {
     GradingReport report =
-        GradingEvaluation.run(grader, GradingEvaluation.read(EVAL.resolve("graded-test.jsonl")));
+        GradingEvaluation.run(grader, GradingEvaluation.read(EVAL.resolve("graded/test.jsonl")));
 
     assertThat(report.results()).hasSize(170);
     assertThat(report.agreement()).as(report.describe(false)).isGreaterThanOrEqualTo(0.80);
@@ -40,7 +40,7 @@ final class GradingBarTest {
   @Test
   void developmentSet_staysWhereTuningLeftIt() throws IOException {
     GradingReport report =
-        GradingEvaluation.run(grader, GradingEvaluation.read(EVAL.resolve("graded-dev.jsonl")));
+        GradingEvaluation.run(grader, GradingEvaluation.read(EVAL.resolve("graded/dev.jsonl")));
 
     assertThat(report.agreement()).as(report.describe(true)).isGreaterThanOrEqualTo(0.90);
     assertThat(report.severe()).as(report.describe(true)).isEmpty();
@@ -48,7 +48,7 @@ final class GradingBarTest {
 
   @Test
   void gradedSets_coverTheSevenSectionsWithTheContractsIds() throws IOException {
-    for (String file : List.of("graded-dev.jsonl", "graded-test.jsonl")) {
+    for (String file : List.of("graded/dev.jsonl", "graded/test.jsonl")) {
       List<GradedAnswer> answers = GradingEvaluation.read(EVAL.resolve(file));
 
       assertThat(answers).as(file).hasSizeGreaterThanOrEqualTo(150);

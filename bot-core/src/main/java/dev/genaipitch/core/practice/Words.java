@@ -28,6 +28,10 @@ final class Words {
   private final Set<String> known = new HashSet<>();
   private final Map<Integer, List<String>> knownByLength = new HashMap<>();
   private final boolean correctSpelling;
+
+  /** Spelling decisions kept for reuse; past this, words are looked at afresh each time. */
+  static final int MAX_CACHED_CORRECTIONS = 20_000;
+
   private final Map<String, String> corrections = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
@@ -144,7 +148,15 @@ final class Words {
     if (!correctSpelling || word.length() < 5 || known.contains(word) || !isLetters(word)) {
       return word;
     }
-    return corrections.computeIfAbsent(word, this::nearest);
+    String cached = corrections.get(word);
+    if (cached != null) {
+      return cached;
+    }
+    String corrected = nearest(word);
+    if (corrections.size() < MAX_CACHED_CORRECTIONS) {
+      corrections.put(word, corrected); // bounded: a server reads words without end
+    }
+    return corrected;
   }
 
   private String nearest(String word) {

@@ -135,7 +135,10 @@ public final class Rehearsal {
     }
     List<Coaching.Choice> choices =
         grade.level() == Grade.Level.STRONG
-            ? List.of(Coaching.Choice.NEXT_QUESTION, Coaching.Choice.TRY_AGAIN)
+            ? List.of(
+                Coaching.Choice.NEXT_QUESTION,
+                Coaching.Choice.TRY_AGAIN,
+                Coaching.Choice.SHOW_ANSWER)
             : List.of(
                 Coaching.Choice.TRY_AGAIN,
                 Coaching.Choice.NEXT_QUESTION,

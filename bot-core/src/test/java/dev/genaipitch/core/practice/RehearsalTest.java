@@ -101,6 +101,20 @@ final class RehearsalTest {
   }
 
   @Test
+  void answer_strong_offersTheNextQuestionFirst_andStillTheOtherTwo() {
+    rehearsal.start(REP, "need-both");
+
+    Coaching c = rehearsal.answer(REP, STRONG_NEED_BOTH).orElseThrow();
+
+    assertThat(c.grade().level()).isEqualTo(Grade.Level.STRONG);
+    assertThat(c.missed()).isEmpty();
+    assertThat(c.choices())
+        .containsExactly(
+            Coaching.Choice.NEXT_QUESTION, Coaching.Choice.TRY_AGAIN, Coaching.Choice.SHOW_ANSWER);
+    assertThat(c.nextSection()).isEqualTo("definitions");
+  }
+
+  @Test
   void tryAgain_asksTheSameQuestionAgain_asTheNextAttempt() {
     PracticeQuestion first = rehearsal.start(REP, "analogy").orElseThrow();
     rehearsal.answer(REP, "Bedrock is RDS.");

@@ -606,7 +606,15 @@
     if (answer.kind === "section") {
       meta.appendChild(el("code", "intent", answer.intent));
     }
-    if (answer.question) {
+    if (answer.question && answer.kind === "none") {
+      // The score of "not in the script" is the matcher's doubt about every topic, not a
+      // confidence in an answer: say what happened instead.
+      meta.appendChild(el("span", "score", "no topic of the script matched"));
+      if (answer.reported) {
+        meta.appendChild(el("span", "hint",
+          "Not answered: the question shows up in the report for the content owners."));
+      }
+    } else if (answer.question) {
       var percent = Math.round(answer.score * 100);
       meta.appendChild(el("span", "score", "confidence " + percent + "%"));
       if (answer.reported) {

@@ -47,10 +47,21 @@ final class ChatCommand implements Callable<Integer> {
       }
       String text = line.strip();
       Answer answer;
-      if (text.matches("\\d{1,3}")
-          && Integer.parseInt(text) >= 1
-          && Integer.parseInt(text) <= choices.size()) {
-        answer = bot.open(choices.get(Integer.parseInt(text) - 1));
+      if (text.matches("\\[?\\d{1,9}]?")) {
+        int choice = Integer.parseInt(text.replace("[", "").replace("]", ""));
+        if (choice < 1 || choice > choices.size()) {
+          out.println(
+              choices.isEmpty()
+                  ? "There is no [" + choice + "]: no numbered choices are shown. Type a question."
+                  : "There is no ["
+                      + choice
+                      + "]; pick "
+                      + (choices.size() == 1 ? "1" : "1–" + choices.size())
+                      + ", or type a question.");
+          out.flush();
+          continue;
+        }
+        answer = bot.open(choices.get(choice - 1));
       } else if (bot.guide().section(text).isPresent()) {
         answer = bot.open(text);
       } else {

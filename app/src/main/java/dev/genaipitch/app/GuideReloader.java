@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,33 +131,15 @@ final class GuideReloader {
   }
 
   /**
-   * A digest of the names and contents of {@code dir}'s {@code *.md} files and those of its {@code
-   * practice/} directory (the files the loader reads); a fixed marker when the directory cannot be
-   * read, which the loader then reports.
+   * A digest of the names and contents of the files the loader reads in {@code dir} (its {@code
+   * *.md} files, the example and keyword files, the synonyms, the practice rounds); a fixed marker
+   * when the directory cannot be read, which the loader then reports.
    */
   static String fingerprint(Path dir) {
-    try (Stream<Path> listing = Files.list(dir)) {
-      List<Path> files =
-          listing
-              .filter(p -> p.getFileName().toString().endsWith(".md"))
-              .filter(Files::isRegularFile)
-              .sorted()
-              .toList();
-      Path practice = dir.resolve("practice");
-      if (Files.isDirectory(practice)) {
-        try (Stream<Path> more = Files.list(practice)) {
-          files =
-              Stream.concat(
-                      files.stream(),
-                      more.filter(p -> p.getFileName().toString().endsWith(".md"))
-                          .filter(Files::isRegularFile)
-                          .sorted())
-                  .toList();
-        }
-      }
+    try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path file : files) {
-        digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+      for (Path file : GuideLoader.contentFiles(dir)) {
+        digest.update(GuideLoader.relativeName(dir, file).getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         digest.update(Files.readAllBytes(file));
         digest.update((byte) 0);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.core.Answer;
+import dev.genaipitch.core.Part;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.Topic;
 import dev.genaipitch.slack.SlackPreview;
@@ -50,10 +51,11 @@ import org.eclipse.jetty.util.Callback;
  * </ul>
  *
  * <p>An answer is {@code {"question", "kind", "intent", "title", "heading", "score", "reported",
- * "text", "followUps", "alternatives", "menu", "slack", "teams"}}: the core's answer, whether the
- * question is kept for the report (answered {@code none} or below LOW_SCORE), then the Slack
- * message ({@code {"blocks": [...]}}) and the Teams Adaptive Card, exactly as the adapters render
- * them. Bad requests get a 4xx JSON error {@code {"status", "error", "message"}} that says why.
+ * "text", "keyLine", "parts", "notCovered", "ref", "followUps", "alternatives", "menu", "slack",
+ * "teams"}}: the core's answer, whether the question is kept for the report (answered {@code none}
+ * or below LOW_SCORE), then the Slack message ({@code {"blocks": [...]}}) and the Teams Adaptive
+ * Card, exactly as the adapters render them. Bad requests get a 4xx JSON error {@code {"status",
+ * "error", "message"}} that says why.
  */
 final class Playground {
 
@@ -305,6 +307,19 @@ final class Playground {
     node.put(
         "reported", !answer.question().isEmpty() && UnansweredReport.unanswered(answer, lowScore));
     node.put("text", answer.plainText());
+    node.put("keyLine", answer.keyLine());
+    ArrayNode parts = node.putArray("parts");
+    for (Part part : answer.parts()) {
+      parts
+          .addObject()
+          .put("role", part.role().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+          .put("intent", part.intent())
+          .put("title", part.title())
+          .put("heading", part.heading());
+    }
+    ArrayNode notCovered = node.putArray("notCovered");
+    answer.notCovered().forEach(notCovered::add);
+    node.put("ref", answer.ref());
     topics(node.putArray("followUps"), answer.followUps());
     topics(node.putArray("alternatives"), answer.alternatives());
     topics(node.putArray("menu"), answer.menu());

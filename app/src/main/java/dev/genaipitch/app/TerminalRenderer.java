@@ -3,7 +3,9 @@ package dev.genaipitch.app;
 import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.Block;
 import dev.genaipitch.core.Inline;
+import dev.genaipitch.core.Part;
 import dev.genaipitch.core.Topic;
+import dev.genaipitch.core.content.Guide;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,32 +36,66 @@ final class TerminalRenderer {
     return new TerminalRenderer(tty, 80);
   }
 
-  /** The answer, then its numbered choices; returns the ids in the order they were numbered. */
+  /**
+   * The answer, then its numbered choices; returns the ids in the order they were numbered. Each
+   * topic gets one number, however many lists would offer it.
+   */
   String render(Answer answer, List<String> numbered) {
     StringBuilder out = new StringBuilder();
+    if (!answer.keyLine().isEmpty()) {
+      for (String line : wrap("The script says: “" + answer.keyLine() + "”", width)) {
+        out.append(style(BOLD, line)).append('\n');
+      }
+      out.append('\n');
+    }
     out.append(style(BOLD, answer.heading())).append("\n\n");
     for (Block block : answer.blocks()) {
       renderBlock(block, out);
       out.append('\n');
     }
-    if (answer.kind() == Answer.Kind.NONE && !answer.alternatives().isEmpty()) {
-      choices("Closest topics:", answer.alternatives(), numbered, out);
+    for (Part part : answer.parts()) {
+      out.append(style(BOLD, part.heading())).append("\n\n");
+      for (Block block : part.blocks()) {
+        renderBlock(block, out);
+        out.append('\n');
+      }
     }
-    if (!answer.menu().isEmpty()) {
-      choices("Topics:", answer.menu(), numbered, out);
+    for (String notCovered : answer.notCovered()) {
+      for (String line :
+          wrap("Not in the script, so no answer here: “" + notCovered + "”", width)) {
+        out.append(style(DIM, line)).append('\n');
+      }
+      out.append('\n');
     }
-    if (!answer.followUps().isEmpty()) {
-      choices("Follow-ups:", answer.followUps(), numbered, out);
-    }
-    if (answer.kind() == Answer.Kind.SECTION && !answer.alternatives().isEmpty()) {
-      choices("Did you mean:", answer.alternatives(), numbered, out);
+    switch (answer.kind()) {
+      case NONE -> {
+        List<Topic> closest = new ArrayList<>(answer.alternatives());
+        closest.add(new Topic(Guide.HELP, "All topics", ""));
+        choices("Closest topics:", closest, numbered, out);
+      }
+      case HELP -> choices("Topics:", answer.menu(), numbered, out);
+      case SECTION -> {
+        List<String> alternatives = answer.alternatives().stream().map(Topic::id).toList();
+        choices(
+            "Follow-ups:",
+            answer.followUps().stream().filter(t -> !alternatives.contains(t.id())).toList(),
+            numbered,
+            out);
+        choices("Did you mean:", answer.alternatives(), numbered, out);
+      }
     }
     return out.toString();
   }
 
   private void choices(String label, List<Topic> topics, List<String> numbered, StringBuilder out) {
+    if (topics.isEmpty()) {
+      return;
+    }
     out.append(style(BOLD, label)).append('\n');
     for (Topic t : topics) {
+      if (numbered.contains(t.id())) {
+        continue;
+      }
       numbered.add(t.id());
       out.append(
           String.format(

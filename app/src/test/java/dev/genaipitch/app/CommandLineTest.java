@@ -42,6 +42,40 @@ final class CommandLineTest {
   }
 
   @Test
+  void ask_doWeNeedBoth_carriesTheAnalogyUnderItsOwnHeading_afterTheJourneyAnswer() {
+    run(new byte[0], "ask", "do we need both?");
+
+    String answer = out.toString();
+    assertThat(answer)
+        .contains("3\uFE0F\u20E3 The Analogy That Makes It Instantly Clear (This Wins Respect)")
+        .contains("┃ “Think of Bedrock like Amazon RDS for AI models.")
+        .contains("┃ “SageMaker is like EC2 plus a full data science platform.")
+        .doesNotContain("Use this analogy — it works"); // the companion's quotes only
+    assertThat(answer.indexOf("Most enterprises start")).isLessThan(answer.indexOf("Amazon RDS"));
+    assertThat(answer.indexOf("Amazon RDS")).isLessThan(answer.indexOf("Follow-ups:"));
+  }
+
+  @Test
+  void ask_outOfScope_offersTheTwoClosestTopicsAndTheMenu_eachOnce() {
+    run(new byte[0], "ask", "how do I migrate RDS to Aurora?");
+
+    String answer = out.toString();
+    assertThat(answer).contains("Closest topics:").contains("All topics (help)");
+    assertThat(answer).doesNotContain("Topics:\n");
+    assertThat(answer.lines().filter(l -> l.matches("  \\[\\d+] .*")).count()).isBetween(2L, 3L);
+  }
+
+  @Test
+  void chat_numberOutOfRange_saysWhichNumbersThereAre_andKeepsTheChoices() {
+    run(utf8("do we need both?\n7\n2\nquit\n"), "chat");
+
+    String transcript = out.toString();
+    assertThat(transcript).contains("There is no [7]; pick 1–2, or type a question.");
+    assertThat(transcript.substring(transcript.indexOf("There is no [7]")))
+        .contains("8\uFE0F\u20E3 Executive Summary (You Can Say This in 60 Seconds)");
+  }
+
+  @Test
   void ask_stageTable_printsAlignedColumns() {
     run(new byte[0], "ask", "stage table");
 

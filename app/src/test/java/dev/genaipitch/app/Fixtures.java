@@ -33,14 +33,11 @@ final class Fixtures {
 
   /** Copies the built-in guide's files into {@code dir}. */
   static Path guideIn(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(BUILT_IN)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, dir.resolve(file.getFileName()));
-      }
-    }
-    try (Stream<Path> files = Files.list(BUILT_IN.resolve("practice"))) {
-      for (Path file : files.toList()) {
-        Files.copy(file, dir.resolve("practice").resolve(file.getFileName()));
+    try (Stream<Path> files = Files.walk(BUILT_IN)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = dir.resolve(BUILT_IN.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
       }
     }
     return dir;

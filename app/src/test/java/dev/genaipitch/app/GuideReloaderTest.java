@@ -9,6 +9,7 @@ import dev.genaipitch.core.content.ContentProblem;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,6 +195,46 @@ final class GuideReloaderTest {
     assertThat(outcomes.get(0))
         .contains("practice/need-both.md:3: section 'needs-both' is not a known section id");
     assertThat(bot.guide().practice().set("need-both")).isPresent();
+  }
+
+  @Test
+  void poll_exampleAdded_teachesTheMatcherTheNewQuestion() throws IOException {
+    String question = "zebra crossing protocol";
+    assertThat(bot.ask(question, "test").intent()).isEqualTo("none");
+    Path examples = dir.resolve("examples/analogy.txt");
+    Files.writeString(
+        examples,
+        Files.readString(examples, StandardCharsets.UTF_8)
+            + "\nwhat is the zebra crossing protocol\nzebra crossing protocol line\n"
+            + "the zebra crossing protocol analogy\n",
+        StandardCharsets.UTF_8);
+
+    reloader.poll();
+    clock.advance(QUIET);
+    assertThat(reloader.poll()).isEqualTo(GuideReloader.Result.APPLIED);
+
+    assertThat(bot.ask(question, "test").intent()).isEqualTo("analogy");
+  }
+
+  @Test
+  void poll_exampleTaughtTwice_isRejectedWithBothFilesAndLines() throws IOException {
+    Path analogy = dir.resolve("examples/analogy.txt");
+    String first = Files.readAllLines(analogy, StandardCharsets.UTF_8).get(0);
+    Path needBothExamples = dir.resolve("examples/need-both.txt");
+    Files.writeString(
+        needBothExamples,
+        Files.readString(needBothExamples, StandardCharsets.UTF_8) + first + "\n",
+        StandardCharsets.UTF_8);
+    int line = Files.readAllLines(needBothExamples, StandardCharsets.UTF_8).size();
+
+    reloader.poll();
+    clock.advance(QUIET);
+    assertThat(reloader.poll()).isEqualTo(GuideReloader.Result.REJECTED);
+    assertThat(outcomes.get(0))
+        .contains(
+            "examples/need-both.txt:"
+                + line
+                + ": this question is already an example in examples/analogy.txt:1");
   }
 
   @Test

@@ -95,15 +95,24 @@ final class PlaygroundTest {
     assertThat(answer.path("score").asDouble()).isBetween(0.5, 1.0);
     assertThat(answer.path("reported").asBoolean()).isFalse();
     assertThat(answer.path("text").asText())
-        .contains("Most enterprises start with Bedrock to prove value quickly");
+        .contains("Most enterprises start with Bedrock to prove value quickly")
+        .contains("Think of Bedrock like Amazon RDS for AI models.");
+    assertThat(answer.path("parts").get(0).path("role").asText()).isEqualTo("companion");
+    assertThat(answer.path("parts").get(0).path("intent").asText()).isEqualTo("analogy");
+    assertThat(answer.path("ref").asText()).isEqualTo("need-both");
     assertThat(answer.path("followUps").findValuesAsText("id"))
         .containsExactly("not-competing", "executive-summary");
     assertThat(answer.path("slack").path("blocks").isArray()).isTrue();
     assertThat(answer.path("slack").toString())
-        .contains("Most enterprises start with Bedrock to prove value quickly", "post_in_channel");
+        .contains(
+            "Most enterprises start with Bedrock to prove value quickly",
+            "Think of Bedrock like Amazon RDS for AI models.",
+            "post_in_channel");
     assertThat(answer.path("teams").path("type").asText()).isEqualTo("AdaptiveCard");
     assertThat(answer.path("teams").toString())
-        .contains("Most enterprises start with Bedrock to prove value quickly");
+        .contains(
+            "Most enterprises start with Bedrock to prove value quickly",
+            "Think of Bedrock like Amazon RDS for AI models.");
   }
 
   @Test

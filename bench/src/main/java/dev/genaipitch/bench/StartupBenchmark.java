@@ -53,18 +53,7 @@ public class StartupBenchmark {
       List<String> examples = new ArrayList<>(first.examples());
       examples.add("what is this guide about, in a few words");
       List<Section> sections = new ArrayList<>(guide.sections());
-      sections.set(
-          0,
-          new Section(
-              first.id(),
-              first.title(),
-              first.summary(),
-              first.heading(),
-              first.blocks(),
-              first.followUps(),
-              first.keywords(),
-              examples,
-              first.source()));
+      sections.set(0, first.withExamples(examples));
       edited = new Guide(sections, guide.help(), guide.none(), guide.synonyms(), "edited");
     }
   }

@@ -70,22 +70,34 @@ public final class PitchBot {
     String text = question == null ? "" : question;
     MatchResult match = current.matcher().match(text);
     Answer answer =
-        answerFor(current.guide(), match.intent(), match.score(), match.didYouMean(), text);
+        answerFor(
+            current.guide(),
+            match.intent(),
+            match.score(),
+            match.didYouMean(),
+            match.alsoAsked(),
+            match.notCovered(),
+            match.keyLine(),
+            text);
     notify(platform, text, answer, start);
     return answer;
   }
 
   /**
-   * Opens an entry by id, as a button click does: a section id, {@code help} or {@code none}. An id
-   * the guide no longer has (content changed since the button was drawn) opens the menu.
+   * Opens an answer as a button click does: a section id, {@code help} or {@code none}, or the
+   * {@link Answer#ref} of an answer shown before (its sections and key line). An id the guide no
+   * longer has (content changed since the button was drawn) opens the menu; other sections and a
+   * key line the guide no longer has are left out.
    */
-  public Answer open(String intent) {
+  public Answer open(String ref) {
     Loaded current = loaded.get();
-    String id = intent == null ? Guide.HELP : intent;
+    Ref parsed = Ref.parse(ref == null ? Guide.HELP : ref);
+    String id = parsed.intent();
     if (!id.equals(Guide.NONE) && current.guide().section(id).isEmpty()) {
       id = Guide.HELP;
     }
-    return answerFor(current.guide(), id, 1.0, List.of(), "");
+    return answerFor(
+        current.guide(), id, 1.0, List.of(), parsed.alsoAsked(), List.of(), parsed.keyLine(), "");
   }
 
   /** The topic menu. */
@@ -93,10 +105,14 @@ public final class PitchBot {
     return open(Guide.HELP);
   }
 
-  /** Records whether an answer helped (the "Helpful? 👍 👎" buttons). */
+  /**
+   * Records whether an answer helped (the "Helpful? 👍 👎" buttons).
+   *
+   * @param intent the answer's intent, or its {@link Answer#ref} (counted under its intent)
+   */
   public void feedback(String platform, String intent, boolean helpful) {
     try {
-      listener.feedback(platform, intent, helpful);
+      listener.feedback(platform, Ref.parse(intent == null ? "" : intent).intent(), helpful);
     } catch (RuntimeException e) {
       // listeners never break the click that reported feedback
     }
@@ -119,37 +135,125 @@ public final class PitchBot {
     }
   }
 
-  private static Answer answerFor(
-      Guide guide, String intent, double score, List<String> related, String question) {
-    List<Topic> alternatives = new ArrayList<>();
-    for (String id : related) {
-      guide.section(id).map(Section::topic).ifPresent(alternatives::add);
+  /** An answer's {@link Answer#ref}: {@code intent[+also-asked...][#key line]}. */
+  private record Ref(String intent, List<String> alsoAsked, int keyLine) {
+
+    static Ref parse(String ref) {
+      String rest = ref;
+      int keyLine = -1;
+      int hash = rest.indexOf('#');
+      if (hash >= 0) {
+        try {
+          keyLine = Integer.parseInt(rest.substring(hash + 1));
+        } catch (NumberFormatException e) {
+          keyLine = -1;
+        }
+        rest = rest.substring(0, hash);
+      }
+      String[] ids = rest.split("\\+", -1);
+      return new Ref(ids[0], List.of(ids).subList(1, ids.length), keyLine);
     }
-    if (intent.equals(Guide.HELP)) {
-      return answer(
-          Answer.Kind.HELP, guide.help(), List.of(), List.of(), guide.topics(), score, question);
+
+    static String of(String intent, List<String> alsoAsked, int keyLine) {
+      StringBuilder sb = new StringBuilder(intent);
+      alsoAsked.forEach(id -> sb.append('+').append(id));
+      if (keyLine >= 0) {
+        sb.append('#').append(keyLine);
+      }
+      return sb.toString();
     }
-    if (intent.equals(Guide.NONE)) {
-      return answer(
-          Answer.Kind.NONE, guide.none(), List.of(), alternatives, guide.topics(), score, question);
-    }
-    Optional<Section> section = guide.section(intent);
-    if (section.isEmpty()) {
-      return answer(
-          Answer.Kind.HELP, guide.help(), List.of(), List.of(), guide.topics(), score, question);
-    }
-    List<Topic> followUps = new ArrayList<>();
-    for (String id : section.get().followUps()) {
-      guide.section(id).map(Section::topic).ifPresent(followUps::add);
-    }
-    return answer(
-        Answer.Kind.SECTION, section.get(), followUps, alternatives, List.of(), score, question);
   }
 
-  private static Answer answer(
+  private static Answer answerFor(
+      Guide guide,
+      String intent,
+      double score,
+      List<String> related,
+      List<String> alsoAsked,
+      List<String> notCovered,
+      int keyLine,
+      String question) {
+    if (intent.equals(Guide.HELP)) {
+      return entry(Answer.Kind.HELP, guide.help(), List.of(), guide.topics(), score, question);
+    }
+    if (intent.equals(Guide.NONE)) {
+      return entry(
+          Answer.Kind.NONE, guide.none(), topics(guide, related), List.of(), score, question);
+    }
+    Optional<Section> found = guide.section(intent);
+    if (found.isEmpty()) {
+      return entry(Answer.Kind.HELP, guide.help(), List.of(), guide.topics(), score, question);
+    }
+    Section section = found.get();
+    List<String> asked = new ArrayList<>();
+    for (String id : alsoAsked) {
+      if (!id.equals(intent) && !asked.contains(id) && guide.section(id).isPresent()) {
+        asked.add(id);
+      }
+    }
+    List<Part> parts = new ArrayList<>();
+    for (String id : section.companions()) {
+      if (!asked.contains(id)) {
+        guide.section(id).ifPresent(c -> parts.add(companion(c)));
+      }
+    }
+    for (String id : asked) {
+      Section s = guide.section(id).orElseThrow();
+      parts.add(new Part(Part.Role.ALSO_ASKED, s.id(), s.title(), s.heading(), s.blocks()));
+    }
+    List<String> lines = section.lines();
+    int line = keyLine >= 0 && keyLine < lines.size() ? keyLine : -1;
+    List<Topic> followUps = new ArrayList<>();
+    for (String id : section.followUps()) {
+      if (!asked.contains(id)) {
+        guide.section(id).map(Section::topic).ifPresent(followUps::add);
+      }
+    }
+    List<Topic> alternatives = new ArrayList<>();
+    for (Topic t : topics(guide, related)) {
+      if (!asked.contains(t.id())) {
+        alternatives.add(t);
+      }
+    }
+    return new Answer(
+        Answer.Kind.SECTION,
+        section.id(),
+        section.title(),
+        section.heading(),
+        section.blocks(),
+        line >= 0 ? lines.get(line) : "",
+        parts,
+        notCovered,
+        followUps,
+        alternatives,
+        List.of(),
+        score,
+        question,
+        Ref.of(section.id(), asked, line));
+  }
+
+  /** A companion's lines to say out loud, under its own heading (all its text if it has none). */
+  private static Part companion(Section s) {
+    List<Block> quotes = s.blocks().stream().filter(b -> b instanceof Block.Quote).toList();
+    return new Part(
+        Part.Role.COMPANION,
+        s.id(),
+        s.title(),
+        s.heading(),
+        quotes.isEmpty() ? s.blocks() : quotes);
+  }
+
+  private static List<Topic> topics(Guide guide, List<String> ids) {
+    List<Topic> out = new ArrayList<>();
+    for (String id : ids) {
+      guide.section(id).map(Section::topic).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static Answer entry(
       Answer.Kind kind,
       Section entry,
-      List<Topic> followUps,
       List<Topic> alternatives,
       List<Topic> menu,
       double score,
@@ -160,7 +264,7 @@ public final class PitchBot {
         entry.title(),
         entry.heading(),
         entry.blocks(),
-        followUps,
+        List.of(),
         alternatives,
         menu,
         score,

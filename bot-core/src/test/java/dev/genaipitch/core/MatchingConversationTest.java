@@ -89,7 +89,7 @@ final class MatchingConversationTest {
 
   @Test
   void ask_ambiguousBetweenTwoSections_offersTheRunnerUp() {
-    Answer answer = YOU.ask("is bedrock or sagemaker better for a chatbot").answer();
+    Answer answer = YOU.ask("explain bedrock vs sagemaker to an executive").answer();
 
     assertThat(answer.kind()).isEqualTo(Answer.Kind.SECTION);
     assertThat(answer.alternatives())

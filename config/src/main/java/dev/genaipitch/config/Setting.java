@@ -26,7 +26,8 @@ public enum Setting {
       "GUIDE_DIR",
       "",
       false,
-      "Directory of guide content (*.md) replacing the built-in guide; reloaded when it changes."),
+      "Directory of guide content (its *.md files, examples/, keywords/ and synonyms.txt) replacing"
+          + " the built-in guide; reloaded when it changes."),
   RELOAD_INTERVAL(
       "RELOAD_INTERVAL",
       "1s",

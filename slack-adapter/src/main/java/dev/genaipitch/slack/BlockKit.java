@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.Block;
 import dev.genaipitch.core.Inline;
+import dev.genaipitch.core.Part;
 import dev.genaipitch.core.Topic;
 import dev.genaipitch.slack.Click.Surface;
 import java.util.ArrayList;
@@ -147,8 +148,23 @@ final class BlockKit {
   private static List<ObjectNode> answerBlocks(
       Answer answer, Surface surface, String question, boolean thanked) {
     List<ObjectNode> blocks = new ArrayList<>();
+    if (!answer.keyLine().isEmpty()) {
+      blocks.add(section("*The script says:* “" + Mrkdwn.escape(answer.keyLine()) + "”"));
+    }
     blocks.add(header(answer.heading()));
     blocks.addAll(content(answer.blocks()));
+    for (Part part : answer.parts()) {
+      blocks.add(divider());
+      blocks.add(header(part.heading()));
+      blocks.addAll(content(part.blocks()));
+    }
+    for (String notCovered : answer.notCovered()) {
+      blocks.add(
+          context(
+              "Not in the script, so no answer here: “"
+                  + Mrkdwn.escape(Mrkdwn.truncate(notCovered, MAX_ECHO))
+                  + "”"));
+    }
     switch (answer.kind()) {
       case SECTION -> sectionActions(answer, surface, question, thanked, blocks);
       case HELP -> {
@@ -196,7 +212,7 @@ final class BlockKit {
           button(
               "Post in channel",
               POST_IN_CHANNEL,
-              new Click(answer.intent(), question, surface),
+              new Click(answer.ref(), question, surface),
               "primary"));
     }
     boolean didYouMean = !answer.alternatives().isEmpty() && surface != Surface.HOME;
@@ -235,7 +251,7 @@ final class BlockKit {
     if (thanked) {
       blocks.add(context("Thanks for the feedback."));
     } else {
-      Click feedback = new Click(answer.intent(), question, surface);
+      Click feedback = new Click(answer.ref(), question, surface);
       blocks.add(context("Helpful?"));
       blocks.add(
           actions(

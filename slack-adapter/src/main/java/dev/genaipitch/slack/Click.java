@@ -10,7 +10,8 @@ import java.util.Optional;
  * message arrives without the message, so the button itself says which entry to open, the question
  * to echo, and where the message lives.
  *
- * @param intent a section id, {@code help} or {@code none}
+ * @param intent what to open: a section id, {@code help}, {@code none}, or an answer's {@code ref}
+ *     (its sections and key line, so that "Post in channel" shares the answer that was previewed)
  * @param question the asker's words (already cut to {@link BlockKit#MAX_ECHO}), or empty
  * @param surface where the clicked message lives, which decides how the click is answered
  */

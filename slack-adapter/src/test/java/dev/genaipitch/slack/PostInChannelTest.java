@@ -20,7 +20,8 @@ final class PostInChannelTest {
 
       Reply preview = slack.command("/genai-pitch", "do we need both?");
       assertThat(preview.text())
-          .contains("Most enterprises start with Bedrock to prove value quickly");
+          .contains("Most enterprises start with Bedrock to prove value quickly")
+          .contains("Think of Bedrock like Amazon RDS for AI models.");
 
       Reply click = slack.click(preview.json(), "Post in channel");
       assertThat(click.status()).isEqualTo(200);
@@ -29,9 +30,15 @@ final class PostInChannelTest {
       Call shared = responses.get(0);
       assertThat(shared.json().path("response_type").asText()).isEqualTo("in_channel");
       assertThat(shared.json().path("replace_original").asBoolean()).isFalse();
+      // The headline: one click shares the journey answer and the analogy, in one message.
       assertThat(shared.text())
           .contains("Shared by <@" + Workspace.ASKER + "> · “do we need both?”")
-          .contains("Most enterprises start with Bedrock to prove value quickly");
+          .contains("Most enterprises start with Bedrock to prove value quickly")
+          .contains("3️⃣ The Analogy That Makes It Instantly Clear")
+          .contains("> “Think of Bedrock like Amazon RDS for AI models.")
+          .contains("> “SageMaker is like EC2 plus a full data science platform.");
+      assertThat(shared.text().indexOf("Most enterprises start with Bedrock"))
+          .isLessThan(shared.text().indexOf("Think of Bedrock like Amazon RDS"));
       assertThat(Blocks.labels(shared.message())).doesNotContain("Post in channel");
 
       Call removed = responses.get(1);

@@ -3,7 +3,9 @@ package dev.genaipitch.teams;
 import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.Block;
 import dev.genaipitch.core.Inline;
+import dev.genaipitch.core.Part;
 import dev.genaipitch.core.Topic;
+import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.teams.AdaptiveCard.ActionSet;
 import dev.genaipitch.teams.AdaptiveCard.Cell;
 import dev.genaipitch.teams.AdaptiveCard.Column;
@@ -31,9 +33,32 @@ final class AnswerCards {
   static AdaptiveCard card(Answer answer) {
     List<Element> body = new ArrayList<>();
     body.add(TextBlock.of(Markdown.escape(answer.title())).size("Large").bolder());
+    if (!answer.keyLine().isEmpty()) {
+      body.add(
+          new Container(
+              List.of(
+                  TextBlock.of("**The script says:** “" + Markdown.escape(answer.keyLine()) + "”")),
+              "accent",
+              null,
+              "Small"));
+    }
     body.add(TextBlock.of(Markdown.escape(answer.heading())).subtle().spacing("Small"));
     for (Block block : answer.blocks()) {
       addBlock(body, block);
+    }
+    for (Part part : answer.parts()) {
+      body.add(
+          TextBlock.of(Markdown.escape(part.heading())).bolder().size("Medium").spacing("Large"));
+      for (Block block : part.blocks()) {
+        addBlock(body, block);
+      }
+    }
+    for (String notCovered : answer.notCovered()) {
+      body.add(
+          TextBlock.of(
+                  "Not in the script, so no answer here: “" + Markdown.escape(notCovered) + "”")
+              .subtle()
+              .spacing("Medium"));
     }
     switch (answer.kind()) {
       case SECTION -> {
@@ -44,7 +69,9 @@ final class AnswerCards {
       case HELP -> addTopics(body, null, answer.menu());
       case NONE -> {
         addTopics(body, "Closest topics", answer.alternatives());
-        addTopics(body, "All topics", answer.menu());
+        body.add(
+            new ActionSet(
+                List.of(new Submit("All topics", new CardAction.Open(Guide.HELP))), "Small"));
         addFeedback(body, answer.intent());
       }
     }

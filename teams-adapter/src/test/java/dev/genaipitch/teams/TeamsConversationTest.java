@@ -153,7 +153,7 @@ final class TeamsConversationTest {
   }
 
   @Test
-  void outOfScope_saysPlainlyItIsNotInTheScript_withTheMenu() {
+  void outOfScope_saysPlainlyItIsNotInTheScript_withTheClosestTopicsAndTheMenuAClickAway() {
     teams.personalMessage("what does bedrock cost per token in eu-west-1?");
 
     SentMessage reply = connector.replies().get(0);
@@ -161,10 +161,32 @@ final class TeamsConversationTest {
         .contains("not in the script")
         .contains("so I won’t guess")
         .doesNotContain(NEED_BOTH);
-    assertThat(reply.buttons())
-        .extracting(SentMessage.Button::title)
-        .containsAll(bot.bot.topics().stream().map(Topic::title).toList());
+    List<String> titles = reply.buttons().stream().map(SentMessage.Button::title).toList();
+    assertThat(titles).doesNotHaveDuplicates();
+    assertThat(reply.button("All topics").data().toString())
+        .isEqualTo("{\"action\":\"open\",\"intent\":\"help\"}");
+    assertThat(titles)
+        .filteredOn(t -> bot.bot.topics().stream().anyMatch(topic -> topic.title().equals(t)))
+        .hasSizeLessThanOrEqualTo(2);
     assertThat(reply.summary()).contains("not in the script");
+  }
+
+  @Test
+  void needBoth_oneCardCarriesTheJourneyAnswerAndTheAnalogy() {
+    teams.personalMessage("do we need both?");
+
+    assertThat(connector.replies()).hasSize(1);
+    SentMessage reply = connector.replies().get(0);
+    String text = reply.cardText();
+    assertThat(text)
+        .contains("Most enterprises start with Bedrock to prove value quickly.")
+        .contains("3️⃣ The Analogy That Makes It Instantly Clear")
+        .contains("Think of Bedrock like Amazon RDS for AI models.")
+        .contains("SageMaker is like EC2 plus a full data science platform.");
+    assertThat(text.indexOf("Most enterprises")).isLessThan(text.indexOf("Amazon RDS"));
+    assertThat(reply.elements("Container"))
+        .filteredOn(c -> c.path("style").asText().equals("emphasis"))
+        .anySatisfy(quote -> assertThat(quote.toString()).contains("Amazon RDS for AI models"));
   }
 
   @Test
@@ -215,17 +237,15 @@ final class TeamsConversationTest {
 
   @Test
   void closeCall_offersDidYouMean() {
-    teams.personalMessage("is bedrock or sagemaker better for a chatbot");
+    teams.personalMessage("explain bedrock vs sagemaker to an executive");
 
-    // A close call between when-bedrock and not-competing: the card offers the runner-up.
+    // A close call between the analogy and the executive summary: the card offers the runner-up.
     SentMessage reply = connector.replies().get(0);
     assertThat(reply.cardText()).contains("Did you mean");
     String answered = reply.button("Helpful 👍").data().path("intent").asText();
-    assertThat(answered).isIn("when-bedrock", "not-competing");
+    assertThat(answered).isIn("analogy", "executive-summary");
     String runnerUp =
-        answered.equals("when-bedrock")
-            ? "Not competing: two stages of the journey"
-            : "When to use Bedrock";
+        answered.equals("analogy") ? "The 60-second executive summary" : "The RDS/EC2 analogy";
     assertThat(reply.button(runnerUp).data().path("action").asText()).isEqualTo("open");
   }
 

@@ -51,15 +51,25 @@ final class FrontMatter {
               "missing front matter: the file must start with a '---' line, then id, title, ..."));
       return null;
     }
+    int fence = closingFence(lines);
+    if (fence < 0) {
+      // Reported alone: parsing the script's text as metadata would only bury this under errors
+      // that it causes.
+      int text = firstTextLine(lines);
+      problems.add(
+          new ContentProblem(
+              file,
+              1,
+              "front matter is not closed: add a '---' line after the metadata"
+                  + (text > 0 ? ", before line " + text : "")));
+      return null;
+    }
     Map<String, Entry> entries = new LinkedHashMap<>();
     Entry current = null;
-    for (int i = 1; i < lines.size(); i++) {
+    for (int i = 1; i < fence; i++) {
       String raw = lines.get(i);
       int lineNo = i + 1;
       String stripped = raw.strip();
-      if (stripped.equals(FENCE)) {
-        return new FrontMatter(entries, i + 1);
-      }
       if (stripped.isEmpty() || stripped.startsWith("#")) {
         continue;
       }
@@ -119,9 +129,54 @@ final class FrontMatter {
       current = new Entry(key, lineNo, values, false);
       entries.put(key, current);
     }
-    problems.add(
-        new ContentProblem(
-            file, 1, "front matter is not closed: add a '---' line after the metadata"));
+    return new FrontMatter(entries, fence + 1);
+  }
+
+  /** 0-based index of the closing {@code ---} line, or -1. */
+  private static int closingFence(List<String> lines) {
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).strip().equals(FENCE)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** 1-based line of the first line that cannot be metadata (the script's text), or 0. */
+  private static int firstTextLine(List<String> lines) {
+    for (int i = 1; i < lines.size(); i++) {
+      String raw = lines.get(i);
+      String stripped = raw.strip();
+      boolean metadata =
+          stripped.isEmpty()
+              || (stripped.startsWith("#") && !stripped.startsWith("# "))
+              || stripped.startsWith("- ")
+              || raw.matches("[A-Za-z][A-Za-z0-9_-]*:.*");
+      if (!metadata) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The id a broken file declares, read line by line without validating anything else: so that
+   * references to it from other files are not reported as unknown ids as well.
+   */
+  static String declaredId(List<String> lines) {
+    for (int i = 1; i < lines.size(); i++) {
+      String raw = lines.get(i);
+      if (raw.strip().equals(FENCE)) {
+        break;
+      }
+      if (raw.startsWith("id:")) {
+        String id = raw.substring(3).strip();
+        if (id.length() >= 2 && (id.charAt(0) == '"' || id.charAt(0) == '\'')) {
+          id = id.substring(1, id.length() - 1);
+        }
+        return id.isEmpty() ? null : id;
+      }
+    }
     return null;
   }
 

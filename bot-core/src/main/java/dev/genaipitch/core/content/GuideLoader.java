@@ -8,8 +8,9 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +19,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,27 +32,92 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Loads and validates guide content: one Markdown file per entry, each opening with front matter
- * ({@code id}, {@code title}, {@code summary}, {@code follow-ups}, {@code keywords}, {@code
- * synonyms}, {@code examples}) and then the script's words. Every problem found is reported at
- * once, each with its file and line; nothing half-valid is ever returned.
+ * Loads and validates guide content. A guide is a directory of:
+ *
+ * <ul>
+ *   <li>{@code *.md}: one file per entry, front matter ({@code id}, {@code title}, {@code summary},
+ *       {@code follow-ups}, {@code with}) and then the script's words;
+ *   <li>{@code examples/<id>.txt}: the questions in users' words that the entry answers, one per
+ *       line;
+ *   <li>{@code keywords/<id>.txt}: words and phrases that point at the entry, one per line;
+ *   <li>{@code synonyms.txt}: {@code term = variant, variant} lines applied to every question.
+ * </ul>
+ *
+ * <p>In the list files, blank lines and lines starting with {@code #} are skipped. Small guides may
+ * keep {@code keywords}, {@code synonyms} and {@code examples} as lists in the front matter
+ * instead. Every problem found is reported at once, each with its file and line; a problem that
+ * only follows from another (a follow-up to a file that failed to load) is not reported again.
+ * Nothing half-valid is ever returned.
  */
 public final class GuideLoader {
 
   /** Where the built-in guide lives on the class path. */
   public static final String BUILT_IN_RESOURCE = "/guide";
 
+  static final String EXAMPLES = "examples";
+  static final String KEYWORDS = "keywords";
+  static final String SYNONYMS_FILE = "synonyms.txt";
+
   private static final Set<String> KEYS =
-      Set.of("id", "title", "summary", "follow-ups", "keywords", "synonyms", "examples");
+      Set.of("id", "title", "summary", "follow-ups", "with", "keywords", "synonyms", "examples");
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final int MAX_TITLE = 60;
   private static final int MAX_SUMMARY = 150;
+  private static final int MAX_COMPANIONS = 2;
 
   private GuideLoader() {}
 
   /** The guide shipped inside the application. */
   public static Guide builtIn() throws ContentException {
     return fromResource(GuideLoader.class.getResource(BUILT_IN_RESOURCE));
+  }
+
+  /**
+   * Whether the loader reads the file at {@code relative} (a path inside the guide directory, with
+   * {@code /} separators): the top-level {@code *.md} files, {@code synonyms.txt}, the {@code
+   * *.txt} files directly under {@code examples/} and {@code keywords/}, and the practice rounds'
+   * {@code *.md} files under {@code practice/}.
+   */
+  public static boolean isContentFile(String relative) {
+    int slash = relative.indexOf('/');
+    if (slash < 0) {
+      return relative.endsWith(".md") || relative.equals(SYNONYMS_FILE);
+    }
+    String dir = relative.substring(0, slash + 1);
+    String name = relative.substring(slash + 1);
+    if (name.isEmpty() || name.indexOf('/') >= 0) {
+      return false;
+    }
+    if (dir.equals(PracticeParser.DIRECTORY)) {
+      return name.endsWith(".md");
+    }
+    return (dir.equals(EXAMPLES + "/") || dir.equals(KEYWORDS + "/"))
+        && name.endsWith(".txt")
+        && name.length() > ".txt".length();
+  }
+
+  /**
+   * The files of {@code dir} that {@link #load(Path)} reads, sorted by their relative names: what a
+   * watcher must fingerprint to see every change that matters.
+   */
+  public static List<Path> contentFiles(Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir, 2)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        if (isContentFile(relativeName(dir, p))) {
+          out.add(p);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    out.sort((a, b) -> relativeName(dir, a).compareTo(relativeName(dir, b)));
+    return out;
+  }
+
+  /** {@code file}'s path inside {@code dir}, with {@code /} separators. */
+  public static String relativeName(Path dir, Path file) {
+    return dir.relativize(file).toString().replace('\\', '/');
   }
 
   /** The guide in a class-path directory: in a jar ({@code jar:} URL) or on disk. */
@@ -74,9 +142,9 @@ public final class GuideLoader {
   }
 
   /**
-   * The {@code *.md} files directly under the jar directory {@code url} names, by file name. Reads
-   * through the class loader's own open {@link JarFile} rather than a zip file system, which would
-   * cost a fresh JVM (every start) some 50 ms of class loading and set-up.
+   * The content files under the jar directory {@code url} names, by relative name. Reads through
+   * the class loader's own open {@link JarFile} rather than a zip file system, which would cost a
+   * fresh JVM (every start) a noticeable share of its start-up in class loading and set-up.
    */
   private static Map<String, byte[]> readFromJar(URL url) throws IOException {
     JarURLConnection connection = (JarURLConnection) url.openConnection();
@@ -87,10 +155,7 @@ public final class GuideLoader {
       String name = entry.getName();
       if (!entry.isDirectory()
           && name.startsWith(prefix)
-          && name.endsWith(".md")
-          && (name.indexOf('/', prefix.length()) < 0
-              || (name.startsWith(prefix + PracticeParser.DIRECTORY)
-                  && name.indexOf('/', prefix.length() + PracticeParser.DIRECTORY.length()) < 0))) {
+          && isContentFile(name.substring(prefix.length()))) {
         try (InputStream in = jar.getInputStream(entry)) {
           contents.put(name.substring(prefix.length()), in.readAllBytes());
         }
@@ -99,7 +164,7 @@ public final class GuideLoader {
     return contents;
   }
 
-  /** The guide in {@code dir}: every {@code *.md} file in it, in file-name order. */
+  /** The guide in {@code dir}: its content files (see {@link #isContentFile}), by name. */
   public static Guide load(Path dir) throws ContentException {
     return load(dir, dir.toString());
   }
@@ -109,42 +174,20 @@ public final class GuideLoader {
       throw new ContentException(List.of(new ContentProblem(dir.toString(), 0, "not a directory")));
     }
     List<Path> files;
-    try (Stream<Path> listing = Files.list(dir)) {
-      files =
-          listing
-              .filter(p -> p.getFileName().toString().endsWith(".md"))
-              .filter(Files::isRegularFile)
-              .sorted()
-              .toList();
-    } catch (IOException | UncheckedIOException e) {
+    try {
+      files = contentFiles(dir);
+    } catch (IOException e) {
       throw new ContentException(
           List.of(new ContentProblem(dir.toString(), 0, "cannot list: " + e.getMessage())));
-    }
-    Path practiceDir = dir.resolve(PracticeParser.DIRECTORY);
-    if (Files.isDirectory(practiceDir)) {
-      try (Stream<Path> listing = Files.list(practiceDir)) {
-        files =
-            Stream.concat(
-                    files.stream(),
-                    listing
-                        .filter(p -> p.getFileName().toString().endsWith(".md"))
-                        .filter(Files::isRegularFile)
-                        .sorted())
-                .toList();
-      } catch (IOException | UncheckedIOException e) {
-        throw new ContentException(
-            List.of(
-                new ContentProblem(practiceDir.toString(), 0, "cannot list: " + e.getMessage())));
-      }
     }
     Map<String, byte[]> contents = new LinkedHashMap<>();
     List<ContentProblem> problems = new ArrayList<>();
     for (Path file : files) {
+      String name = relativeName(dir, file);
       try {
-        contents.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+        contents.put(name, Files.readAllBytes(file));
       } catch (IOException e) {
-        problems.add(
-            new ContentProblem(file.getFileName().toString(), 0, "cannot read: " + e.getMessage()));
+        problems.add(new ContentProblem(name, 0, "cannot read: " + e.getMessage()));
       }
     }
     if (!problems.isEmpty()) {
@@ -153,193 +196,338 @@ public final class GuideLoader {
     return parse(contents, origin);
   }
 
+  /** A value of a list file or a front-matter list, with where it was written. */
+  private record Listed(String text, String file, int line) {}
+
+  /** One entry file: what it declares, and its section when the file is valid. */
+  private record Parsed(String file, String id, int idLine, FrontMatter front, Section section) {}
+
   /**
-   * Parses files given as name to bytes, in the order given.
+   * Parses files given as relative name to bytes ({@code a.md}, {@code examples/a.txt}, ...), the
+   * entries in the order given.
    *
    * @throws ContentException listing every problem, each with file and line
    */
   public static Guide parse(Map<String, byte[]> files, String origin) throws ContentException {
     List<ContentProblem> problems = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
+    Map<String, Map<String, List<Listed>>> lists = new HashMap<>();
+    lists.put(EXAMPLES, new LinkedHashMap<>());
+    lists.put(KEYWORDS, new LinkedHashMap<>());
+    Map<String, String> listFiles = new HashMap<>(); // "examples/a" -> file name
+    List<Listed> synonymLines = new ArrayList<>();
     Map<String, String> practiceFiles = new TreeMap<>();
+    boolean anyEntry = false;
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      if (file.getKey().startsWith(PracticeParser.DIRECTORY)) {
-        String text = decodeUtf8(file.getKey(), file.getValue(), problems);
+      String name = file.getKey();
+      String text = decodeUtf8(name, file.getValue(), problems);
+      if (name.startsWith(PracticeParser.DIRECTORY)) {
         if (text != null) {
-          practiceFiles.put(file.getKey(), text);
+          practiceFiles.put(name, text);
         }
-        continue;
-      }
-      Parsed p = parseFile(file.getKey(), file.getValue(), problems);
-      if (p != null) {
-        parsed.add(p);
+      } else if (name.endsWith(".md") && name.indexOf('/') < 0) {
+        anyEntry = true;
+        if (text != null) {
+          Parsed p = parseFile(name, text, problems);
+          if (p != null) {
+            parsed.add(p);
+          }
+        }
+      } else if (name.equals(SYNONYMS_FILE)) {
+        if (text != null) {
+          synonymLines.addAll(listLines(name, text));
+        }
+      } else if (isContentFile(name)) {
+        String dir = name.substring(0, name.indexOf('/'));
+        String id = name.substring(dir.length() + 1, name.length() - ".txt".length());
+        listFiles.put(dir + "/" + id, name);
+        lists.get(dir).put(id, text == null ? null : listLines(name, text));
       }
     }
-    if (files.size() == practiceFiles.size()) {
+    if (!anyEntry) {
       problems.add(new ContentProblem(origin, 0, "no .md content files found"));
     }
 
     Map<String, Parsed> byId = new LinkedHashMap<>();
     for (Parsed p : parsed) {
-      Parsed first = byId.putIfAbsent(p.section.id(), p);
+      Parsed first = byId.putIfAbsent(p.id(), p);
       if (first != null) {
         problems.add(
             new ContentProblem(
-                p.section.source(),
-                p.idLine,
-                "duplicate id '"
-                    + p.section.id()
-                    + "' (already used in "
-                    + first.section.source()
-                    + ")"));
+                p.file(),
+                p.idLine(),
+                "duplicate id '" + p.id() + "' (already used in " + first.file() + ")"));
       }
     }
     for (String required : List.of(Guide.HELP, Guide.NONE)) {
-      if (!byId.containsKey(required) && !files.isEmpty()) {
+      if (!byId.containsKey(required) && anyEntry) {
         problems.add(
             new ContentProblem(
                 origin, 0, "no entry with id '" + required + "': add a " + required + ".md file"));
       }
     }
-    List<Section> sections = new ArrayList<>();
-    for (Parsed p : byId.values()) {
-      boolean special = isSpecial(p.section.id());
-      if (!special) {
-        sections.add(p.section);
+    for (String kind : List.of(EXAMPLES, KEYWORDS)) {
+      for (String id : lists.get(kind).keySet()) {
+        if (!byId.containsKey(id)) {
+          problems.add(
+              new ContentProblem(
+                  listFiles.get(kind + "/" + id),
+                  0,
+                  "no entry has the id '" + id + "': name the file after an entry's id"));
+        }
       }
-      checkFollowUps(p, byId, special, problems);
     }
-    if (sections.isEmpty() && !files.isEmpty()) {
+
+    List<Section> sections = new ArrayList<>();
+    Section help = null;
+    Section none = null;
+    Map<String, Listed> taughtBy = new HashMap<>();
+    for (Parsed p : byId.values()) {
+      boolean special = isSpecial(p.id());
+      checkReferences(p, "follow-ups", 1, 3, byId, special, problems);
+      checkReferences(p, "with", 0, MAX_COMPANIONS, byId, special, problems);
+      if (p.section() == null) {
+        continue; // its own problems are reported; nothing follows from it
+      }
+      List<Listed> examples = new ArrayList<>(frontList(p, "examples"));
+      List<Listed> ownExamples = lists.get(EXAMPLES).get(p.id());
+      if (ownExamples != null) {
+        examples.addAll(ownExamples);
+      }
+      List<Listed> keywords = new ArrayList<>(frontList(p, "keywords"));
+      List<Listed> ownKeywords = lists.get(KEYWORDS).get(p.id());
+      if (ownKeywords != null) {
+        keywords.addAll(ownKeywords);
+      }
+      boolean unreadable =
+          lists.get(EXAMPLES).containsKey(p.id()) && lists.get(EXAMPLES).get(p.id()) == null;
+      if (examples.isEmpty() && !p.id().equals(Guide.NONE) && !unreadable) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                p.idLine(),
+                "no examples: add questions in users' words to "
+                    + EXAMPLES
+                    + "/"
+                    + p.id()
+                    + ".txt, one per line"));
+      }
+      checkTaughtOnce(p.id(), examples, taughtBy, problems);
+      Section s = p.section();
+      Section complete =
+          new Section(
+              s.id(),
+              s.title(),
+              s.summary(),
+              s.heading(),
+              s.blocks(),
+              s.followUps(),
+              s.companions(),
+              keywords.stream().map(Listed::text).toList(),
+              examples.stream().map(Listed::text).toList(),
+              s.source());
+      if (p.id().equals(Guide.HELP)) {
+        help = complete;
+      } else if (p.id().equals(Guide.NONE)) {
+        none = complete;
+      } else {
+        sections.add(complete);
+      }
+    }
+    if (!byId.isEmpty() && byId.keySet().stream().allMatch(GuideLoader::isSpecial)) {
       problems.add(new ContentProblem(origin, 0, "no sections: only help and none were found"));
     }
-    Map<String, String> synonyms = synonyms(parsed, problems);
+    List<Listed> allSynonyms = new ArrayList<>();
+    for (Parsed p : parsed) {
+      allSynonyms.addAll(frontList(p, "synonyms"));
+    }
+    allSynonyms.addAll(synonymLines);
+    Map<String, String> synonyms = synonyms(allSynonyms, problems);
     Set<String> sectionIds = new java.util.LinkedHashSet<>();
-    sections.forEach(s -> sectionIds.add(s.id()));
+    byId.keySet().stream().filter(id -> !isSpecial(id)).forEach(sectionIds::add);
     Practice practice = PracticeParser.parse(practiceFiles, sectionIds, problems);
-    if (!problems.isEmpty()) {
+    if (!problems.isEmpty() || help == null || none == null) {
       throw new ContentException(problems);
     }
-    return new Guide(
-        sections,
-        byId.get(Guide.HELP).section,
-        byId.get(Guide.NONE).section,
-        synonyms,
-        origin,
-        practice);
+    return new Guide(sections, help, none, synonyms, origin, practice);
   }
 
   private static boolean isSpecial(String id) {
     return id.equals(Guide.HELP) || id.equals(Guide.NONE);
   }
 
-  private static void checkFollowUps(
-      Parsed p, Map<String, Parsed> byId, boolean special, List<ContentProblem> problems) {
-    FrontMatter.Entry entry = p.front.entries().get("follow-ups");
+  /** The non-blank, non-comment lines of a list file, each with its line number. */
+  private static List<Listed> listLines(String file, String text) {
+    List<Listed> out = new ArrayList<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (!line.isEmpty() && !line.startsWith("#")) {
+        out.add(new Listed(line, file, i + 1));
+      }
+    }
+    return out;
+  }
+
+  private static List<Listed> frontList(Parsed p, String key) {
+    FrontMatter.Entry e = p.front() == null ? null : p.front().entries().get(key);
+    if (e == null) {
+      return List.of();
+    }
+    return e.values().stream().map(v -> new Listed(v.text(), p.file(), v.line())).toList();
+  }
+
+  /**
+   * One question teaches one entry: the same question (ignoring case and punctuation) under two
+   * entries would teach the matcher both, so the second place is reported.
+   */
+  private static void checkTaughtOnce(
+      String id, List<Listed> examples, Map<String, Listed> taughtBy, List<ContentProblem> out) {
+    Map<String, String> owner = new HashMap<>();
+    for (Listed example : examples) {
+      String key = normalized(example.text());
+      Listed first = taughtBy.get(key);
+      if (first == null) {
+        taughtBy.put(key, example);
+        owner.put(key, id);
+      } else if (!first.file().equals(example.file()) && !owner.containsKey(key)) {
+        out.add(
+            new ContentProblem(
+                example.file(),
+                example.line(),
+                "this question is already an example in "
+                    + first.file()
+                    + ":"
+                    + first.line()
+                    + "; one question can teach only one entry"));
+      }
+    }
+  }
+
+  private static String normalized(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  /**
+   * Checks a list of section ids ({@code follow-ups}, {@code with}): known sections, not the entry
+   * itself, each once, between {@code min} and {@code max} of them. A reference to a file that
+   * failed to load is not reported: that file's own problem is the one to fix.
+   */
+  private static void checkReferences(
+      Parsed p,
+      String key,
+      int min,
+      int max,
+      Map<String, Parsed> byId,
+      boolean special,
+      List<ContentProblem> problems) {
+    if (p.front() == null) {
+      return;
+    }
+    FrontMatter.Entry entry = p.front().entries().get(key);
+    String what = key.equals("with") ? "companion" : "follow-up";
     if (special) {
       if (entry != null) {
         problems.add(
-            new ContentProblem(
-                p.section.source(), entry.line(), "'" + p.section.id() + "' takes no follow-ups"));
+            new ContentProblem(p.file(), entry.line(), "'" + p.id() + "' takes no " + key));
       }
       return;
     }
     if (entry == null) {
-      problems.add(
-          new ContentProblem(p.section.source(), 1, "missing 'follow-ups' (1 to 3 section ids)"));
+      if (min > 0) {
+        problems.add(
+            new ContentProblem(
+                p.file(), 1, "missing '" + key + "' (" + min + " to " + max + " section ids)"));
+      }
       return;
     }
-    if (entry.values().isEmpty() || entry.values().size() > 3) {
+    int count = entry.values().size();
+    if (count < Math.max(1, min) || count > max) {
       problems.add(
           new ContentProblem(
-              p.section.source(),
+              p.file(),
               entry.line(),
-              "'follow-ups' needs 1 to 3 section ids, found " + entry.values().size()));
+              "'"
+                  + key
+                  + "' needs "
+                  + Math.max(1, min)
+                  + " to "
+                  + max
+                  + " section ids, found "
+                  + count));
     }
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (FrontMatter.Value v : entry.values()) {
       if (!seen.add(v.text())) {
         problems.add(
-            new ContentProblem(
-                p.section.source(), v.line(), "follow-up '" + v.text() + "' is listed twice"));
+            new ContentProblem(p.file(), v.line(), what + " '" + v.text() + "' is listed twice"));
         continue;
       }
       Parsed target = byId.get(v.text());
       if (target == null || isSpecial(v.text())) {
         problems.add(
             new ContentProblem(
-                p.section.source(),
-                v.line(),
-                "follow-up '" + v.text() + "' is not a known section id"));
-      } else if (v.text().equals(p.section.id())) {
+                p.file(), v.line(), what + " '" + v.text() + "' is not a known section id"));
+      } else if (v.text().equals(p.id())) {
         problems.add(
             new ContentProblem(
-                p.section.source(), v.line(), "a section cannot follow up to itself"));
+                p.file(),
+                v.line(),
+                key.equals("with")
+                    ? "a section cannot be its own companion"
+                    : "a section cannot follow up to itself"));
       }
     }
   }
 
-  private static Map<String, String> synonyms(List<Parsed> parsed, List<ContentProblem> problems) {
+  private static Map<String, String> synonyms(List<Listed> lines, List<ContentProblem> problems) {
     Map<String, String> synonyms = new HashMap<>();
     Map<String, String> definedIn = new HashMap<>();
-    for (Parsed p : parsed) {
-      FrontMatter.Entry entry = p.front.entries().get("synonyms");
-      if (entry == null) {
+    for (Listed v : lines) {
+      int eq = v.text().indexOf('=');
+      if (eq <= 0 || eq == v.text().length() - 1) {
+        problems.add(
+            new ContentProblem(
+                v.file(),
+                v.line(),
+                "synonym must read 'term = variant, variant', found '" + v.text() + "'"));
         continue;
       }
-      for (FrontMatter.Value v : entry.values()) {
-        int eq = v.text().indexOf('=');
-        if (eq <= 0 || eq == v.text().length() - 1) {
-          problems.add(
-              new ContentProblem(
-                  p.section.source(),
-                  v.line(),
-                  "synonym must read 'term = variant, variant', found '" + v.text() + "'"));
+      String term = v.text().substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      for (String variant : v.text().substring(eq + 1).split(",")) {
+        String key = variant.strip().toLowerCase(Locale.ROOT);
+        if (key.isEmpty()) {
           continue;
         }
-        String term = v.text().substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
-        for (String variant : v.text().substring(eq + 1).split(",")) {
-          String key = variant.strip().toLowerCase(java.util.Locale.ROOT);
-          if (key.isEmpty()) {
-            continue;
-          }
-          String previous = synonyms.putIfAbsent(key, term);
-          String where = p.section.source() + ":" + v.line();
-          if (previous != null && !previous.equals(term)) {
-            problems.add(
-                new ContentProblem(
-                    p.section.source(),
-                    v.line(),
-                    "'"
-                        + key
-                        + "' is already a synonym of '"
-                        + previous
-                        + "' ("
-                        + definedIn.get(key)
-                        + ")"));
-          } else {
-            definedIn.putIfAbsent(key, where);
-          }
+        String previous = synonyms.putIfAbsent(key, term);
+        if (previous != null && !previous.equals(term)) {
+          problems.add(
+              new ContentProblem(
+                  v.file(),
+                  v.line(),
+                  "'"
+                      + key
+                      + "' is already a synonym of '"
+                      + previous
+                      + "' ("
+                      + definedIn.get(key)
+                      + ")"));
+        } else {
+          definedIn.putIfAbsent(key, v.file() + ":" + v.line());
         }
       }
     }
     return synonyms;
   }
 
-  private record Parsed(Section section, FrontMatter front, int idLine) {}
-
-  private static Parsed parseFile(String name, byte[] bytes, List<ContentProblem> problems) {
-    String text = decodeUtf8(name, bytes, problems);
-    if (text == null) {
-      return null;
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+  private static Parsed parseFile(String name, String decoded, List<ContentProblem> problems) {
+    String text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
     List<String> lines = Arrays.asList(text.split("\r?\n", -1));
     int before = problems.size();
     FrontMatter front = FrontMatter.parse(name, lines, problems);
     if (front == null) {
-      return null;
+      String declared = FrontMatter.declaredId(lines);
+      return declared == null ? null : new Parsed(name, declared, 1, null, null);
     }
     Map<String, FrontMatter.Entry> entries = front.entries();
     for (FrontMatter.Entry e : entries.values()) {
@@ -380,18 +568,14 @@ public final class GuideLoader {
               entries.get("summary").line(),
               "summary is longer than " + MAX_SUMMARY + " characters"));
     }
-    List<String> examples = list(entries, "examples");
-    if (examples.isEmpty() && !Guide.NONE.equals(id)) {
-      int line = entries.containsKey("examples") ? entries.get("examples").line() : idLine;
-      problems.add(
-          new ContentProblem(
-              name, line, "no examples: add questions in users' words under 'examples:'"));
-    }
     int bodyLine = front.bodyStartIndex() + 1;
     String markdown = String.join("\n", lines.subList(front.bodyStartIndex(), lines.size()));
     MarkdownBlocks.Body body = MarkdownBlocks.parse(markdown, name, bodyLine, problems);
-    if (problems.size() > before || id == null) {
+    if (id == null) {
       return null;
+    }
+    if (problems.size() > before) {
+      return new Parsed(name, id, idLine, front, null);
     }
     List<Block> blocks = body.blocks();
     Section section =
@@ -402,10 +586,11 @@ public final class GuideLoader {
             body.heading(),
             blocks,
             list(entries, "follow-ups"),
-            list(entries, "keywords"),
-            examples,
+            list(entries, "with"),
+            List.of(),
+            List.of(),
             name);
-    return new Parsed(section, front, idLine);
+    return new Parsed(name, id, idLine, front, section);
   }
 
   private static List<String> sorted(Set<String> keys) {
@@ -434,36 +619,39 @@ public final class GuideLoader {
     return e == null ? List.of() : e.values().stream().map(FrontMatter.Value::text).toList();
   }
 
-  /** Strict UTF-8; on a bad byte, reports the line it sits on. */
+  /** Strict UTF-8; on a bad byte, reports the line and column it sits at. */
   private static String decodeUtf8(String file, byte[] bytes, List<ContentProblem> problems) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      int bad = firstInvalidUtf8(bytes);
-      int line = 1;
-      for (int i = 0; i < bad && i < bytes.length; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      problems.add(
-          new ContentProblem(
-              file, line, "not valid UTF-8 (byte " + (bad + 1) + "): save the file as UTF-8"));
-      return null;
-    }
-  }
-
-  private static int firstInvalidUtf8(byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
-    return result.isError() ? in.position() : bytes.length;
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      decoder.flush(out);
+      out.flip();
+      return out.toString();
+    }
+    out.flip();
+    String good = out.toString();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < good.length(); i++) {
+      if (good.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    int column = good.codePointCount(lineStart, good.length()) + 1;
+    int bad = bytes[in.position()] & 0xff;
+    problems.add(
+        new ContentProblem(
+            file,
+            line,
+            column,
+            String.format("not valid UTF-8 (byte 0x%02X): save the file as UTF-8", bad)));
+    return null;
   }
 }

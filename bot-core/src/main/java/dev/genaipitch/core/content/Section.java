@@ -13,6 +13,8 @@ import java.util.List;
  * @param heading the script's heading for the text
  * @param blocks the script's words
  * @param followUps ids of sections worth opening next
+ * @param companions ids of sections whose lines to say out loud are shown with this one (the front
+ *     matter's {@code with}), such as the analogy with "do we need both?"
  * @param keywords words and phrases that point at this entry
  * @param examples questions in users' words that this entry answers
  * @param source the file it came from
@@ -24,6 +26,7 @@ public record Section(
     String heading,
     List<Block> blocks,
     List<String> followUps,
+    List<String> companions,
     List<String> keywords,
     List<String> examples,
     String source) {
@@ -31,11 +34,26 @@ public record Section(
   public Section {
     blocks = List.copyOf(blocks);
     followUps = List.copyOf(followUps);
+    companions = List.copyOf(companions);
     keywords = List.copyOf(keywords);
     examples = List.copyOf(examples);
   }
 
+  /**
+   * The section's text as single lines: each sub-heading, bullet item, table row, and sentence of
+   * its paragraphs and quotes, as a one-fact question is answered with one of them.
+   */
+  public List<String> lines() {
+    return ScriptLines.of(blocks);
+  }
+
   public Topic topic() {
     return new Topic(id, title, summary);
+  }
+
+  /** This entry with other example questions (for cross-validation folds). */
+  public Section withExamples(List<String> newExamples) {
+    return new Section(
+        id, title, summary, heading, blocks, followUps, companions, keywords, newExamples, source);
   }
 }

@@ -46,15 +46,6 @@ public final class CrossValidation {
         kept.add(s.examples().get(i));
       }
     }
-    return new Section(
-        s.id(),
-        s.title(),
-        s.summary(),
-        s.heading(),
-        s.blocks(),
-        s.followUps(),
-        s.keywords(),
-        kept,
-        s.source());
+    return s.withExamples(kept);
   }
 }

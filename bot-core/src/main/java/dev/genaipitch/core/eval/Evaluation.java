@@ -102,7 +102,10 @@ public final class Evaluation {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Reads {@code {"q": "...", "expect": ["id", ...]}} lines. Blank lines are skipped.
+   * Reads labeled JSON Lines, one question per line: {@code {"q": "...", "expect": ["id", ...]}},
+   * where {@code ["none"]} (or {@code []}) marks an out-of-scope question, with optional {@code
+   * "parts"}, {@code "uncovered"} and {@code "style"}; or a one-fact question {@code {"q": "...",
+   * "section": "id", "lines": ["..."]}}. Blank lines are skipped.
    *
    * @throws IllegalArgumentException naming the line that is not of that form
    */
@@ -123,12 +126,41 @@ public final class Evaluation {
       }
       JsonNode q = node.get("q");
       JsonNode expect = node.get("expect");
-      if (q == null || !q.isTextual() || expect == null || !expect.isArray()) {
-        throw new IllegalArgumentException(where + "expected {\"q\": \"...\", \"expect\": [...]}");
+      JsonNode section = node.get("section");
+      boolean labelled =
+          (expect != null && expect.isArray()) || (section != null && section.isTextual());
+      if (q == null || !q.isTextual() || !labelled) {
+        throw new IllegalArgumentException(
+            where
+                + "expected {\"q\": \"...\", \"expect\": [...]} or {\"q\", \"section\","
+                + " \"lines\"}");
       }
       List<String> ids = new ArrayList<>();
-      expect.forEach(id -> ids.add(id.asText()));
-      out.add(new LabeledQuestion(q.asText(), ids, i + 1));
+      if (expect != null && expect.isArray()) {
+        expect.forEach(id -> ids.add(id.asText()));
+      } else {
+        ids.add(section.asText());
+      }
+      if (ids.equals(List.of(NONE))) {
+        ids.clear();
+      }
+      out.add(
+          new LabeledQuestion(
+              q.asText(),
+              ids,
+              i + 1,
+              texts(node.get("parts")),
+              node.path("uncovered").asText(""),
+              node.path("style").asText(""),
+              texts(node.get("lines"))));
+    }
+    return out;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    if (array != null && array.isArray()) {
+      array.forEach(v -> out.add(v.asText()));
     }
     return out;
   }

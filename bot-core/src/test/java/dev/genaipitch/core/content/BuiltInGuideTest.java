@@ -47,20 +47,16 @@ final class BuiltInGuideTest {
     Path dir = Path.of("src", "main", "resources", "guide");
     Path jar = tmp.resolve("content.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.list(dir)) {
+        Stream<Path> files = Files.walk(dir)) {
       out.putNextEntry(new JarEntry("guide/"));
       // Stored in reverse order: the loader must sort by file name, as it does on disk.
       for (Path file :
           files.filter(Files::isRegularFile).sorted(Comparator.reverseOrder()).toList()) {
-        out.putNextEntry(new JarEntry("guide/" + file.getFileName()));
+        out.putNextEntry(new JarEntry("guide/" + GuideLoader.relativeName(dir, file)));
         out.write(Files.readAllBytes(file));
       }
-      try (Stream<Path> practice = Files.list(dir.resolve("practice"))) {
-        for (Path file : practice.sorted(Comparator.reverseOrder()).toList()) {
-          out.putNextEntry(new JarEntry("guide/practice/" + file.getFileName()));
-          out.write(Files.readAllBytes(file));
-        }
-      }
+      out.putNextEntry(new JarEntry("guide/examples/notes.md")); // not content: .md in examples/
+      out.write("not front matter".getBytes(StandardCharsets.UTF_8));
       out.putNextEntry(new JarEntry("guide/README.txt")); // not content
       out.write("notes".getBytes(StandardCharsets.UTF_8));
       out.putNextEntry(new JarEntry("guide/drafts/99-draft.md")); // not directly in guide/

@@ -67,7 +67,106 @@ final class GuideLoaderTest {
 
     assertThatThrownBy(() -> GuideLoader.load(dir))
         .hasMessageContaining(
-            "a.md:2: no examples: add questions in users' words under 'examples:'");
+            "a.md:2: no examples: add questions in users' words to examples/alpha.txt, one per"
+                + " line");
+  }
+
+  @Test
+  void load_examplesAndKeywordsFiles_addToTheSectionOneLineEach() throws Exception {
+    Map<String, String> files = ContentFixtures.validGuide();
+    files.put("examples/alpha.txt", "# questions about alpha\n\nhow does alpha work\nalpha?\n");
+    files.put("keywords/alpha.txt", "alpha thing\n");
+    files.put("synonyms.txt", "alpha = alfa, alpah\n");
+    write(files);
+
+    Section alpha = GuideLoader.load(dir).section("alpha").orElseThrow();
+
+    assertThat(alpha.examples())
+        .containsExactly("tell me about alpha", "what is alpha", "how does alpha work", "alpha?");
+    assertThat(alpha.keywords()).containsExactly("alpha", "alpha thing");
+    assertThat(GuideLoader.load(dir).synonyms()).containsEntry("alfa", "alpha");
+  }
+
+  @Test
+  void load_examplesFileOfNoEntry_namesTheFile() throws Exception {
+    Map<String, String> files = ContentFixtures.validGuide();
+    files.put("examples/gamma.txt", "what is gamma\n");
+    write(files);
+
+    assertThatThrownBy(() -> GuideLoader.load(dir))
+        .hasMessageContaining("examples/gamma.txt: no entry has the id 'gamma'");
+  }
+
+  @Test
+  void load_oneQuestionUnderTwoEntries_namesBothPlaces() throws Exception {
+    Map<String, String> files = ContentFixtures.validGuide();
+    files.put("examples/beta.txt", "how does it work\nWhat is ALPHA?\n");
+    write(files);
+
+    assertThatThrownBy(() -> GuideLoader.load(dir))
+        .hasMessageContaining(
+            "examples/beta.txt:2: this question is already an example in a.md:13; one question"
+                + " can teach only one entry");
+  }
+
+  @Test
+  void load_companionToUnknownId_namesTheLineLikeAFollowUp() throws Exception {
+    Map<String, String> files = ContentFixtures.validGuide();
+    files.put(
+        "a.md",
+        ContentFixtures.section("alpha", "beta")
+            .replace("keywords:", "with:\n  - nowhere\n  - alpha\nkeywords:"));
+    write(files);
+
+    assertThatThrownBy(() -> GuideLoader.load(dir))
+        .hasMessageContaining("a.md:8: companion 'nowhere' is not a known section id")
+        .hasMessageContaining("a.md:9: a section cannot be its own companion");
+  }
+
+  @Test
+  void load_companion_isKeptInOrder() throws Exception {
+    Map<String, String> files = ContentFixtures.validGuide();
+    files.put(
+        "a.md",
+        ContentFixtures.section("alpha", "beta")
+            .replace("keywords:", "with:\n  - beta\nkeywords:"));
+    write(files);
+
+    assertThat(GuideLoader.load(dir).section("alpha").orElseThrow().companions())
+        .containsExactly("beta");
+  }
+
+  @Test
+  void load_fileMissingItsTitle_isTheOnlyProblemReported() throws Exception {
+    Map<String, String> files = ContentFixtures.validGuide();
+    files.put(
+        "b.md", ContentFixtures.section("beta", "alpha").replace("title: Title of beta\n", ""));
+    write(files);
+
+    assertThatThrownBy(() -> GuideLoader.load(dir))
+        .satisfies(
+            e ->
+                assertThat(((ContentException) e).problems())
+                    .extracting(ContentProblem::toString)
+                    .containsExactly("b.md:1: missing 'title'"));
+  }
+
+  @Test
+  void load_unclosedFrontMatter_isReportedAloneWithWhereToClose() throws Exception {
+    Map<String, String> files = ContentFixtures.validGuide();
+    String broken = ContentFixtures.section("beta", "alpha").replaceFirst("---\n#", "#");
+    files.put("b.md", broken);
+    write(files);
+
+    assertThatThrownBy(() -> GuideLoader.load(dir))
+        .satisfies(
+            e ->
+                assertThat(((ContentException) e).problems())
+                    .extracting(ContentProblem::toString)
+                    .containsExactly(
+                        "b.md:1: front matter is not closed: add a '---' line after the metadata,"
+                            + " before line "
+                            + ContentFixtures.lineOf(broken, "# Heading")));
   }
 
   @Test
@@ -81,8 +180,9 @@ final class GuideLoaderTest {
 
     assertThatThrownBy(() -> GuideLoader.load(dir))
         .hasMessageContaining(
-            "a.md:" + ContentFixtures.lineOf(ContentFixtures.section("alpha", "beta"), "First"))
-        .hasMessageContaining("not valid UTF-8");
+            "a.md:"
+                + ContentFixtures.lineOf(ContentFixtures.section("alpha", "beta"), "First")
+                + ":4: not valid UTF-8 (byte 0xE9)");
   }
 
   @Test
@@ -127,7 +227,9 @@ final class GuideLoaderTest {
 
   private void write(Map<String, String> files) throws IOException {
     for (Map.Entry<String, String> f : new LinkedHashMap<>(files).entrySet()) {
-      Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+      Path file = dir.resolve(f.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
     }
   }
 }

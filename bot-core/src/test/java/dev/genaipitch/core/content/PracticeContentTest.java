@@ -177,7 +177,7 @@ final class PracticeContentTest {
     Files.write(dir.resolve("practice/alpha.md"), new byte[] {'s', ':', ' ', (byte) 0xC3, '\n'});
 
     assertThatThrownBy(() -> GuideLoader.load(dir))
-        .hasMessageContaining("practice/alpha.md:1: not valid UTF-8");
+        .hasMessageContaining("practice/alpha.md:1:4: not valid UTF-8");
   }
 
   static String practiceFile(String section) {

@@ -48,18 +48,7 @@ final class ModelCacheTest {
     List<String> examples = new ArrayList<>(first.examples());
     examples.add("one more way to ask");
     List<Section> sections = new ArrayList<>(guide.sections());
-    sections.set(
-        0,
-        new Section(
-            first.id(),
-            first.title(),
-            first.summary(),
-            first.heading(),
-            first.blocks(),
-            first.followUps(),
-            first.keywords(),
-            examples,
-            first.source()));
+    sections.set(0, first.withExamples(examples));
     Guide edited = new Guide(sections, guide.help(), guide.none(), guide.synonyms(), "edited");
 
     String original = ModelCache.fingerprint(guide, Tuning.DEFAULT);

@@ -74,9 +74,7 @@ final class ServeCommand implements Callable<Integer> {
       throws SlackStartException {
     List<PitchServer.Route> routes = new ArrayList<>();
     SlackRoute.start(config.slack(), bot, readiness, registry, slack).ifPresent(routes::add);
-    routes.add(
-        new PitchServer.Route(
-            TeamsAdapter.PATH, teams.apply(TeamsAdapter.builder(bot, config)).build().handler()));
+    routes.add(TeamsRoute.create(config, bot, teams));
     return routes;
   }
 

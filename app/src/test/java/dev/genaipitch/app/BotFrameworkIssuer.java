@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -19,7 +20,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -35,8 +38,12 @@ final class BotFrameworkIssuer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
+  /** The access token the fake Azure AD token endpoint issues to the bot. */
+  static final String ACCESS_TOKEN = "issued-to-the-bot-by-the-fake-azure-ad";
+
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
+  private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
   private final KeyPair published = rsa();
   private final KeyPair forged = rsa();
 
@@ -50,7 +57,38 @@ final class BotFrameworkIssuer implements AutoCloseable {
     server.createContext(
         "/.well-known/openidconfiguration", exchange -> respond(exchange, metadata()));
     server.createContext("/keys", exchange -> respond(exchange, jwks()));
+    server.createContext("/oauth2/v2.0/token", this::token);
     server.start();
+  }
+
+  /**
+   * The Azure AD token endpoint for MICROSOFT_TOKEN_URL: answers a client-credentials request with
+   * {@link #ACCESS_TOKEN} for an hour.
+   */
+  String tokenUrl() {
+    return base() + "/oauth2/v2.0/token";
+  }
+
+  /** Every form the bot posted to the token endpoint, decoded. */
+  List<Map<String, String>> tokenRequests() {
+    return List.copyOf(tokenRequests);
+  }
+
+  private void token(HttpExchange exchange) throws IOException {
+    String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String pair : form.split("&")) {
+      String[] kv = pair.split("=", 2);
+      fields.put(
+          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    tokenRequests.add(fields);
+    respond(
+        exchange,
+        "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\""
+            + ACCESS_TOKEN
+            + "\"}");
   }
 
   /** Unique per instance: the SDK caches keys per metadata URL for a day. */

@@ -34,8 +34,9 @@ final class FakeConnector implements AutoCloseable {
    *
    * @param conversationId from the path
    * @param status what the fake answered; 0 when it never answered
+   * @param authorization the post's Authorization header; empty when it had none
    */
-  record Received(String conversationId, JsonNode activity, int status) {
+  record Received(String conversationId, JsonNode activity, int status, String authorization) {
     boolean delivered() {
       return status == 200;
     }
@@ -162,7 +163,9 @@ final class FakeConnector implements AutoCloseable {
     synchronized (received) {
       Integer scripted = script.poll();
       status = scripted == null ? 200 : scripted;
-      received.add(new Received(conversation, activity, status));
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      received.add(
+          new Received(conversation, activity, status, authorization == null ? "" : authorization));
       received.notifyAll();
     }
     if (status == 0) {

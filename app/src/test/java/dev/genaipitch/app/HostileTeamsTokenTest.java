@@ -42,6 +42,7 @@ final class HostileTeamsTokenTest {
             .env("MICROSOFT_APP_ID", APP_ID)
             .env("MICROSOFT_APP_PASSWORD", PASSWORD)
             .env("BOT_OPENID_METADATA", issuer.metadataUrl())
+            .env("MICROSOFT_TOKEN_URL", issuer.tokenUrl())
             .start();
     teams = running.teams;
   }
@@ -65,6 +66,37 @@ final class HostileTeamsTokenTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().path("composeExtension").path("attachments")).isNotEmpty();
+  }
+
+  // The whole authenticated round trip, which could not run before MICROSOFT_TOKEN_URL: a valid
+  // incoming token, then the reply carrying the bot's own access token from the token endpoint.
+  @Test
+  void message_withAGoodToken_isAnswered_withTheBotsOwnAccessToken() {
+    assertThat(teams.post(teams.personal("do we need both?"), issuer.bearer(claims())).status())
+        .isEqualTo(200);
+    assertThat(teams.post(teams.personal("the analogy"), issuer.bearer(claims())).status())
+        .isEqualTo(200);
+
+    assertThat(running.connector.delivered())
+        .hasSize(2)
+        .allSatisfy(
+            reply ->
+                assertThat(reply.authorization())
+                    .isEqualTo("Bearer " + BotFrameworkIssuer.ACCESS_TOKEN));
+    assertThat(running.connector.delivered().get(0).text())
+        .contains("Most enterprises start with Bedrock to prove value quickly");
+    assertThat(issuer.tokenRequests())
+        .as("one token, kept for every later reply")
+        .singleElement()
+        .satisfies(
+            form ->
+                assertThat(form)
+                    .containsEntry("grant_type", "client_credentials")
+                    .containsEntry("client_id", APP_ID)
+                    .containsEntry("client_secret", PASSWORD)
+                    .containsEntry("scope", "https://api.botframework.com/.default"));
+    Verdicts.assertNoSecret(running.logs.lines(), PASSWORD, "app password");
+    Verdicts.assertNoSecret(running.logs.lines(), BotFrameworkIssuer.ACCESS_TOKEN, "access token");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -44,6 +44,10 @@ final class RunningService implements AutoCloseable {
     env.put("SLACK_SIGNING_SECRET", SlackSide.SECRET);
     env.put("SLACK_BOT_TOKEN", SlackSide.TOKEN);
     env.put("SLACK_API_URL", slackApi.apiUrl());
+    if (!b.env.containsKey("MICROSOFT_APP_ID")) {
+      // Teams is off without settings: these tests talk to it as the Emulator does, on loopback.
+      env.put("TEAMS_EMULATOR", "true");
+    }
     env.putAll(b.env);
     BotConfig config = BotConfig.load(env);
     Clock clock = b.clock;

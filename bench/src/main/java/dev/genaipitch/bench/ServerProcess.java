@@ -76,6 +76,7 @@ final class ServerProcess implements AutoCloseable {
             k ->
                 k.startsWith("SLACK_")
                     || k.startsWith("MICROSOFT_")
+                    || k.startsWith("TEAMS_")
                     || k.equals("GUIDE_DIR")
                     || k.equals("GENAI_PITCH_CONFIG"));
     env.put("PORT", Integer.toString(port));
@@ -83,6 +84,8 @@ final class ServerProcess implements AutoCloseable {
     env.put("SLACK_SIGNING_SECRET", SlackCommands.SIGNING_SECRET);
     env.put("SLACK_BOT_TOKEN", SlackCommands.BOT_TOKEN);
     env.put("SLACK_API_URL", remotes.slackApiUrl());
+    // The load drives Teams as the Emulator does (no tokens, from and to loopback): opt in.
+    env.put("TEAMS_EMULATOR", "true");
     if (javaOpts != null) {
       env.put("JAVA_OPTS", javaOpts);
     } else {

@@ -48,6 +48,7 @@ public record BotConfig(
     Server server,
     Logging logging,
     Report report,
+    Playground playground,
     Optional<Path> configFile,
     Map<Setting, String> raw,
     Map<Setting, Source> sources) {
@@ -103,14 +104,42 @@ public record BotConfig(
     }
   }
 
-  /** Bot Framework settings; without an app id authentication is off (the Emulator's mode). */
+  /**
+   * Bot Framework settings. Teams is on with an app id (every request's token checked) or with
+   * {@code emulator} (no authentication, loopback only); otherwise off.
+   *
+   * @param tokenUrl the Azure AD token endpoint for the bot's own access token
+   * @param emulator TEAMS_EMULATOR: authentication off, for the Bot Framework Emulator
+   */
   public record Teams(
       Optional<String> appId,
       Optional<String> appPassword,
       Optional<String> tenantId,
-      URI openIdMetadata) {
+      URI openIdMetadata,
+      URI tokenUrl,
+      boolean emulator) {
+
+    /** Whether /api/messages is served at all. */
+    public boolean enabled() {
+      return authenticated() || emulator;
+    }
+
+    /** Whether requests must carry a valid Bot Framework token. */
     public boolean authenticated() {
       return appId.isPresent();
+    }
+
+    /**
+     * The token endpoint to use: the configured one, or the tenant's when a single-tenant bot kept
+     * the default.
+     */
+    public URI effectiveTokenUrl() {
+      if (tenantId.isPresent()
+          && tokenUrl.toString().equals(Setting.MICROSOFT_TOKEN_URL.defaultValue())) {
+        return URI.create(
+            "https://login.microsoftonline.com/" + tenantId.get() + "/oauth2/v2.0/token");
+      }
+      return tokenUrl;
     }
 
     @Override
@@ -121,6 +150,10 @@ public record BotConfig(
           + tenantId.orElse("")
           + ", openIdMetadata="
           + openIdMetadata
+          + ", tokenUrl="
+          + tokenUrl
+          + ", emulator="
+          + emulator
           + "]";
     }
   }
@@ -128,7 +161,8 @@ public record BotConfig(
   /**
    * HTTP server limits.
    *
-   * @param readTimeout the longest wait for more request content while a request is handled
+   * @param readTimeout the longest a request in progress may go with no bytes moving
+   * @param bodyTimeout the longest a POST's whole body may take to arrive
    * @param shutdownTimeout how long in-flight requests may take to finish on SIGTERM
    */
   public record Server(
@@ -136,7 +170,16 @@ public record BotConfig(
       int maxThreads,
       Duration idleTimeout,
       Duration readTimeout,
+      Duration bodyTimeout,
       Duration shutdownTimeout) {}
+
+  /**
+   * The playground.
+   *
+   * @param enabled whether the page and its API are served
+   * @param ratePerMinute questions and feedback accepted per minute from one client address
+   */
+  public record Playground(boolean enabled, int ratePerMinute) {}
 
   /**
    * Log output.
@@ -261,11 +304,20 @@ public record BotConfig(
       problems.add(
           Setting.MICROSOFT_APP_ID.env() + " is missing: MICROSOFT_APP_PASSWORD is set without it");
     }
+    URI tokenUrl = p.url(Setting.MICROSOFT_TOKEN_URL);
+    boolean emulator = p.bool(Setting.TEAMS_EMULATOR);
+    if (emulator && appId.isPresent()) {
+      problems.add(
+          Setting.TEAMS_EMULATOR.env()
+              + "=true turns Teams authentication off: it cannot be combined with"
+              + " MICROSOFT_APP_ID");
+    }
     URI openId = p.url(Setting.BOT_OPENID_METADATA);
     long maxBody = p.integer(Setting.MAX_BODY_BYTES, 1024, Integer.MAX_VALUE);
     int maxThreads = p.integer(Setting.MAX_THREADS, 8, 10_000);
     Duration idle = p.duration(Setting.IDLE_TIMEOUT, true);
     Duration read = p.duration(Setting.READ_TIMEOUT, true);
+    Duration body = p.duration(Setting.BODY_TIMEOUT, true);
     Duration shutdown = p.duration(Setting.SHUTDOWN_TIMEOUT, false);
     String logFormat = p.oneOf(Setting.LOG_FORMAT, "text", "json");
     boolean logQuestions = p.bool(Setting.LOG_QUESTIONS);
@@ -288,6 +340,8 @@ public record BotConfig(
     int capacity = p.integer(Setting.REPORT_CAPACITY, 1, 1_000_000);
     double lowScore = p.decimal(Setting.LOW_SCORE, 0, 1);
     p.bool(Setting.PRACTICE_KEEP_ANSWERS); // checked here; read by practiceKeepAnswers()
+    boolean playground = p.bool(Setting.PLAYGROUND);
+    int playgroundRate = p.integer(Setting.PLAYGROUND_RATE, 1, 1_000_000);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -297,10 +351,17 @@ public record BotConfig(
         guideDir,
         reloadInterval,
         new Slack(signing, token, appToken, slackApi, visibility.equals("in_channel")),
-        new Teams(appId, appPassword, p.optional(Setting.MICROSOFT_APP_TENANT_ID), openId),
-        new Server(maxBody, maxThreads, idle, read, shutdown),
+        new Teams(
+            appId,
+            appPassword,
+            p.optional(Setting.MICROSOFT_APP_TENANT_ID),
+            openId,
+            tokenUrl,
+            emulator),
+        new Server(maxBody, maxThreads, idle, read, body, shutdown),
         new Logging(logFormat.equals("json"), logQuestions),
         new Report(reportFile, capacity, lowScore),
+        new Playground(playground, playgroundRate),
         Optional.ofNullable(fileName).filter(f -> !f.isBlank()).map(Path::of),
         values,
         sources);

@@ -61,12 +61,28 @@ public enum Setting {
       "MICROSOFT_APP_ID",
       "",
       false,
-      "Bot Framework app id. Without it, /api/messages runs unauthenticated for the Bot Framework"
-          + " Emulator."),
+      "Bot Framework app id. Teams is on, with every request's token checked, when this and"
+          + " MICROSOFT_APP_PASSWORD are set; without it (and without TEAMS_EMULATOR) /api/messages"
+          + " answers 404."),
   MICROSOFT_APP_PASSWORD(
       "MICROSOFT_APP_PASSWORD", "", true, "Bot Framework app password (client secret)."),
   MICROSOFT_APP_TENANT_ID(
       "MICROSOFT_APP_TENANT_ID", "", false, "Tenant id, for single-tenant bots."),
+  MICROSOFT_TOKEN_URL(
+      "MICROSOFT_TOKEN_URL",
+      "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token",
+      false,
+      "Azure AD token endpoint the bot gets its own access token from to reply (client"
+          + " credentials). With MICROSOFT_APP_TENANT_ID and this default, the tenant's endpoint is"
+          + " used. Other clouds differ (US Government:"
+          + " `https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.com/oauth2/v2.0/token`)."),
+  TEAMS_EMULATOR(
+      "TEAMS_EMULATOR",
+      "false",
+      false,
+      "`true` turns Teams on WITHOUT authentication, for the Bot Framework Emulator on this"
+          + " machine: only loopback clients, with no forwarding headers, replying to a loopback"
+          + " serviceUrl. Not with MICROSOFT_APP_ID."),
   BOT_OPENID_METADATA(
       "BOT_OPENID_METADATA",
       "https://login.botframework.com/v1/.well-known/openidconfiguration",
@@ -87,8 +103,14 @@ public enum Setting {
       "READ_TIMEOUT",
       "10s",
       false,
-      "Longest wait for more of a request's body while it is being handled; then 408 and the"
-          + " connection closes."),
+      "Longest a request in progress may go with no bytes moving (its body arriving, its response"
+          + " being taken); then 408 and the connection closes."),
+  BODY_TIMEOUT(
+      "BODY_TIMEOUT",
+      "10s",
+      false,
+      "Longest time a POST's whole body may take to arrive, from its headers; then 408 and the"
+          + " connection closes. Bodies are read without holding a request thread."),
   SHUTDOWN_TIMEOUT(
       "SHUTDOWN_TIMEOUT",
       "10s",
@@ -127,7 +149,18 @@ public enum Setting {
       "false",
       false,
       "`true` stores a rep's latest practice answer in each section with its grade; by default only"
-          + " grades are kept.");
+          + " grades are kept."),
+  PLAYGROUND(
+      "PLAYGROUND",
+      "true",
+      false,
+      "`false` turns the playground (the page at `/` and `/playground/`) off: they answer 404."),
+  PLAYGROUND_RATE(
+      "PLAYGROUND_RATE",
+      "30",
+      false,
+      "Playground questions and feedback accepted per minute from one client address (ten times"
+          + " this from all together); beyond it 429 with Retry-After.");
 
   private final String env;
   private final String defaultValue;

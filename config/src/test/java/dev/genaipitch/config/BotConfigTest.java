@@ -34,6 +34,12 @@ final class BotConfigTest {
     assertThat(config.reloadInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.slack().enabled()).isFalse();
     assertThat(config.teams().authenticated()).isFalse();
+    assertThat(config.teams().enabled()).as("Teams is off with no Teams settings").isFalse();
+    assertThat(config.teams().emulator()).isFalse();
+    assertThat(config.teams().effectiveTokenUrl())
+        .hasToString("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token");
+    assertThat(config.playground()).isEqualTo(new BotConfig.Playground(true, 30));
+    assertThat(config.server().bodyTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.server().maxBodyBytes()).isEqualTo(1 << 20);
     assertThat(config.server().maxThreads()).isEqualTo(64);
     assertThat(config.server().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -69,7 +75,11 @@ final class BotConfigTest {
     env.put("MAX_BODY_BYTES", "2048");
     env.put("IDLE_TIMEOUT", "2m");
     env.put("READ_TIMEOUT", "5");
+    env.put("BODY_TIMEOUT", "3s");
     env.put("SHUTDOWN_TIMEOUT", "0");
+    env.put("MICROSOFT_TOKEN_URL", "http://127.0.0.1:9/token");
+    env.put("PLAYGROUND", "false");
+    env.put("PLAYGROUND_RATE", "5");
     env.put("LOG_FORMAT", "json");
     env.put("LOG_QUESTIONS", "TRUE");
     env.put("REPORT_FILE", dir.resolve("report.jsonl").toString());
@@ -88,7 +98,15 @@ final class BotConfigTest {
     assertThat(config.server())
         .isEqualTo(
             new BotConfig.Server(
-                2048, 64, Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ZERO));
+                2048,
+                64,
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(3),
+                Duration.ZERO));
+    assertThat(config.teams().enabled()).isTrue();
+    assertThat(config.teams().effectiveTokenUrl()).hasToString("http://127.0.0.1:9/token");
+    assertThat(config.playground()).isEqualTo(new BotConfig.Playground(false, 5));
     assertThat(config.logging()).isEqualTo(new BotConfig.Logging(true, true));
     assertThat(config.report())
         .isEqualTo(new BotConfig.Report(Optional.of(dir.resolve("report.jsonl")), 10, 0.25));
@@ -173,6 +191,45 @@ final class BotConfigTest {
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .startsWith("SLACK_APP_TOKEN is not an app-level token: it starts with xapp-");
     assertThat(e.getMessage()).doesNotContain(BOT_TOKEN);
+  }
+
+  @Test
+  void load_teamsEmulator_turnsTeamsOnWithoutAuthentication() throws ConfigException {
+    BotConfig.Teams teams = BotConfig.load(Map.of("TEAMS_EMULATOR", "true")).teams();
+
+    assertThat(teams.enabled()).isTrue();
+    assertThat(teams.authenticated()).isFalse();
+    assertThat(teams.emulator()).isTrue();
+  }
+
+  @Test
+  void load_teamsEmulatorWithAnAppId_isAProblem() {
+    Map<String, String> env =
+        Map.of(
+            "TEAMS_EMULATOR", "true",
+            "MICROSOFT_APP_ID", "app-id",
+            "MICROSOFT_APP_PASSWORD", APP_PASSWORD);
+
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> BotConfig.load(env));
+
+    assertThat(e.problems())
+        .containsExactly(
+            "TEAMS_EMULATOR=true turns Teams authentication off: it cannot be combined with"
+                + " MICROSOFT_APP_ID");
+  }
+
+  @Test
+  void load_singleTenantWithTheDefaultTokenUrl_usesTheTenantsEndpoint() throws ConfigException {
+    BotConfig.Teams teams =
+        BotConfig.load(
+                Map.of(
+                    "MICROSOFT_APP_ID", "app-id",
+                    "MICROSOFT_APP_PASSWORD", APP_PASSWORD,
+                    "MICROSOFT_APP_TENANT_ID", "contoso.onmicrosoft.com"))
+            .teams();
+
+    assertThat(teams.effectiveTokenUrl())
+        .hasToString("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
   }
 
   @Test

@@ -23,6 +23,16 @@ final class ActivityEndpoint extends Handler.Abstract {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActivityEndpoint.class);
 
+  /** Headers a proxy or tunnel adds: the request came from elsewhere, whatever the connection. */
+  private static final java.util.List<String> FORWARDING_HEADERS =
+      java.util.List.of(
+          "Forwarded",
+          "X-Forwarded-For",
+          "X-Forwarded-Host",
+          "X-Real-IP",
+          "CF-Connecting-IP",
+          "True-Client-IP");
+
   private final Authenticator authenticator;
   private final TeamsBot teams;
   private final long maxBodyBytes;
@@ -56,7 +66,7 @@ final class ActivityEndpoint extends Handler.Abstract {
             "bad activity: " + e.getMessage() + "\n");
       }
       try {
-        authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION), activity);
+        authenticator.authenticate(caller(request), activity);
       } catch (Authenticator.Unauthorized e) {
         // The type is the caller's, and the caller is not authenticated: never log it as sent.
         LOG.info(
@@ -82,6 +92,20 @@ final class ActivityEndpoint extends Handler.Abstract {
       LOG.error("Teams: failed to handle an activity", e);
       return respond(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "internal error\n");
     }
+  }
+
+  private static Authenticator.Caller caller(Request request) {
+    boolean loopback =
+        request.getConnectionMetaData().getRemoteSocketAddress()
+                instanceof java.net.InetSocketAddress address
+            && address.getAddress() != null
+            && address.getAddress().isLoopbackAddress();
+    boolean forwarded = false;
+    for (String name : FORWARDING_HEADERS) {
+      forwarded |= request.getHeaders().contains(name);
+    }
+    return new Authenticator.Caller(
+        request.getHeaders().get(HttpHeader.AUTHORIZATION), loopback, forwarded);
   }
 
   /** The body, or null when it is larger than allowed. */

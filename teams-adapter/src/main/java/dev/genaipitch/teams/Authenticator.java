@@ -1,19 +1,26 @@
 package dev.genaipitch.teams;
 
 /**
- * Decides whether a request really comes from the Bot Framework. The one real implementation uses
- * the Bot Framework SDK's token validation.
+ * Decides whether a request may be answered: with an app id, only with a valid Bot Framework token
+ * ({@link BotFrameworkAuthenticator}); in Emulator mode, only from this machine ({@link
+ * EmulatorAuthenticator}).
  */
 interface Authenticator {
 
-  /** Accepts every request: the Bot Framework Emulator's mode, when no app id is configured. */
-  Authenticator NONE = (authorization, activity) -> {};
+  /**
+   * Who sent a request, as far as the HTTP edge can tell.
+   *
+   * @param authorization the {@code Authorization} header, or null
+   * @param loopback whether the connection comes from this machine
+   * @param forwarded whether the request carries a proxy's forwarding header ({@code Forwarded},
+   *     {@code X-Forwarded-For}, ...): it came through a tunnel or a proxy from elsewhere
+   */
+  record Caller(String authorization, boolean loopback, boolean forwarded) {}
 
   /**
-   * @param authorization the request's {@code Authorization} header, or null
    * @throws Unauthorized when the request must be refused with 401
    */
-  void authenticate(String authorization, IncomingActivity activity) throws Unauthorized;
+  void authenticate(Caller caller, IncomingActivity activity) throws Unauthorized;
 
   /** A refused request; the reason is for logs and never contains the token. */
   final class Unauthorized extends Exception {

@@ -4,6 +4,7 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.server.Handler;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * that answers @mentions in channels and group chats, every message in a 1:1 chat, card button
  * clicks and the search messaging extension, all from {@link PitchBot}.
  *
- * <p>Without an app id, requests are not authenticated (the Bot Framework Emulator's mode) and one
- * log line says so. With one, every request's token is validated and a failure is answered 401 with
- * nothing sent. The Bot Framework SDK stays inside this module.
+ * <p>With an app id, every request's token is validated and a failure is answered 401 with nothing
+ * sent; replies carry the bot's own Azure AD token from MICROSOFT_TOKEN_URL. With TEAMS_EMULATOR
+ * instead, tokens are not checked (the Bot Framework Emulator's mode, logged loudly), and only
+ * loopback clients replying to a loopback serviceUrl are answered. Without either, Teams is off and
+ * there is no adapter to build. The Bot Framework SDK stays inside this module.
  */
 public final class TeamsAdapter {
 
@@ -77,6 +80,7 @@ public final class TeamsAdapter {
     private AppCredentials outgoingCredentials;
     private long maxBodyBytes = 1 << 20;
     private int maxWaitingReplies = 16;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(PitchBot bot, BotConfig.Teams teams) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -98,6 +102,12 @@ public final class TeamsAdapter {
       return this;
     }
 
+    /** The clock tokens are checked against (default: system UTC). */
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     Builder maxBodyBytes(long max) {
       this.maxBodyBytes = max;
       return this;
@@ -114,17 +124,29 @@ public final class TeamsAdapter {
       return this;
     }
 
+    /**
+     * Builds the adapter.
+     *
+     * @throws IllegalStateException when Teams is off ({@link BotConfig.Teams#enabled()})
+     */
     public TeamsAdapter build() {
+      if (!teams.enabled()) {
+        throw new IllegalStateException(
+            "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_EMULATOR=true"
+                + " for the Bot Framework Emulator on this machine)");
+      }
       Authenticator authenticator;
       if (teams.authenticated()) {
         String appId = teams.appId().orElseThrow();
-        authenticator = new BotFrameworkAuthenticator(appId, teams.openIdMetadata());
+        authenticator = new BotFrameworkAuthenticator(appId, teams.openIdMetadata(), clock);
         LOG.info("Teams: {} validates Bot Framework tokens for app id {}", PATH, appId);
       } else {
-        authenticator = Authenticator.NONE;
+        authenticator = new EmulatorAuthenticator();
         LOG.warn(
-            "Teams: MICROSOFT_APP_ID is not set, so {} accepts requests without authentication"
-                + " (Bot Framework Emulator mode)",
+            "Teams: TEAMS_EMULATOR=true: {} runs WITHOUT AUTHENTICATION, for the Bot Framework"
+                + " Emulator. It answers only clients on this machine (loopback, no forwarding"
+                + " headers) and replies only to a serviceUrl on this machine. Never set"
+                + " TEAMS_EMULATOR on a server others can reach.",
             PATH);
       }
       Replies replies = new BotConnectorReplies(credentials(), replyTimeout);
@@ -141,11 +163,13 @@ public final class TeamsAdapter {
         return MicrosoftAppCredentials.empty();
       }
       // A single-tenant bot gets its token from its own tenant; a multi-tenant one from
-      // botframework.com.
-      return new MicrosoftAppCredentials(
+      // botframework.com (BotConfig.Teams#effectiveTokenUrl).
+      return new AzureAdCredentials(
           teams.appId().orElseThrow(),
           teams.appPassword().orElse(""),
-          teams.tenantId().orElse(null));
+          teams.effectiveTokenUrl(),
+          replyTimeout,
+          clock);
     }
   }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Bot Framework's token issuer, on loopback: an OpenID metadata document, the JWKS it points
@@ -41,6 +42,8 @@ final class BotFrameworkKeys implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
+  private final AtomicInteger fetches = new AtomicInteger();
+  private volatile boolean down;
 
   /** Published, endorsed for Teams and the Emulator. */
   final Key teamsKey = key("teams-key", "msteams", "emulator");
@@ -55,9 +58,23 @@ final class BotFrameworkKeys implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(threads);
     server.createContext(
-        "/.well-known/openidconfiguration", exchange -> respond(exchange, metadata()));
+        "/.well-known/openidconfiguration",
+        exchange -> {
+          fetches.incrementAndGet();
+          respond(exchange, metadata());
+        });
     server.createContext("/keys", exchange -> respond(exchange, jwks(teamsKey, slackOnlyKey)));
     server.start();
+  }
+
+  /** How many times the metadata document was asked for. */
+  int metadataFetches() {
+    return fetches.get();
+  }
+
+  /** Makes the issuer answer 500 to everything (an outage), or recover. */
+  void down(boolean down) {
+    this.down = down;
   }
 
   /**
@@ -146,9 +163,13 @@ final class BotFrameworkKeys implements AutoCloseable {
     return BASE64URL.encodeToString(bytes);
   }
 
-  private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json)
+  private void respond(com.sun.net.httpserver.HttpExchange exchange, String json)
       throws IOException {
     try (exchange) {
+      if (down) {
+        exchange.sendResponseHeaders(500, -1);
+        return;
+      }
       byte[] body = json.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);

@@ -174,6 +174,16 @@ final class FakeTeams {
     return send(request.build());
   }
 
+  /** Posts {@code activity} with one more header, as a proxy or tunnel would add it. */
+  Response postWithHeader(ObjectNode activity, String name, String value) {
+    return send(
+        HttpRequest.newBuilder(endpoint)
+            .header("Content-Type", "application/json")
+            .header(name, value)
+            .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
+            .build());
+  }
+
   /** Posts {@code body} as it is, with {@code authorization} when not null. */
   Response postRaw(String body, String authorization) {
     HttpRequest.Builder request =

@@ -71,9 +71,18 @@ final class RunningBot implements AutoCloseable {
     server.start();
   }
 
-  /** Without an app id: authentication off, as for the Bot Framework Emulator. */
+  /** TEAMS_EMULATOR=true: authentication off, as for the Bot Framework Emulator on loopback. */
   static RunningBot withoutAuthentication() throws Exception {
-    return new RunningBot(BotConfig.defaults().teams(), b -> b);
+    return new RunningBot(emulator(), b -> b);
+  }
+
+  /** The Teams settings of Emulator mode (TEAMS_EMULATOR=true, nothing else). */
+  static BotConfig.Teams emulator() {
+    try {
+      return BotConfig.load(java.util.Map.of("TEAMS_EMULATOR", "true")).teams();
+    } catch (dev.genaipitch.config.ConfigException e) {
+      throw new AssertionError(e);
+    }
   }
 
   static RunningBot start(BotConfig.Teams teams, UnaryOperator<TeamsAdapter.Builder> options)

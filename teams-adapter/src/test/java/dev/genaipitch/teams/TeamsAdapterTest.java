@@ -1,22 +1,39 @@
 package dev.genaipitch.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.core.PitchBot;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Building the adapter from configuration. */
 final class TeamsAdapterTest {
 
+  // Regression: with no Teams settings the adapter served /api/messages without authentication and
+  // posted replies to whatever serviceUrl an activity named.
   @Test
-  void create_withoutAppId_runsUnauthenticated_andSaysSoInOneLine() throws Exception {
+  void create_withNoTeamsSettings_refusesToBuild() throws Exception {
+    PitchBot bot = RunningBot.sharedBotForTests();
+
+    assertThatThrownBy(() -> TeamsAdapter.create(bot, BotConfig.defaults()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Teams is off");
+  }
+
+  @Test
+  void create_inEmulatorMode_runsUnauthenticated_andSaysSoLoudlyInOneLine() throws Exception {
     try (LogCapture logs = new LogCapture()) {
       TeamsAdapter adapter =
-          TeamsAdapter.create(RunningBot.sharedBotForTests(), BotConfig.defaults());
+          TeamsAdapter.create(
+              RunningBot.sharedBotForTests(), BotConfig.load(Map.of("TEAMS_EMULATOR", "true")));
 
       assertThat(adapter.authenticated()).isFalse();
-      assertThat(logs.lines()).filteredOn(l -> l.contains("without authentication")).hasSize(1);
+      assertThat(logs.lines())
+          .filteredOn(l -> l.contains("WITHOUT AUTHENTICATION"))
+          .singleElement()
+          .satisfies(l -> assertThat(l).contains("WARN").contains("only clients on this machine"));
       assertThat(adapter.handler()).isNotNull();
     }
   }

@@ -155,6 +155,85 @@ final class TeamsAuthenticationTest {
     assertRefused(signed(keys.slackOnlyKey, claims -> claims));
   }
 
+  // Regression: the SDK accepted a token without exp, valid for ever once captured.
+  @Test
+  void tokenWithoutExpiry_isRefused() {
+    assertRefused(signed(keys.teamsKey, claims -> without(claims, "exp")));
+  }
+
+  @Test
+  void tokenSayingNeitherSinceWhenValidNorWhenIssued_isRefused() {
+    assertRefused(signed(keys.teamsKey, claims -> without(claims, "nbf")));
+  }
+
+  @Test
+  void tokenIssuedInTheFuture_isRefused() {
+    long inAnHour = Instant.now().getEpochSecond() + 3600;
+    assertRefused(signed(keys.teamsKey, claims -> with(claims, "iat", inAnHour)));
+  }
+
+  // Regression: a token whose issuer looked like the Emulator's made the SDK fetch Microsoft's
+  // Emulator metadata (an outbound connection and an ERROR line per unauthenticated request), even
+  // with BOT_OPENID_METADATA set and Emulator mode off.
+  @Test
+  void tokenWithTheEmulatorsIssuer_isRefused_withoutFetchingAnything() {
+    int fetched = keys.metadataFetches();
+
+    assertRefused(
+        signed(
+            keys.teamsKey,
+            claims ->
+                with(
+                    claims,
+                    "iss",
+                    "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/")));
+
+    assertThat(keys.metadataFetches()).isEqualTo(fetched);
+    assertThat(logs.lines()).noneMatch(line -> line.startsWith("ERROR"));
+    assertThat(logs.lines()).filteredOn(line -> line.contains("refused")).isNotEmpty();
+  }
+
+  // Regression: while the metadata could not be fetched, every request fetched it again and logged
+  // an ERROR: one unauthenticated request, one outbound connection.
+  @Test
+  void metadataUnreachable_isFetchedOnceForManyRequests_warnedOnce_andRetriedAfterABackoff()
+      throws Exception {
+    bot.close();
+    MovableClock clock = new MovableClock();
+    try (BotFrameworkKeys outage = new BotFrameworkKeys()) {
+      outage.down(true);
+      BotConfig config =
+          BotConfig.load(
+              Map.of(
+                  "MICROSOFT_APP_ID", APP_ID,
+                  "MICROSOFT_APP_PASSWORD", PASSWORD,
+                  "BOT_OPENID_METADATA", outage.metadataUrl().toString()));
+      bot =
+          RunningBot.start(
+              config.teams(),
+              adapter ->
+                  adapter.clock(clock).outgoingCredentials(new FakeAzureAdCredentials(APP_ID)));
+      teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
+      teams.authorizeWith(signedWith(outage, outage.teamsKey));
+
+      for (int i = 0; i < 5; i++) {
+        assertThat(teams.personalMessage("do we need both?").status()).isEqualTo(401);
+      }
+
+      assertThat(outage.metadataFetches()).isEqualTo(1);
+      assertThat(logs.lines())
+          .filteredOn(line -> line.contains("cannot fetch the Bot Framework signing keys"))
+          .singleElement()
+          .satisfies(line -> assertThat(line).startsWith("WARN"));
+      assertThat(logs.lines()).noneMatch(line -> line.startsWith("ERROR"));
+
+      outage.down(false);
+      clock.advance(OpenIdKeys.FIRST_BACKOFF);
+      assertThat(teams.personalMessage("do we need both?").status()).isEqualTo(200);
+      assertThat(outage.metadataFetches()).isEqualTo(2);
+    }
+  }
+
   @Test
   void refusals_neverLogTheTokenOrThePassword() {
     String token =
@@ -216,6 +295,42 @@ final class TeamsAuthenticationTest {
         BotFrameworkKeys.bearer(
             key,
             change.apply(BotFrameworkKeys.claims(APP_ID, activity.path("serviceUrl").asText())));
+  }
+
+  private static Function<ObjectNode, String> signedWith(
+      BotFrameworkKeys issuer, BotFrameworkKeys.Key key) {
+    return activity ->
+        BotFrameworkKeys.bearer(
+            key, BotFrameworkKeys.claims(APP_ID, activity.path("serviceUrl").asText()));
+  }
+
+  private static Map<String, Object> without(Map<String, Object> claims, String name) {
+    claims.remove(name);
+    return claims;
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class MovableClock extends java.time.Clock {
+    private volatile Instant now = Instant.now();
+
+    void advance(java.time.Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 
   private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {

@@ -27,7 +27,7 @@ final class TeamsFailureTest {
     connector = new FakeBotConnector();
     bot =
         RunningBot.start(
-            dev.genaipitch.config.BotConfig.defaults().teams(),
+            RunningBot.emulator(),
             adapter -> adapter.replyTimeout(Duration.ofMillis(300)).maxBodyBytes(64 * 1024));
     teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
   }
@@ -85,7 +85,7 @@ final class TeamsFailureTest {
       throws Exception {
     try (RunningBot limited =
         RunningBot.start(
-            dev.genaipitch.config.BotConfig.defaults().teams(),
+            RunningBot.emulator(),
             adapter -> adapter.replyTimeout(Duration.ofSeconds(30)).maxWaitingReplies(1))) {
       FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
       connector.hang();
@@ -115,9 +115,7 @@ final class TeamsFailureTest {
   @Test
   void connectorBusy_aReplyBeyondTheWaitingLimit_waitsForASlot_andIsDelivered() throws Exception {
     try (RunningBot limited =
-        RunningBot.start(
-            dev.genaipitch.config.BotConfig.defaults().teams(),
-            adapter -> adapter.maxWaitingReplies(1))) {
+        RunningBot.start(RunningBot.emulator(), adapter -> adapter.maxWaitingReplies(1))) {
       FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
       assertThat(toLimited.personalMessage("what is the analogy").status()).isEqualTo(200);
       connector.slow(200);
@@ -144,7 +142,7 @@ final class TeamsFailureTest {
       throws Exception {
     try (RunningBot limited =
         RunningBot.start(
-            dev.genaipitch.config.BotConfig.defaults().teams(),
+            RunningBot.emulator(),
             adapter -> adapter.replyTimeout(Duration.ofSeconds(30)).maxWaitingReplies(1))) {
       FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
       assertThat(toLimited.personalMessage("what is the analogy").status()).isEqualTo(200);

@@ -1,0 +1,46 @@
+package dev.genaipitch.app;
+
+import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.teams.TeamsAdapter;
+import java.util.function.UnaryOperator;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Teams in {@code serve}: on with an app id (tokens checked) or TEAMS_EMULATOR (loopback only);
+ * otherwise {@code /api/messages} answers 404 saying Teams is off, and sends nothing anywhere.
+ */
+final class TeamsRoute {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TeamsRoute.class);
+
+  private TeamsRoute() {}
+
+  static PitchServer.Route create(
+      BotConfig config, PitchBot bot, UnaryOperator<TeamsAdapter.Builder> options) {
+    if (!config.teams().enabled()) {
+      LOG.info(
+          "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn it on"
+              + " (TEAMS_EMULATOR=true for the Bot Framework Emulator on this machine)");
+      return new PitchServer.Route(TeamsAdapter.PATH, new Off());
+    }
+    return new PitchServer.Route(
+        TeamsAdapter.PATH, options.apply(TeamsAdapter.builder(bot, config)).build().handler());
+  }
+
+  /** {@code /api/messages} while Teams is off. */
+  private static final class Off extends Handler.Abstract.NonBlocking {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      Response.writeError(
+          request, response, callback, HttpStatus.NOT_FOUND_404, "Teams is off on this server");
+      return true;
+    }
+  }
+}

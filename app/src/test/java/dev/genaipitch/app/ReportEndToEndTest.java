@@ -79,7 +79,10 @@ final class ReportEndToEndTest {
                 "SLACK_BOT_TOKEN",
                 BOT_TOKEN,
                 "SLACK_API_URL",
-                slackApi.url() + "api/"));
+                slackApi.url() + "api/",
+                // Teams as the Emulator talks to it, on loopback.
+                "TEAMS_EMULATOR",
+                "true"));
     service = PitchService.create(config, ServeCommand::routes, clock, scheduler);
     service.start();
   }

@@ -51,6 +51,16 @@ final class EvalCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give a FILE or --cross-validate FOLDS");
     }
+    if (file != null && !java.nio.file.Files.isRegularFile(file)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "genai-pitch eval: no such file: "
+                  + file
+                  + " (give a labeled JSON Lines file, e.g. eval/test.jsonl)");
+      spec.commandLine().getErr().flush();
+      return Main.USAGE;
+    }
     PitchBot bot = Main.bot(spec);
     PrintWriter out = spec.commandLine().getOut();
     EvalReport report;

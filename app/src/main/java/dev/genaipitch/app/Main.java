@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "genai-pitch",
     mixinStandardHelpOptions = true,
+    // Every subcommand takes --help (its own usage, exit 0) and --version too.
+    scope = CommandLine.ScopeType.INHERIT,
     version = "genai-pitch 1.0",
     description = "Answers from the Bedrock vs. SageMaker script. Without a command, runs `serve`.",
     subcommands = {
@@ -42,6 +44,9 @@ public final class Main implements Callable<Integer> {
 
   /** Exit code for configuration that cannot be used. */
   static final int BAD_CONFIG = 2;
+
+  /** Exit code for a command line that cannot be run as given (picocli's own, for usage errors). */
+  static final int USAGE = 2;
 
   /** Exit code for guide content that cannot be served. */
   static final int BAD_CONTENT = 3;

@@ -1,5 +1,6 @@
 package dev.genaipitch.app;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.match.MatchResult;
@@ -7,6 +8,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,18 +29,25 @@ import picocli.CommandLine.Spec;
             + "{\"question\", \"intent\", \"score\", \"alternatives\": [{\"intent\", \"score\"}]}.")
 final class MatchCommand implements Callable<Integer> {
 
-  /** One output line; field order is the contract. */
-  record Line(String question, String intent, double score, List<Alternative> alternatives) {}
+  /**
+   * One output line; field order is the contract. Scores are one probability distribution: the
+   * intent's and the alternatives' add up to at most 1, written with four decimals.
+   */
+  record Line(String question, String intent, BigDecimal score, List<Alternative> alternatives) {}
 
   /** A runner-up intent. */
-  record Alternative(String intent, double score) {}
+  record Alternative(String intent, BigDecimal score) {}
+
+  private static BigDecimal decimal(double score) {
+    return BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP);
+  }
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException, Main.ExitException {
     PitchBot bot = Main.bot(spec);
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     BufferedReader in =
         new BufferedReader(
             new InputStreamReader(
@@ -51,8 +61,11 @@ final class MatchCommand implements Callable<Integer> {
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       MatchResult m = bot.match(line);
       List<Alternative> alternatives =
-          m.alternatives().stream().map(a -> new Alternative(a.intent(), a.score())).toList();
-      out.write(json.writeValueAsString(new Line(line, m.intent(), m.score(), alternatives)));
+          m.alternatives().stream()
+              .map(a -> new Alternative(a.intent(), decimal(a.score())))
+              .toList();
+      out.write(
+          json.writeValueAsString(new Line(line, m.intent(), decimal(m.score()), alternatives)));
       out.write('\n');
       if (!in.ready()) {
         out.flush(); // answer interactive callers line by line; batch input flushes in bulk

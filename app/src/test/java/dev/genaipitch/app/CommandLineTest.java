@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** ask, chat, match and eval, as a terminal user runs them. */
 final class CommandLineTest {
@@ -214,6 +216,37 @@ final class CommandLineTest {
   void eval_neitherFileNorCrossValidation_isAUsageError() {
     assertThat(run(new byte[0], "eval")).isEqualTo(2);
     assertThat(err.toString()).contains("give a FILE or --cross-validate FOLDS");
+  }
+
+  @Test
+  void eval_missingFile_saysNoSuchFile_asAUsageError() {
+    assertThat(run(new byte[0], "eval", dir.resolve("missing.jsonl").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no such file: ").contains("missing.jsonl");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ask", "chat", "match", "eval", "validate", "config", "report", "serve"})
+  void help_ofEverySubcommand_printsItsUsage_exitZero(String command) {
+    assertThat(run(new byte[0], command, "--help")).isZero();
+    assertThat(out.toString()).startsWith("Usage: genai-pitch " + command);
+  }
+
+  @Test
+  void match_scoresAreOneDistributionWithFixedDecimals() throws IOException {
+    run(
+        utf8("do we need both?\nwhat's the weather tomorrow?\nhi\nrds line + which regions?\n"),
+        "match");
+
+    for (String line : out.toString().split("\n")) {
+      assertThat(line).doesNotContainPattern("\\d[eE]-?\\d");
+      assertThat(line).containsPattern("\"score\":\\d\\.\\d{4}[,}]");
+      JsonNode node = JSON.readTree(line);
+      double sum = node.get("score").asDouble();
+      for (JsonNode a : node.get("alternatives")) {
+        sum += a.get("score").asDouble();
+      }
+      assertThat(sum).as(line).isLessThanOrEqualTo(1.0001);
+    }
   }
 
   @Test

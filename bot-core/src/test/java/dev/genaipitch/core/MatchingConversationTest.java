@@ -97,4 +97,70 @@ final class MatchingConversationTest {
         .isNotEmpty()
         .doesNotContain(answer.intent());
   }
+
+  @Test
+  void ask_twoThingsTheScriptCovers_answersBoth_inTheOrderAsked() {
+    Answer answer =
+        YOU.ask("need both? also give me the RDS line").isAnsweredWith("need-both").answer();
+
+    // The analogy was asked for: it comes whole, not as need-both's companion quotes only.
+    assertThat(answer.parts())
+        .extracting(Part::intent, Part::role)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("analogy", Part.Role.ALSO_ASKED));
+    assertThat(answer.parts().get(0).blocks()).hasSizeGreaterThan(2);
+    assertThat(answer.notCovered()).isEmpty();
+    assertThat(answer.followUps()).extracting(Topic::id).doesNotContain("analogy");
+  }
+
+  @Test
+  void ask_onePartNotCovered_answersTheCoveredPart_andNamesTheOther() {
+    Answer answer =
+        YOU.ask("60-sec version + which regions is bedrock in?")
+            .isAnsweredWith("executive-summary")
+            .answer();
+
+    assertThat(answer.notCovered()).containsExactly("which regions is bedrock in?");
+    assertThat(answer.parts()).isEmpty();
+  }
+
+  @Test
+  void ask_everyPartOutOfScope_isOutOfScope() {
+    YOU.ask("how much does bedrock cost per token? and which regions is it in?").isOutOfScope();
+  }
+
+  @Test
+  void ask_oneQuestionWithAndInIt_isNotSplit() {
+    Answer answer = YOU.ask("what's the difference between bedrock and sagemaker").answer();
+
+    assertThat(answer.parts()).allMatch(p -> p.role() == Part.Role.COMPANION);
+    assertThat(answer.notCovered()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          do teams need ML expertise for bedrock?    | No ML expertise required
+          is experiment tracking a sagemaker thing   | Experiment tracking
+          """)
+  void ask_aboutOneFact_showsTheScriptsLineFirst(String question, String line) {
+    Answer answer = YOU.ask(question).answer();
+
+    assertThat(answer.keyLine()).isEqualTo(line);
+    assertThat(answer.ref())
+        .endsWith(
+            "#" + YOU.bot.guide().section(answer.intent()).orElseThrow().lines().indexOf(line));
+  }
+
+  @Test
+  void open_aRefOfAnAnswerShownBefore_showsTheSameAnswer() {
+    Answer asked = YOU.ask("need both? also give me the RDS line").answer();
+
+    Answer reopened = YOU.bot.open(asked.ref());
+
+    assertThat(reopened.intent()).isEqualTo(asked.intent());
+    assertThat(reopened.parts()).isEqualTo(asked.parts());
+    assertThat(reopened.keyLine()).isEqualTo(asked.keyLine());
+  }
 }

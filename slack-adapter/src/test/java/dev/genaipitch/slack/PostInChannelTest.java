@@ -49,6 +49,39 @@ final class PostInChannelTest {
   }
 
   @Test
+  void postInChannel_questionInTwoParts_sharesWhatThePreviewShowed() throws Exception {
+    try (SlackFixture fixture = SlackFixture.start()) {
+      Reply preview =
+          fixture.slack.command("/genai-pitch", "exec summary + which regions is bedrock in?");
+      assertThat(preview.text())
+          .contains("Executive Summary")
+          .contains("Not in the script, so no answer here: “which regions is bedrock in?”");
+
+      fixture.slack.click(preview.json(), "Post in channel");
+
+      Call shared = fixture.fakeSlack.awaitDelivered("response_url", 2).get(0);
+      assertThat(shared.text())
+          .contains("Bedrock helps you move fast, SageMaker helps you go deep");
+    }
+  }
+
+  @Test
+  void preview_oneFactQuestion_showsTheScriptsLineFirst() throws Exception {
+    try (SlackFixture fixture = SlackFixture.start()) {
+      Reply preview =
+          fixture.slack.command("/genai-pitch", "do teams need ML expertise for bedrock?");
+
+      assertThat(preview.text()).contains("*The script says:* “No ML expertise required”");
+      assertThat(preview.text().indexOf("The script says"))
+          .isLessThan(preview.text().indexOf("When to Use Amazon Bedrock"));
+
+      fixture.slack.click(preview.json(), "Post in channel");
+      Call shared = fixture.fakeSlack.awaitDelivered("response_url", 2).get(0);
+      assertThat(shared.text()).contains("*The script says:* “No ML expertise required”");
+    }
+  }
+
+  @Test
   void postInChannel_whenTheShareFails_keepsThePreview() throws Exception {
     try (SlackFixture fixture = SlackFixture.start()) {
       Reply preview = fixture.slack.command("/genai-pitch", "do we need both?");

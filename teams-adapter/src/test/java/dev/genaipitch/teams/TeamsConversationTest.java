@@ -172,6 +172,25 @@ final class TeamsConversationTest {
   }
 
   @Test
+  void oneFactQuestion_cardShowsTheScriptsLineFirst() {
+    teams.personalMessage("do teams need ML expertise for bedrock?");
+
+    String text = connector.replies().get(0).cardText();
+    assertThat(text).contains("The script says:** “No ML expertise required”");
+    assertThat(text.indexOf("The script says")).isLessThan(text.indexOf("When to Use"));
+  }
+
+  @Test
+  void twoPartQuestion_cardAnswersTheCoveredPartAndNamesTheOther() {
+    teams.personalMessage("exec summary + which regions is bedrock in?");
+
+    assertThat(connector.replies()).hasSize(1);
+    assertThat(connector.replies().get(0).cardText())
+        .contains("Bedrock helps you move fast, SageMaker helps you go deep")
+        .contains("Not in the script, so no answer here: “which regions is bedrock in?”");
+  }
+
+  @Test
   void needBoth_oneCardCarriesTheJourneyAnswerAndTheAnalogy() {
     teams.personalMessage("do we need both?");
 

@@ -5,8 +5,11 @@ import dev.genaipitch.core.content.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Maps a question, phrased any way people type, to a section of the guide, to {@code help}, or to
@@ -23,6 +26,15 @@ public final class IntentMatcher {
 
   private static final int MAX_ALTERNATIVES = 3;
 
+  /** How sure a part of one subject word must point at a section to count as asking about it. */
+  private static final double SURE_OF_ONE_WORD = 0.8;
+
+  /** Words that open a question: not subject words when counting what a part asks. */
+  private static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "what", "whats", "which", "where", "when", "who", "why", "how", "is", "are", "does", "do",
+          "can", "could", "should", "will", "any");
+
   private final Tuning tuning;
   private final QuestionReader reader;
   private final List<String> classes; // sections in guide order, then help, then none
@@ -30,6 +42,7 @@ public final class IntentMatcher {
   private final int none;
   private final Map<String, Integer> featureIndex;
   private final Softmax model;
+  private final LinePicker lines;
 
   private IntentMatcher(Guide guide, Tuning tuning, TrainedModel trained) {
     this.tuning = tuning;
@@ -44,6 +57,7 @@ public final class IntentMatcher {
             SpellingCorrector.towardVocabulary(trained.frequency()));
     this.featureIndex = Map.copyOf(trained.featureIndex());
     this.model = trained.softmax();
+    this.lines = new LinePicker(guide, reader, tuning.lineCoverage(), tuning.lineWeight());
   }
 
   /**
@@ -72,10 +86,134 @@ public final class IntentMatcher {
     return tuning.threshold();
   }
 
-  /** Matches one question; never throws, whatever the text. */
+  /**
+   * Matches one message; never throws, whatever the text. A message that asks several things ("need
+   * both? also the RDS line", "60-sec version + which regions?") is matched part by part: the first
+   * part the script covers is the answer, the other covered parts come with it ({@link
+   * MatchResult#alsoAsked}), and the parts it does not cover are named ({@link
+   * MatchResult#notCovered}). A question about one fact gets the line that answers it.
+   */
   public MatchResult match(String question) {
     String text = question == null ? "" : question;
-    List<Analyzer.Token> tokens = reader.read(text, true);
+    // Each text is analyzed once per call, however many times its parts are weighed.
+    Map<String, List<Analyzer.Token>> analyzed = new HashMap<>();
+    Function<String, List<Analyzer.Token>> tokens =
+        t -> analyzed.computeIfAbsent(t, k -> reader.read(k, true));
+    MatchResult whole = single(text, tokens.apply(text));
+    List<String> split = QuestionParts.split(text);
+    List<String> parts = split.size() < 2 ? split : standalone(split, tokens);
+    if (parts.size() < 2) {
+      return withKeyLine(whole, tokens.apply(text));
+    }
+    List<MatchResult> each = parts.stream().map(p -> single(p, tokens.apply(p))).toList();
+    MatchResult combined = combined(text, whole, each);
+    String asked = text;
+    for (int i = 0; i < parts.size(); i++) {
+      if (each.get(i).intent().equals(combined.intent())) {
+        asked = parts.get(i);
+        break;
+      }
+    }
+    return withKeyLine(combined, tokens.apply(asked));
+  }
+
+  /**
+   * Parts that ask something on their own: two subject words, or one in a question ("which
+   * regions?") or one that alone points at a section ("opener + 1-liners"). Anything less ("just
+   * confirm", "titan" in "titan + llama + claude") belongs to the part before it (or after it, when
+   * first).
+   */
+  private List<String> standalone(
+      List<String> parts, Function<String, List<Analyzer.Token>> tokens) {
+    List<String> out = new ArrayList<>();
+    String pending = null;
+    for (String part : parts) {
+      String joined = pending == null ? part : pending + " " + part;
+      if (asksOnItsOwn(part, tokens.apply(part))) {
+        out.add(joined);
+        pending = null;
+      } else if (pending == null && !out.isEmpty()) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " " + part);
+      } else {
+        pending = joined;
+      }
+    }
+    if (pending != null) {
+      if (out.isEmpty()) {
+        out.add(pending);
+      } else {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " " + pending);
+      }
+    }
+    return out;
+  }
+
+  private boolean asksOnItsOwn(String part, List<Analyzer.Token> tokens) {
+    long subject =
+        tokens.stream().filter(t -> !t.neutral() && !QUESTION_WORDS.contains(t.surface())).count();
+    if (subject != 1) {
+      return subject > 1;
+    }
+    if (part.strip().endsWith("?")
+        || (!tokens.isEmpty() && QUESTION_WORDS.contains(tokens.get(0).surface()))) {
+      return true;
+    }
+    MatchResult alone = single(part, tokens);
+    return !alone.intent().equals(Guide.NONE)
+        && !alone.intent().equals(Guide.HELP)
+        && alone.score() >= SURE_OF_ONE_WORD;
+  }
+
+  /**
+   * The answer to a message in several parts: the first part the script covers, the other covered
+   * parts with it, and the parts it does not cover named. A message whose parts all ask about one
+   * section (or none of whose parts the script covers) is answered as a whole.
+   */
+  private MatchResult combined(String text, MatchResult whole, List<MatchResult> parts) {
+    List<MatchResult> covered = new ArrayList<>();
+    List<String> uncovered = new ArrayList<>();
+    for (MatchResult r : parts) {
+      if (r.score() < tuning.partScore() || r.intent().equals(Guide.HELP)) {
+        continue;
+      }
+      if (r.intent().equals(Guide.NONE)) {
+        uncovered.add(r.question().strip());
+      } else if (covered.stream().noneMatch(c -> c.intent().equals(r.intent()))) {
+        covered.add(r);
+      }
+    }
+    if (covered.isEmpty() || (uncovered.isEmpty() && covered.size() < 2)) {
+      return whole;
+    }
+    MatchResult first = covered.get(0);
+    List<String> also = covered.stream().skip(1).map(MatchResult::intent).toList();
+    List<MatchResult.Candidate> alternatives =
+        first.alternatives().stream().filter(c -> !also.contains(c.intent())).toList();
+    return new MatchResult(
+        text, first.intent(), first.score(), alternatives, List.of(), also, uncovered, -1);
+  }
+
+  private MatchResult withKeyLine(MatchResult m, List<Analyzer.Token> asked) {
+    if (classes.indexOf(m.intent()) >= help || !m.alsoAsked().isEmpty()) {
+      return m;
+    }
+    int line = lines.pick(m.intent(), asked);
+    if (line < 0) {
+      return m;
+    }
+    return new MatchResult(
+        m.question(),
+        m.intent(),
+        m.score(),
+        m.alternatives(),
+        m.didYouMean(),
+        m.alsoAsked(),
+        m.notCovered(),
+        line);
+  }
+
+  /** Matches {@code text}, read as {@code tokens}, as one question. */
+  private MatchResult single(String text, List<Analyzer.Token> tokens) {
     boolean smallTalk = tokens.stream().allMatch(Analyzer.Token::neutral);
     if (tokens.isEmpty()) {
       return new MatchResult(text, Guide.HELP, 1.0, List.of(), List.of()); // nothing, or only emoji
@@ -107,11 +245,14 @@ public final class IntentMatcher {
     }
     if (isNone && smallTalk) {
       // Greetings and filler without a subject are not "out of scope": show the menu.
-      return new MatchResult(text, Guide.HELP, round(p[help]), alternatives, List.of());
+      List<MatchResult.Candidate> others =
+          alternatives.stream().filter(a -> !a.intent().equals(Guide.HELP)).toList();
+      return new MatchResult(text, Guide.HELP, round(p[help]), others, List.of());
     }
     if (isNone) {
-      return new MatchResult(
-          text, Guide.NONE, round(Math.max(p[none], 1 - p[best])), alternatives, didYouMean);
+      // The score is none's own probability, so that it and the alternatives' add up to at most
+      // 1; a question is also answered none when no section reaches the threshold.
+      return new MatchResult(text, Guide.NONE, round(p[none]), alternatives, didYouMean);
     }
     return new MatchResult(text, classes.get(best), round(p[best]), alternatives, didYouMean);
   }

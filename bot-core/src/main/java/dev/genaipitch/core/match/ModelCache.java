@@ -64,7 +64,10 @@ final class ModelCache {
         tuning.rate(),
         tuning.l2(),
         tuning.threshold(),
-        tuning.didYouMeanRatio());
+        tuning.didYouMeanRatio(),
+        tuning.partScore(),
+        tuning.lineCoverage(),
+        tuning.lineWeight());
     new java.util.TreeSet<>(Lexicon.NEUTRAL).forEach(feed::add);
     new TreeMap<>(Lexicon.CONTRACTIONS).forEach((k, v) -> feed.add(k + "=" + v));
     new TreeMap<>(guide.synonyms()).forEach((k, v) -> feed.add(k + "=" + v));

@@ -49,6 +49,40 @@ final class HeldOutAccuracyTest {
     }
   }
 
+  /**
+   * The realistic held-out set (questions written as reps type them, by a writer who saw neither
+   * the content nor the other sets). The issue's bar is 93% / 93%; the matcher reaches 86.3% /
+   * 91.3% (docs/matching.md), so this is a floor under today's figures that fails the build on a
+   * regression, not the bar itself.
+   */
+  @Test
+  void realisticHeldOutSet_holdsItsFloor() throws IOException {
+    EvalReport report =
+        Evaluation.run(matcher, Evaluation.read(EVAL.resolve("realistic-test.jsonl")));
+
+    assertThat(report.inScopeAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.85);
+    assertThat(report.outOfScopeRejection()).as(misses(report)).isGreaterThanOrEqualTo(0.90);
+  }
+
+  /**
+   * One-fact questions (the held-out half of the facts set): the line shown first is the script's
+   * line that answers the question.
+   */
+  @Test
+  void factQuestions_showTheLineThatAnswersThem() throws IOException {
+    List<LabeledQuestion> facts = Evaluation.read(EVAL.resolve("facts-test.jsonl"));
+    int right = 0;
+    for (LabeledQuestion q : facts) {
+      var m = matcher.match(q.question());
+      if (m.keyLine() >= 0
+          && q.lines().contains(guide.section(m.intent()).orElseThrow().lines().get(m.keyLine()))) {
+        right++;
+      }
+    }
+
+    assertThat(right).isGreaterThanOrEqualTo((int) Math.ceil(0.70 * facts.size()));
+  }
+
   @Test
   void developmentSplitAndSamples_meetTheBar() throws IOException {
     for (String file : List.of("dev.jsonl", "sample.jsonl")) {

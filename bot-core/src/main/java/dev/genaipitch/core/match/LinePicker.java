@@ -1,0 +1,140 @@
+package dev.genaipitch.core.match;
+
+import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.core.content.Section;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the one line of a section that answers a question about one fact ("can bedrock run titan?"
+ * → "Multiple models (Claude, LLaMA, Titan) behind one API"). A line is chosen when the question's
+ * rarer words are mostly found in it, and in no other line of the section as much: words every line
+ * shares ("bedrock") weigh little, a word only one line uses ("titan") a lot.
+ */
+final class LinePicker {
+
+  private record Line(Set<String> stems, double factor) {}
+
+  /**
+   * The share of its score a sub-heading keeps (it names what follows) and a quoted question (the
+   * customer's words, not the script's answer): either is the line only when nothing else is.
+   */
+  private static final double HEADING = 0.5;
+
+  private static final double QUESTION = 0.5;
+
+  /** Added to lines of the one service a question names, taken from lines of the other. */
+  private static final double SERVICE = 1.0;
+
+  private final Map<String, List<Line>> bySection = new HashMap<>();
+  private final Map<String, Set<String>> titles = new HashMap<>();
+  private final Map<String, Double> idf = new HashMap<>();
+  private final double minCoverage;
+  private final double minWeight;
+
+  LinePicker(Guide guide, QuestionReader reader, double minCoverage, double minWeight) {
+    this.minCoverage = minCoverage;
+    this.minWeight = minWeight;
+    Map<String, Integer> df = new HashMap<>();
+    int count = 0;
+    for (Section s : guide.sections()) {
+      List<Line> lines = new ArrayList<>();
+      List<String> headings =
+          s.blocks().stream()
+              .filter(b -> b instanceof dev.genaipitch.core.Block.Heading)
+              .map(dev.genaipitch.core.Block::plainText)
+              .map(String::strip)
+              .toList();
+      for (String text : s.lines()) {
+        Set<String> stems = new HashSet<>();
+        for (Analyzer.Token t : reader.read(text, false)) {
+          if (!t.neutral()) {
+            stems.add(t.stem());
+          }
+        }
+        // A sub-heading names what follows and a quoted question is the customer's, not the
+        // script's answer: either is the line only when nothing else is.
+        double factor = headings.contains(text) ? HEADING : text.endsWith("?") ? QUESTION : 1.0;
+        lines.add(new Line(stems, factor));
+        stems.forEach(st -> df.merge(st, 1, Integer::sum));
+        count++;
+      }
+      bySection.put(s.id(), lines);
+      titles.put(s.id(), stems(reader, s.title()));
+    }
+    for (Map.Entry<String, Integer> e : df.entrySet()) {
+      idf.put(e.getKey(), Math.log((double) count / e.getValue()));
+    }
+  }
+
+  private static Set<String> stems(QuestionReader reader, String text) {
+    Set<String> stems = new HashSet<>();
+    for (Analyzer.Token t : reader.read(text, false)) {
+      if (!t.neutral()) {
+        stems.add(t.stem());
+      }
+    }
+    return stems;
+  }
+
+  /** The index of the line of {@code section} that answers {@code tokens}, or -1. */
+  int pick(String section, List<Analyzer.Token> tokens) {
+    List<Line> lines = bySection.get(section);
+    if (lines == null) {
+      return -1;
+    }
+    Set<String> asked = new HashSet<>();
+    double total = 0;
+    for (Analyzer.Token t : tokens) {
+      Double w = idf.get(t.stem());
+      if (!t.neutral() && w != null && asked.add(t.stem())) {
+        total += w;
+      }
+    }
+    if (total <= 0 || titles.get(section).containsAll(asked)) {
+      // Nothing to weigh, or the question asks for the section as its title names it ("do we need
+      // both?"): the whole section is the answer, not one of its lines.
+      return -1;
+    }
+    boolean bedrock = asked.contains("bedrock");
+    boolean sagemaker = asked.contains("sagemak");
+    int best = -1;
+    double bestScore = 0;
+    double second = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
+      double score = 0;
+      for (String st : asked) {
+        if (line.stems().contains(st)) {
+          score += idf.get(st);
+        }
+      }
+      if (bedrock != sagemaker) {
+        // One service named: its lines answer, the other's do not.
+        String named = bedrock ? "bedrock" : "sagemak";
+        String other = bedrock ? "sagemak" : "bedrock";
+        if (line.stems().contains(named) && !line.stems().contains(other)) {
+          score += SERVICE;
+        } else if (line.stems().contains(other) && !line.stems().contains(named)) {
+          score -= SERVICE;
+        }
+      }
+      score *= line.factor();
+      if (score > bestScore) {
+        second = bestScore;
+        bestScore = score;
+        best = i;
+      } else if (score > second) {
+        second = score;
+      }
+    }
+    boolean clear = bestScore > second;
+    return best >= 0 && clear && bestScore >= minWeight && bestScore / total >= minCoverage
+        ? best
+        : -1;
+  }
+}

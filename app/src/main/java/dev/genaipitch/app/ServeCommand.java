@@ -85,6 +85,11 @@ final class ServeCommand implements Callable<Integer> {
    */
   static int serve(BotConfig config, PitchService.Routes routes, PrintWriter err) throws Exception {
     LogSetup.apply(config.logging().json());
+    if (config.redisUrl().isPresent()) {
+      LOG.warn(
+          "REDIS_URL is set, but state shared in Redis is not built yet: event dedupe, the report"
+              + " and feedback counts stay in each process");
+    }
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

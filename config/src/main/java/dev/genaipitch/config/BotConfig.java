@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  * @param adminPort the loopback-only admin port; 0 picks a free one
  * @param guideDir guide content replacing the built-in guide, if any
  * @param reloadInterval how often {@code guideDir} is checked for changes; zero means never
+ * @param redisUrl the Redis server for state shared by replicas, if any (a secret: it may carry a
+ *     password)
  * @param configFile the properties file the configuration was read from, if any
  * @param raw every setting's effective value as written (secrets included)
  * @param sources where each setting's value came from
@@ -49,6 +51,7 @@ public record BotConfig(
     Logging logging,
     Report report,
     Playground playground,
+    Optional<URI> redisUrl,
     Optional<Path> configFile,
     Map<Setting, String> raw,
     Map<Setting, Source> sources) {
@@ -342,6 +345,7 @@ public record BotConfig(
     p.bool(Setting.PRACTICE_KEEP_ANSWERS); // checked here; read by practiceKeepAnswers()
     boolean playground = p.bool(Setting.PLAYGROUND);
     int playgroundRate = p.integer(Setting.PLAYGROUND_RATE, 1, 1_000_000);
+    Optional<URI> redisUrl = p.optional(Setting.REDIS_URL).map(v -> redis(v, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -362,6 +366,7 @@ public record BotConfig(
         new Logging(logFormat.equals("json"), logQuestions),
         new Report(reportFile, capacity, lowScore),
         new Playground(playground, playgroundRate),
+        redisUrl,
         Optional.ofNullable(fileName).filter(f -> !f.isBlank()).map(Path::of),
         values,
         sources);
@@ -393,6 +398,25 @@ public record BotConfig(
   @Override
   public String toString() {
     return "BotConfig" + describe();
+  }
+
+  /**
+   * A redis:// or rediss:// URL with a host; the problem never shows it (it may hold a password).
+   */
+  private static URI redis(String value, List<String> problems) {
+    try {
+      URI uri = new URI(value);
+      if (("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    problems.add(
+        Setting.REDIS_URL.env()
+            + " is not a redis:// or rediss:// URL with a host (like redis://redis:6379/0)");
+    return URI.create("redis://invalid/");
   }
 
   /** Empty stays empty; anything else becomes stars with no hint of length or content. */

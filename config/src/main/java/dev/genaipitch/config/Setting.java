@@ -160,7 +160,14 @@ public enum Setting {
       "30",
       false,
       "Playground questions and feedback accepted per minute from one client address (ten times"
-          + " this from all together); beyond it 429 with Retry-After.");
+          + " this from all together); beyond it 429 with Retry-After."),
+  REDIS_URL(
+      "REDIS_URL",
+      "",
+      true,
+      "Redis for state shared by replicas: `redis://[user:password@]host:6379/0`, `rediss://` for"
+          + " TLS. Checked at start; the shared state itself is not built yet, so `serve` logs a"
+          + " WARN and keeps state in each process.");
 
   private final String env;
   private final String defaultValue;

@@ -233,6 +233,31 @@ final class BotConfigTest {
   }
 
   @Test
+  void load_redisUrl_isTypedAndMasked() throws ConfigException {
+    String url = "rediss://bot:s3cr3t-redis-password@redis.internal:6380/2";
+
+    BotConfig config = BotConfig.load(Map.of("REDIS_URL", url));
+
+    assertThat(config.redisUrl()).contains(java.net.URI.create(url));
+    assertThat(config.describe()).containsEntry("REDIS_URL", "********");
+    assertThat(config.toString()).doesNotContain("s3cr3t-redis-password");
+    assertThat(BotConfig.defaults().redisUrl()).isEmpty();
+  }
+
+  @Test
+  void load_redisUrlOfAnotherKind_isRefusedWithoutShowingIt() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> BotConfig.load(Map.of("REDIS_URL", "http://user:s3cr3t-redis@redis:6379")));
+
+    assertThat(e.problems())
+        .containsExactly(
+            "REDIS_URL is not a redis:// or rediss:// URL with a host (like redis://redis:6379/0)");
+    assertThat(e.getMessage()).doesNotContain("s3cr3t-redis");
+  }
+
+  @Test
   void load_manyBadValues_reportsEveryProblemInOneMessage() {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "eighty");

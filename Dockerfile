@@ -26,7 +26,7 @@ VOLUME ["/guide"]
 EXPOSE 3000
 USER 10001:10001
 
-# /healthz without curl (not in the image): bash's /dev/tcp, one HTTP/1.0 request.
+# /healthz without depending on curl: bash's /dev/tcp, one HTTP/1.0 request.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-3000} && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 

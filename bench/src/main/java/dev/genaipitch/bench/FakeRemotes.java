@@ -41,6 +41,8 @@ final class FakeRemotes implements AutoCloseable {
   private final AtomicLong replyCount = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private volatile boolean keepReplies;
+  private volatile String lastReply = "";
 
   FakeRemotes() throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(64, 8);
@@ -61,8 +63,11 @@ final class FakeRemotes implements AutoCloseable {
               long arrived = System.nanoTime();
               int now = inFlight.incrementAndGet();
               maxInFlight.accumulateAndGet(now, Math::max);
-              drain(request);
+              String body = drain(request);
               inFlight.decrementAndGet();
+              if (keepReplies) {
+                lastReply = body;
+              }
               int slash = path.lastIndexOf('/');
               Long intended = pending.remove(path.substring(slash + 1));
               if (intended != null) {
@@ -100,11 +105,12 @@ final class FakeRemotes implements AutoCloseable {
    * Reads the whole body before answering: answering first leaves its tail to be parsed as the next
    * request.
    */
-  private static void drain(Request request) {
+  private static String drain(Request request) {
     try {
-      Content.Source.asString(request, StandardCharsets.UTF_8);
+      return Content.Source.asString(request, StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       // the bot's connection broke; the reply still arrived
+      return "";
     }
   }
 
@@ -178,6 +184,16 @@ final class FakeRemotes implements AutoCloseable {
               return old;
             });
     return dropped[0];
+  }
+
+  /** Keeps the body of the latest reply from now on (for {@link PeerFixtures}). */
+  void keepReplies() {
+    keepReplies = true;
+  }
+
+  /** The body of the latest reply since {@link #keepReplies()}, or "". */
+  String lastReply() {
+    return lastReply;
   }
 
   int pendingCount() {

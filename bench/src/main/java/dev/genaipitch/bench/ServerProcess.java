@@ -97,6 +97,46 @@ final class ServerProcess implements AutoCloseable {
     return new ServerProcess(pb.start(), spawned, port);
   }
 
+  /**
+   * Starts a peer (another framework's bot, from {@code bench/peers/}) with {@code command} in
+   * {@code directory}, given {@code PORT} and {@code env}.
+   */
+  static ServerProcess startPeer(
+      List<String> command, Path directory, Map<String, String> env, Path log) throws IOException {
+    int port = freePort();
+    ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
+    pb.directory(directory.toFile());
+    pb.environment().putAll(env);
+    pb.environment().put("PORT", Integer.toString(port));
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    long spawned = System.nanoTime();
+    return new ServerProcess(pb.start(), spawned, port);
+  }
+
+  /**
+   * Waits until {@code exchange}'s first request is answered as it should be (a peer has no {@code
+   * /readyz}); returns the milliseconds since spawning.
+   */
+  double awaitAnswer(Exchange exchange, double timeoutSeconds) throws Exception {
+    long deadline = spawnedNanos + (long) (timeoutSeconds * 1e9);
+    String last = "no answer";
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try (RawHttp http = new RawHttp(address(), 5_000)) {
+        RawHttp.Response r = http.exchange(exchange.request(0, System.nanoTime()));
+        if (exchange.ok(r)) {
+          return millisSinceSpawn();
+        }
+        last = "HTTP " + r.status() + " " + r.text();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    throw new IOException(
+        "the peer did not answer (alive: " + process.isAlive() + "; last: " + last + ")");
+  }
+
   InetSocketAddress address() {
     return new InetSocketAddress("127.0.0.1", port);
   }

@@ -1,5 +1,6 @@
 package dev.genaipitch.core.practice;
 
+import dev.genaipitch.core.match.Stemmer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * Reads words the way the grader compares them: lower case, contractions opened ("don't" is "do
@@ -19,9 +19,6 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 final class Words {
 
   private static final Map<String, List<String>> CONTRACTIONS = contractions();
-
-  private static final ThreadLocal<EnglishStemmer> STEMMER =
-      ThreadLocal.withInitial(EnglishStemmer::new);
 
   private final Map<List<String>, List<String>> vocabulary = new HashMap<>();
   private final int longestVariant;
@@ -213,13 +210,7 @@ final class Words {
   }
 
   static String stem(String word) {
-    if (word.length() < 4 || !isLetters(word)) {
-      return word;
-    }
-    EnglishStemmer stemmer = STEMMER.get();
-    stemmer.setCurrent(word);
-    stemmer.stem();
-    return stemmer.getCurrent();
+    return Stemmer.stem(word);
   }
 
   private static boolean isLetters(String word) {

@@ -11,19 +11,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Switches the log format at start-up, once the configuration is known (LOG_FORMAT may come from
- * the configuration file, which logback.xml cannot see). {@code logback.xml} sets up text on
+ * the configuration file, read after logging has started). {@link LogConfigurator} sets up text on
  * standard error; JSON replaces that appender's encoder with logback's own {@link JsonEncoder}: one
  * JSON object per line with timestamp, level, thread, logger, the formatted message, the key-value
  * pairs ({@code kvpList}) and any throwable.
  */
 final class LogSetup {
 
-  /** The console appender's name in logback.xml. */
+  /** The console appender's name ({@link LogConfigurator}). */
   static final String APPENDER = "STDERR";
 
   private LogSetup() {}
 
-  /** Logs JSON lines from now on when {@code json}; otherwise leaves logback.xml's text format. */
+  /** Logs JSON lines from now on when {@code json}; otherwise leaves the text format. */
   static void apply(boolean json) {
     if (!json || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;

@@ -1,5 +1,7 @@
 package dev.genaipitch.app;
 
+import dev.genaipitch.http.HttpEdge;
+import dev.genaipitch.http.HttpReply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
@@ -14,18 +16,18 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Every error response the server writes, from any handler or from Jetty itself: a small JSON
- * object {@code {"status", "error", "message"}}. Never a stack trace, never an exception message
- * for a 5xx (Jetty logs those, with the stack trace, at WARN).
+ * Every error response Jetty itself writes (a request it cannot parse, a path nobody serves, a
+ * handler that failed) in the one shape the HTTP edge writes too, {@link HttpReply#error}: {@code
+ * {"status", "error", "message"}}. Never a stack trace, never an exception message for a 5xx.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
-  private static final int MAX_MESSAGE = 200;
-
   private final long maxBodyBytes;
+  private final HttpEdge.Limits limits;
 
-  JsonErrorHandler(long maxBodyBytes) {
-    this.maxBodyBytes = maxBodyBytes;
+  JsonErrorHandler(HttpEdge.Limits limits) {
+    this.limits = limits;
+    this.maxBodyBytes = limits.maxBodyBytes();
     setShowStacks(false);
     setShowCauses(false);
   }
@@ -42,16 +44,28 @@ final class JsonErrorHandler extends ErrorHandler {
     if (status == HttpStatus.INTERNAL_SERVER_ERROR_500 && causedBy(cause, TimeoutException.class)) {
       status = HttpStatus.REQUEST_TIMEOUT_408;
     }
-    response.setStatus(status);
-    generateCacheControl(response);
-    if (!request.getConnectionMetaData().isPersistent() || !request.consumeAvailable()) {
-      // Jetty closes this connection after the response (a request it could not parse, a body
-      // left unread): say so, or a client reusing the connection loses its next request.
-      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-    }
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.write(
-        true, ByteBuffer.wrap(body(status, clientMessage(status, message, cause))), callback);
+    int answered = status;
+    // A body nobody read (an ambiguous path Jetty refuses before any handler, say) is drained
+    // first: closed with bytes unread, the connection would be reset under a client still sending,
+    // and its answer lost.
+    HttpEdge.drain(
+        request,
+        limits,
+        () -> {
+          response.setStatus(answered);
+          generateCacheControl(response);
+          if (!request.getConnectionMetaData().isPersistent() || !request.consumeAvailable()) {
+            // Jetty closes this connection after the response (a request it could not parse, a
+            // body left unread): say so, or a client reusing the connection loses its next
+            // request.
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+          }
+          response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+          response.write(
+              true,
+              ByteBuffer.wrap(body(answered, clientMessage(answered, message, cause))),
+              callback);
+        });
   }
 
   /**
@@ -80,42 +94,11 @@ final class JsonErrorHandler extends ErrorHandler {
         cause instanceof HttpException http && http.getReason() != null
             ? http.getReason()
             : message;
-    return text == null || text.isBlank() ? HttpStatus.getMessage(status) : printable(text);
+    return text == null || text.isBlank() ? HttpStatus.getMessage(status) : text;
   }
 
-  // Written by hand: Jackson's start-up cost is not worth three fields of printable ASCII.
   private static byte[] body(int status, String message) {
-    String json =
-        "{\"status\":"
-            + status
-            + ",\"error\":"
-            + quote(HttpStatus.getMessage(status))
-            + ",\"message\":"
-            + quote(message)
-            + "}\n";
-    return json.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A JSON string of printable ASCII (what {@link #printable} and Jetty's reason phrases give). */
-  private static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : printable(text).toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\');
-      }
-      out.append(c);
-    }
-    return out.append('"').toString();
-  }
-
-  /** At most {@value #MAX_MESSAGE} printable ASCII characters: client messages echo nothing odd. */
-  private static String printable(String text) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < text.length() && out.length() < MAX_MESSAGE; i++) {
-      char c = text.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? c : '?');
-    }
-    return out.toString();
+    return HttpReply.errorJson(status, message).getBytes(StandardCharsets.UTF_8);
   }
 
   private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

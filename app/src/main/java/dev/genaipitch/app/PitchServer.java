@@ -1,6 +1,8 @@
 package dev.genaipitch.app;
 
 import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.http.HttpEdge;
+import dev.genaipitch.http.HttpEndpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.pathmap.MatchedResource;
 import org.eclipse.jetty.http.pathmap.PathMappings;
 import org.eclipse.jetty.http.pathmap.PathSpec;
@@ -31,10 +34,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The one HTTP server, on Jetty 12: Slack, Teams, health and metrics on the public port; the report
- * on a second listener bound to 127.0.0.1 only. A bounded thread pool, a request body limit (413),
- * read and idle timeouts, JSON error responses without stack traces, per-route request metrics, and
- * graceful shutdown: {@link #stop()} stops accepting, lets in-flight requests finish within the
- * shutdown timeout, then stops.
+ * on a second listener bound to 127.0.0.1 only. A bounded thread pool; every POST endpoint behind
+ * one {@link HttpEdge} (its body read whole, asynchronously, within BODY_TIMEOUT, MAX_BODY_BYTES
+ * and MAX_BODY_BYTES_IN_FLIGHT, before a thread is committed); read and idle timeouts; JSON error
+ * responses in one shape without stack traces; per-route request metrics; and graceful shutdown:
+ * {@link #stop()} stops accepting, lets in-flight requests finish within the shutdown timeout, then
+ * stops.
  */
 final class PitchServer {
 
@@ -47,6 +52,14 @@ final class PitchServer {
     Route {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * A POST endpoint behind the server's HTTP edge: its body is read whole, within BODY_TIMEOUT
+     * and {@code maxBodyBytes}, before the endpoint runs.
+     */
+    static Route post(String path, HttpEndpoint endpoint, long maxBodyBytes) {
+      return new Route(path, new PostEndpoint(endpoint, maxBodyBytes));
     }
   }
 
@@ -87,19 +100,40 @@ final class PitchServer {
     adminConnector.setIdleTimeout(limits.idleTimeout().toMillis());
     server.addConnector(adminConnector);
 
+    HttpEdge.Limits edge =
+        new HttpEdge.Limits(
+            limits.maxBodyBytes(),
+            limits.bodyTimeout(),
+            new HttpEdge.BodyBudget(limits.maxBodyBytesInFlight()));
+    Set<String> edgePaths = new java.util.HashSet<>();
+    for (Route route : routes) {
+      if (mountEdges(route.handler(), edge)) {
+        edgePaths.add(route.path());
+      }
+    }
     PathMappings<String> names = new PathMappings<>();
     PathMappings<String> adminNames = new PathMappings<>();
     Listeners listeners =
         new Listeners(adminConnector, mappings(routes, names), mappings(adminRoutes, adminNames));
+    // The edges read their own POST bodies; any other request's body is drained before it is
+    // answered, so that no answer is lost to a connection reset under a client still sending.
+    Handler drained =
+        HttpEdge.drainingFirst(
+            listeners,
+            edge,
+            request ->
+                HttpMethod.POST.is(request.getMethod())
+                    && request.getConnectionMetaData().getConnector() != adminConnector
+                    && edgePaths.contains(Request.getPathInContext(request)));
     SizeLimitHandler limited = new SizeLimitHandler(limits.maxBodyBytes(), -1);
-    limited.setHandler(listeners);
+    limited.setHandler(drained);
     AnnounceClose announced = new AnnounceClose();
     announced.setHandler(limited);
     RequestMetrics metrics = new RequestMetrics(registry, adminConnector, names, adminNames);
     metrics.setHandler(announced);
     graceful = new GracefulHandler(metrics);
     server.setHandler(graceful);
-    server.setErrorHandler(new JsonErrorHandler(limits.maxBodyBytes()));
+    server.setErrorHandler(new JsonErrorHandler(edge));
     server.setStopTimeout(limits.shutdownTimeout().toMillis());
     server.setStopAtShutdown(false);
 
@@ -147,6 +181,19 @@ final class PitchServer {
   /** The loopback admin port (the real one when {@code ADMIN_PORT=0}). */
   int adminPort() {
     return adminConnector.getLocalPort();
+  }
+
+  /** Puts every POST endpoint in {@code handler} (itself, or wrapped inside it) behind the edge. */
+  private static boolean mountEdges(Handler handler, HttpEdge.Limits edge) {
+    if (handler instanceof PostEndpoint post) {
+      post.mount(edge);
+      return true;
+    } else if (handler instanceof Handler.Container container) {
+      List<PostEndpoint> posts = container.getDescendants(PostEndpoint.class);
+      posts.forEach(post -> post.mount(edge));
+      return !posts.isEmpty();
+    }
+    return false;
   }
 
   private static PathMappingsHandler mappings(List<Route> routes, PathMappings<String> names) {

@@ -9,11 +9,12 @@ import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.Part;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.Topic;
+import dev.genaipitch.http.HttpCall;
+import dev.genaipitch.http.HttpReply;
 import dev.genaipitch.slack.SlackPreview;
 import dev.genaipitch.teams.TeamsPreview;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -29,7 +30,6 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -64,6 +64,9 @@ final class Playground {
 
   /** The API's and the page's files' paths. */
   static final String PREFIX = "/playground/*";
+
+  static final String ASK_PATH = "/playground/ask";
+  static final String FEEDBACK_PATH = "/playground/feedback";
 
   /** The platform name questions asked here carry, in metrics and the report. */
   static final String PLATFORM = "web";
@@ -114,6 +117,8 @@ final class Playground {
     Playground playground = new Playground(bot, lowScore);
     return List.of(
         new PitchServer.Route(PAGE_PATH, playground.new PageHandler()),
+        PitchServer.Route.post(ASK_PATH, playground::ask, MAX_BODY),
+        PitchServer.Route.post(FEEDBACK_PATH, playground::feedback, MAX_BODY),
         new PitchServer.Route(PREFIX, playground.new ApiHandler()));
   }
 
@@ -138,9 +143,7 @@ final class Playground {
       String path = request.getHttpURI().getCanonicalPath();
       String name = path.startsWith("/playground/") ? path.substring("/playground/".length()) : "";
       switch (name) {
-        case "ask" -> ask(request, response, callback);
         case "open" -> open(request, response, callback);
-        case "feedback" -> feedback(request, response, callback);
         default -> {
           StaticFile file = files.get(name);
           if (file == null) {
@@ -156,31 +159,25 @@ final class Playground {
     }
   }
 
-  private void ask(Request request, Response response, Callback callback) {
-    JsonNode body = readJsonPost(request, response, callback);
-    if (body == null) {
-      return;
+  /** {@code POST /playground/ask}, behind the HTTP edge. */
+  private HttpReply ask(HttpCall call) {
+    JsonBody body = jsonObject(call);
+    if (body.refusal() != null) {
+      return body.refusal();
     }
-    JsonNode question = body.get("question");
+    JsonNode question = body.json().get("question");
     if (question == null || question.isNull()) {
-      badRequest(request, response, callback, "missing field \"question\"");
+      return HttpReply.error(HttpStatus.BAD_REQUEST_400, "missing field \"question\"");
     } else if (!question.isTextual()) {
-      badRequest(request, response, callback, "\"question\" must be a string");
+      return HttpReply.error(HttpStatus.BAD_REQUEST_400, "\"question\" must be a string");
     } else if (question.asText().isBlank()) {
-      badRequest(request, response, callback, "\"question\" is empty");
+      return HttpReply.error(HttpStatus.BAD_REQUEST_400, "\"question\" is empty");
     } else if (question.asText().length() > MAX_QUESTION) {
-      badRequest(
-          request,
-          response,
-          callback,
+      return HttpReply.error(
+          HttpStatus.BAD_REQUEST_400,
           "\"question\" is longer than " + MAX_QUESTION + " characters");
-    } else {
-      writeJson(
-          response,
-          callback,
-          HttpStatus.OK_200,
-          answerJson(bot.ask(question.asText(), PLATFORM), lowScore));
     }
+    return jsonReply(HttpStatus.OK_200, answerJson(bot.ask(question.asText(), PLATFORM), lowScore));
   }
 
   private void open(Request request, Response response, Callback callback) {
@@ -204,69 +201,40 @@ final class Playground {
     }
   }
 
-  private void feedback(Request request, Response response, Callback callback) {
-    JsonNode body = readJsonPost(request, response, callback);
-    if (body == null) {
-      return;
+  /** {@code POST /playground/feedback}, behind the HTTP edge. */
+  private HttpReply feedback(HttpCall call) {
+    JsonBody body = jsonObject(call);
+    if (body.refusal() != null) {
+      return body.refusal();
     }
-    JsonNode intent = body.get("intent");
-    JsonNode helpful = body.get("helpful");
+    JsonNode intent = body.json().get("intent");
+    JsonNode helpful = body.json().get("helpful");
     if (intent == null
         || !intent.isTextual()
         || intent.asText().isBlank()
         || intent.asText().length() > MAX_ID) {
-      badRequest(request, response, callback, "\"intent\" must be a section id");
+      return HttpReply.error(HttpStatus.BAD_REQUEST_400, "\"intent\" must be a section id");
     } else if (helpful == null || !helpful.isBoolean()) {
-      badRequest(request, response, callback, "\"helpful\" must be true or false");
-    } else {
-      bot.feedback(PLATFORM, intent.asText(), helpful.asBoolean());
-      response.setStatus(HttpStatus.NO_CONTENT_204);
-      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-      callback.succeeded();
+      return HttpReply.error(HttpStatus.BAD_REQUEST_400, "\"helpful\" must be true or false");
     }
+    bot.feedback(PLATFORM, intent.asText(), helpful.asBoolean());
+    return HttpReply.empty(HttpStatus.NO_CONTENT_204).with("Cache-Control", "no-store");
   }
 
-  /**
-   * The body of a JSON POST as a JSON object, or null when the request was answered with an error
-   * already (wrong method or content type, too large, not UTF-8, not a JSON object).
-   */
-  private static JsonNode readJsonPost(Request request, Response response, Callback callback) {
-    if (!HttpMethod.POST.is(request.getMethod())) {
-      methodNotAllowed(request, response, callback, "POST");
-      return null;
-    }
-    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+  /** A JSON object from a POST's body, or the refusal that says why not. */
+  private record JsonBody(JsonNode json, HttpReply refusal) {}
+
+  private static JsonBody jsonObject(HttpCall call) {
+    String type = call.header("Content-Type");
     // Requiring JSON also keeps other sites' pages out: a cross-origin JSON POST needs a CORS
     // preflight, which this server never grants.
     if (type == null
         || !type.toLowerCase(Locale.ROOT).split(";", 2)[0].strip().equals("application/json")) {
-      writeError(
-          response,
-          callback,
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
-          "send JSON with Content-Type: application/json");
-      return null;
-    }
-    byte[] bytes;
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        // Read the rest (the server's MAX_BODY_BYTES bounds it) before answering, so that the
-        // client gets the 413 rather than a connection reset while it is still sending.
-        in.transferTo(OutputStream.nullOutputStream());
-      }
-    } catch (IOException e) {
-      // The connection failed or the server's own limits cut the body off; Jetty answers that.
-      Response.writeError(request, response, callback, e);
-      return null;
-    }
-    if (bytes.length > MAX_BODY) {
-      writeError(
-          response,
-          callback,
-          HttpStatus.PAYLOAD_TOO_LARGE_413,
-          "a playground request is at most " + MAX_BODY + " bytes");
-      return null;
+      return new JsonBody(
+          null,
+          HttpReply.error(
+              HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
+              "send JSON with Content-Type: application/json"));
     }
     JsonNode body;
     try {
@@ -275,21 +243,33 @@ final class Playground {
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
+              .decode(ByteBuffer.wrap(call.body()))
               .toString();
       body = JSON.readTree(text);
     } catch (CharacterCodingException e) {
-      badRequest(request, response, callback, "the body is not UTF-8");
-      return null;
+      return new JsonBody(
+          null, HttpReply.error(HttpStatus.BAD_REQUEST_400, "the body is not UTF-8"));
     } catch (JsonProcessingException e) {
-      badRequest(request, response, callback, "the body is not valid JSON");
-      return null;
+      return new JsonBody(
+          null, HttpReply.error(HttpStatus.BAD_REQUEST_400, "the body is not valid JSON"));
     }
     if (body == null || !body.isObject()) {
-      badRequest(request, response, callback, "the body must be a JSON object");
-      return null;
+      return new JsonBody(
+          null, HttpReply.error(HttpStatus.BAD_REQUEST_400, "the body must be a JSON object"));
     }
-    return body;
+    return new JsonBody(body, null);
+  }
+
+  private static HttpReply jsonReply(int status, JsonNode json) {
+    try {
+      return new HttpReply(
+          status,
+          Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"),
+          "application/json",
+          (JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an answer that does not serialize", e);
+    }
   }
 
   /**
@@ -357,16 +337,14 @@ final class Playground {
     writeError(response, callback, HttpStatus.BAD_REQUEST_400, reason);
   }
 
-  /**
-   * The server's JSON error shape, written here because the error handler words some statuses (413)
-   * for the server-wide limits.
-   */
+  /** The one error shape ({@link HttpReply#error}), for the GET endpoints. */
   private static void writeError(Response response, Callback callback, int status, String message) {
-    ObjectNode error = JSON.createObjectNode();
-    error.put("status", status);
-    error.put("error", HttpStatus.getMessage(status));
-    error.put("message", message);
-    writeJson(response, callback, status, error);
+    HttpReply error = HttpReply.error(status, message);
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, error.contentType());
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, error.body().length);
+    response.write(true, ByteBuffer.wrap(error.body()), callback);
   }
 
   private static void writeJson(Response response, Callback callback, int status, JsonNode json) {

@@ -77,13 +77,14 @@ final class SlackRoute {
   }
 
   /**
-   * The adapter's handler, closing the adapter (letting its sends finish) when the server stops.
+   * The adapter's endpoint (behind the server's HTTP edge), closing the adapter (letting its sends
+   * finish) when the server stops.
    */
   private static final class ClosingWith extends Handler.Wrapper {
     private final SlackAdapter slack;
 
     ClosingWith(SlackAdapter slack) {
-      super(slack.handler());
+      super(new PostEndpoint(slack.endpoint(), SlackAdapter.MAX_BODY_BYTES));
       this.slack = slack;
     }
 

@@ -30,8 +30,8 @@ final class TeamsRoute {
               + " (TEAMS_EMULATOR=true for the Bot Framework Emulator on this machine)");
       return new PitchServer.Route(TeamsAdapter.PATH, new Off());
     }
-    return new PitchServer.Route(
-        TeamsAdapter.PATH, options.apply(TeamsAdapter.builder(bot, config)).build().handler());
+    TeamsAdapter teams = options.apply(TeamsAdapter.builder(bot, config)).build();
+    return PitchServer.Route.post(TeamsAdapter.PATH, teams.endpoint(), teams.maxBodyBytes());
   }
 
   /** {@code /api/messages} while Teams is off. */

@@ -171,6 +171,7 @@ final class Fuzzer {
   private final long timestamp;
   private final List<Base> slackCorpus = new ArrayList<>();
   private final List<Base> teamsCorpus = new ArrayList<>();
+  private final List<Base> playgroundCorpus = new ArrayList<>();
 
   /** A valid request to start from. */
   private record Base(String kind, String path, String contentType, byte[] body) {}
@@ -214,8 +215,11 @@ final class Fuzzer {
     if (roll < 45) {
       return slack(index, r);
     }
-    if (roll < 88) {
+    if (roll < 84) {
       return teams(index, r);
+    }
+    if (roll < 88) {
+      return playground(index, r);
     }
     if (roll < 95) {
       return random(index, r);
@@ -277,6 +281,18 @@ final class Fuzzer {
       what.append(", junk Authorization");
     }
     return finish(index, r, what, base.path(), base.contentType(), headers, body);
+  }
+
+  // ---- the playground's API
+
+  private Request playground(int index, SplittableRandom r) {
+    Base base = pick(playgroundCorpus, r);
+    StringBuilder what = new StringBuilder("playground " + base.kind());
+    byte[] body = base.body();
+    if (r.nextInt(10) < 8) {
+      body = mutate(body, r, what);
+    }
+    return finish(index, r, what, base.path(), base.contentType(), new LinkedHashMap<>(), body);
   }
 
   /** Content type, method, path and extra headers: mostly right, sometimes not. */
@@ -367,7 +383,7 @@ final class Fuzzer {
     String close = "Connection: close\r\n";
     String text;
     String what;
-    switch (r.nextInt(16)) {
+    switch (r.nextInt(17)) {
       case 0 -> {
         what = "raw random bytes";
         text = new String(bytes(r, 1 + r.nextInt(2_000)), StandardCharsets.ISO_8859_1);
@@ -485,6 +501,21 @@ final class Fuzzer {
                 + teamsBody.length()
                 + "\r\n\r\n"
                 + teamsBody;
+      }
+      case 15 -> {
+        String target = POST_TARGETS[r.nextInt(POST_TARGETS.length)];
+        what = "raw bad chunk size to " + target;
+        text =
+            "POST "
+                + target
+                + " HTTP/1.1\r\n"
+                + host
+                + close
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + ascii(r, 1 + r.nextInt(6)).replace("\r", "").replace("\n", "")
+                + "\r\n"
+                + teamsBody
+                + "\r\n0\r\n\r\n";
       }
       case 14 -> {
         what = "raw body shorter than announced";
@@ -835,7 +866,24 @@ final class Fuzzer {
 
   // ---- corpus
 
+  /** Every POST endpoint the edge serves. */
+  private static final String[] POST_TARGETS = {
+    "/slack/events", "/api/messages", "/playground/ask", "/playground/feedback"
+  };
+
   private void buildCorpus(SlackSide slack, TeamsSide teams) {
+    for (String q : QUESTIONS) {
+      ObjectNode ask = new ObjectMapper().createObjectNode().put("question", q);
+      playgroundCorpus.add(
+          new Base("ask", "/playground/ask", "application/json", utf8(ask.toString())));
+    }
+    for (String intent : List.of("need-both", "analogy", "help", "none", "made-up")) {
+      ObjectNode feedback =
+          new ObjectMapper().createObjectNode().put("intent", intent).put("helpful", true);
+      playgroundCorpus.add(
+          new Base(
+              "feedback", "/playground/feedback", "application/json", utf8(feedback.toString())));
+    }
     for (String q : QUESTIONS) {
       slackCorpus.add(
           new Base(

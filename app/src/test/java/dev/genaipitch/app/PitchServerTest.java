@@ -3,6 +3,8 @@ package dev.genaipitch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.http.HttpCall;
+import dev.genaipitch.http.HttpReply;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -73,7 +75,7 @@ final class PitchServerTest {
       RawHttp.Reply reply = http.read();
 
       assertThat(reply.status()).isEqualTo(413);
-      assertThat(reply.body()).contains("request body is larger than 1048576 bytes");
+      assertThat(reply.body()).contains("body is larger than 1048576 bytes");
     }
   }
 
@@ -243,7 +245,7 @@ final class PitchServerTest {
       RawHttp.Reply reply = http.read();
 
       assertThat(reply.status()).isEqualTo(408);
-      assertThat(reply.body()).contains("\"message\":\"the request did not arrive in time\"");
+      assertThat(reply.body()).contains("\"message\":\"the body stopped arriving");
     }
   }
 
@@ -306,8 +308,8 @@ final class PitchServerTest {
         new PitchServer(
             config,
             List.of(
-                new PitchServer.Route("/echo", echo()),
-                new PitchServer.Route("/hold", hold()),
+                PitchServer.Route.post("/echo", this::echo, 1 << 20),
+                PitchServer.Route.post("/hold", this::hold, 1 << 20),
                 new PitchServer.Route("/boom", boom()),
                 new PitchServer.Route("/fail", failing()),
                 new PitchServer.Route("/refuse", refuse())),
@@ -317,37 +319,21 @@ final class PitchServerTest {
   }
 
   /** Counts the body's bytes; tells the test when it started. */
-  private Handler echo() {
-    return new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback)
-          throws Exception {
-        entered.countDown();
-        int length = Content.Source.asByteBuffer(request).remaining();
-        Content.Sink.write(response, true, length + " bytes", callback);
-        return true;
-      }
-    };
+  private HttpReply echo(HttpCall call) {
+    entered.countDown();
+    return HttpReply.text(200, call.body().length + " bytes");
   }
 
   /**
-   * Reads the body, then holds the request, doing no I/O, until the test releases it: in flight the
-   * way a request waiting on the bot or a platform API is.
+   * Holds the request, its body read, doing no I/O, until the test releases it: in flight the way a
+   * request waiting on the bot or a platform API is.
    */
-  private Handler hold() {
-    return new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback)
-          throws Exception {
-        int length = Content.Source.asByteBuffer(request).remaining();
-        entered.countDown();
-        if (!release.await(60, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("never released");
-        }
-        Content.Sink.write(response, true, "held " + length + " bytes", callback);
-        return true;
-      }
-    };
+  private HttpReply hold(HttpCall call) throws InterruptedException {
+    entered.countDown();
+    if (!release.await(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("never released");
+    }
+    return HttpReply.text(200, "held " + call.body().length + " bytes");
   }
 
   /** Answers 405 without reading the body, as the adapters do for a method they do not take. */

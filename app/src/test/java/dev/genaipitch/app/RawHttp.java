@@ -60,6 +60,16 @@ final class RawHttp implements AutoCloseable {
     return this;
   }
 
+  /** Ends what this side sends (a half-close): the server reads the end of the stream. */
+  void closeOutput() throws IOException {
+    socket.shutdownOutput();
+  }
+
+  /** Whether any of an answer has arrived (without waiting for one). */
+  boolean answered() throws IOException {
+    return in.available() > 0;
+  }
+
   /** Reads until the server closes the connection (requests here say Connection: close). */
   Reply read() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -164,12 +164,14 @@ public record BotConfig(
   /**
    * HTTP server limits.
    *
+   * @param maxBodyBytesInFlight the most bytes of request bodies held at once, all together
    * @param readTimeout the longest a request in progress may go with no bytes moving
    * @param bodyTimeout the longest a POST's whole body may take to arrive
    * @param shutdownTimeout how long in-flight requests may take to finish on SIGTERM
    */
   public record Server(
       long maxBodyBytes,
+      long maxBodyBytesInFlight,
       int maxThreads,
       Duration idleTimeout,
       Duration readTimeout,
@@ -316,7 +318,8 @@ public record BotConfig(
               + " MICROSOFT_APP_ID");
     }
     URI openId = p.url(Setting.BOT_OPENID_METADATA);
-    long maxBody = p.integer(Setting.MAX_BODY_BYTES, 1024, Integer.MAX_VALUE);
+    long maxBody = p.integer(Setting.MAX_BODY_BYTES, 1024, Integer.MAX_VALUE - 8);
+    long inFlight = p.integer(Setting.MAX_BODY_BYTES_IN_FLIGHT, 1024, Integer.MAX_VALUE);
     int maxThreads = p.integer(Setting.MAX_THREADS, 8, 10_000);
     Duration idle = p.duration(Setting.IDLE_TIMEOUT, true);
     Duration read = p.duration(Setting.READ_TIMEOUT, true);
@@ -362,7 +365,7 @@ public record BotConfig(
             openId,
             tokenUrl,
             emulator),
-        new Server(maxBody, maxThreads, idle, read, body, shutdown),
+        new Server(maxBody, inFlight, maxThreads, idle, read, body, shutdown),
         new Logging(logFormat.equals("json"), logQuestions),
         new Report(reportFile, capacity, lowScore),
         new Playground(playground, playgroundRate),

@@ -93,6 +93,12 @@ public enum Setting {
       "1048576",
       false,
       "Largest request body accepted, in bytes; a larger one gets 413."),
+  MAX_BODY_BYTES_IN_FLIGHT(
+      "MAX_BODY_BYTES_IN_FLIGHT",
+      "33554432",
+      false,
+      "Most bytes of request bodies held at once, all requests together (bodies still arriving and"
+          + " being handled); a body that would go past it gets 503 with Retry-After."),
   MAX_THREADS("MAX_THREADS", "64", false, "Most request threads the server runs (8 to 10000)."),
   IDLE_TIMEOUT(
       "IDLE_TIMEOUT",

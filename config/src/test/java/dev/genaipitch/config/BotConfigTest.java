@@ -99,6 +99,7 @@ final class BotConfigTest {
         .isEqualTo(
             new BotConfig.Server(
                 2048,
+                33_554_432,
                 64,
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(5),

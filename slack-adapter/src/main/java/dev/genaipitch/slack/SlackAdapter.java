@@ -11,6 +11,9 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.http.HttpCall;
+import dev.genaipitch.http.HttpEndpoint;
+import dev.genaipitch.http.HttpReply;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -28,13 +31,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.slf4j.Logger;
@@ -58,6 +54,9 @@ public final class SlackAdapter implements AutoCloseable {
   /** The one Request URL path for slash commands, events and interactivity. */
   public static final String PATH = "/slack/events";
 
+  /** The largest body the Request URL takes: Slack's payloads are a few kilobytes. */
+  public static final int MAX_BODY_BYTES = SlackEndpoint.MAX_BODY_BYTES;
+
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
 
   /** Runs a task after a delay: how retries wait. Tests pass one that records the delay. */
@@ -78,7 +77,7 @@ public final class SlackAdapter implements AutoCloseable {
 
   private final App app;
   private final Slack slack;
-  private final Handler endpoint;
+  private final HttpEndpoint endpoint;
   private final Optional<SlackSocket> socket;
   private final List<Runnable> onClose;
   private volatile boolean ready;
@@ -86,7 +85,7 @@ public final class SlackAdapter implements AutoCloseable {
   private SlackAdapter(
       App app,
       Slack slack,
-      Handler endpoint,
+      HttpEndpoint endpoint,
       Optional<SlackSocket> socket,
       List<Runnable> onClose) {
     this.app = app;
@@ -116,10 +115,11 @@ public final class SlackAdapter implements AutoCloseable {
   }
 
   /**
-   * The Jetty handler to mount at {@value #PATH}. Without {@code SLACK_SIGNING_SECRET} (Socket Mode
-   * alone) it answers every request 404, saying why.
+   * The endpoint to serve at {@value #PATH}, behind the HTTP edge (at most {@link
+   * #MAX_BODY_BYTES}). Without {@code SLACK_SIGNING_SECRET} (Socket Mode alone) it answers every
+   * request 404, saying why.
    */
-  public Handler handler() {
+  public HttpEndpoint endpoint() {
     return endpoint;
   }
 
@@ -352,7 +352,7 @@ public final class SlackAdapter implements AutoCloseable {
               ? "Socket Mode, and the Request URL path " + PATH
               : config.socketMode() ? "Socket Mode" : "Request URL path " + PATH,
           config.postInChannel() ? "posted in channel" : "previewed first");
-      Handler endpoint =
+      HttpEndpoint endpoint =
           config.requestUrl()
               ? new SlackEndpoint(
                   app, new RequestSignature(config.signingSecret().orElseThrow(), clock))
@@ -453,18 +453,13 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** {@value #PATH} when Slack comes in over Socket Mode alone. */
-    private static final class SocketModeOnly extends Handler.Abstract {
+    private static final class SocketModeOnly implements HttpEndpoint {
       @Override
-      public boolean handle(Request request, Response response, Callback callback) {
-        response.setStatus(HttpStatus.NOT_FOUND_404);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        Content.Sink.write(
-            response,
-            true,
-            "{\"error\":\"Slack is connected over Socket Mode; this Request URL is off (set"
-                + " SLACK_SIGNING_SECRET to serve it as well)\"}",
-            callback);
-        return true;
+      public HttpReply handle(HttpCall call) {
+        return HttpReply.error(
+            404,
+            "Slack is connected over Socket Mode; this Request URL is off (set"
+                + " SLACK_SIGNING_SECRET to serve it as well)");
       }
     }
 

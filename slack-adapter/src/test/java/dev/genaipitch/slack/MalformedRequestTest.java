@@ -169,7 +169,7 @@ final class MalformedRequestTest {
 
   private void assertBadRequest(Reply reply, String reason) {
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().path("error").asText()).contains(reason);
+    assertThat(reply.json().path("message").asText()).contains(reason);
     assertThat(fixture.fakeSlack.sent()).isEmpty();
   }
 }

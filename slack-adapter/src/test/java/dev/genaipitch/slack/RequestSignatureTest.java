@@ -140,7 +140,7 @@ final class RequestSignatureTest {
 
   private void assertRejected(Reply reply, String reason) {
     assertThat(reply.status()).isEqualTo(401);
-    assertThat(reply.json().path("error").asText()).contains(reason);
+    assertThat(reply.json().path("message").asText()).contains(reason);
     assertThat(fixture.executor.submitted()).as("nothing handed to the sender").isZero();
     assertThat(fixture.fakeSlack.sent()).as("nothing sent to Slack").isEmpty();
     assertThat(reply.body()).doesNotContain(SlackFixture.SECRET);

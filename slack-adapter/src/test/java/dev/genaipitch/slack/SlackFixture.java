@@ -78,11 +78,22 @@ final class SlackFixture implements AutoCloseable {
     connector.setPort(0);
     server.addConnector(connector);
     PathMappingsHandler paths = new PathMappingsHandler();
-    paths.addMapping(PathSpec.from(SlackAdapter.PATH), adapter.handler());
+    paths.addMapping(PathSpec.from(SlackAdapter.PATH), edge(adapter));
     server.setHandler(paths);
     server.start();
     URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + SlackAdapter.PATH);
     slack = new Workspace(endpoint, SECRET, clock, fakeSlack);
+  }
+
+  /** The adapter's endpoint behind the HTTP edge, as serve mounts it. */
+  static org.eclipse.jetty.server.Handler edge(SlackAdapter adapter) {
+    return new dev.genaipitch.http.HttpEdge(
+        adapter.endpoint(),
+        SlackAdapter.MAX_BODY_BYTES,
+        new dev.genaipitch.http.HttpEdge.Limits(
+            1 << 20,
+            java.time.Duration.ofSeconds(10),
+            new dev.genaipitch.http.HttpEdge.BodyBudget(32 << 20)));
   }
 
   /** The bot with answers previewed first (the default). */

@@ -185,7 +185,7 @@ final class SocketModeConversationTest {
     connector.setPort(0);
     server.addConnector(connector);
     PathMappingsHandler paths = new PathMappingsHandler();
-    paths.addMapping(PathSpec.from(SlackAdapter.PATH), fixture.adapter.handler());
+    paths.addMapping(PathSpec.from(SlackAdapter.PATH), SlackFixture.edge(fixture.adapter));
     server.setHandler(paths);
     server.start();
     try {

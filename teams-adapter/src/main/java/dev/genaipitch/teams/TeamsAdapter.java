@@ -4,10 +4,10 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.http.HttpEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +30,13 @@ public final class TeamsAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
   private static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(5);
 
-  private final Handler handler;
+  private final HttpEndpoint endpoint;
+  private final long maxBodyBytes;
   private final boolean authenticated;
 
-  private TeamsAdapter(Handler handler, boolean authenticated) {
-    this.handler = handler;
+  private TeamsAdapter(HttpEndpoint endpoint, long maxBodyBytes, boolean authenticated) {
+    this.endpoint = endpoint;
+    this.maxBodyBytes = maxBodyBytes;
     this.authenticated = authenticated;
   }
 
@@ -58,9 +60,16 @@ public final class TeamsAdapter {
         .maxWaitingReplies(Math.max(1, config.server().maxThreads() / 4));
   }
 
-  /** The handler to mount at {@link #PATH}. */
-  public Handler handler() {
-    return handler;
+  /**
+   * The endpoint to serve at {@link #PATH}, behind the HTTP edge (at most {@link #maxBodyBytes}).
+   */
+  public HttpEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The largest activity accepted (MAX_BODY_BYTES). */
+  public long maxBodyBytes() {
+    return maxBodyBytes;
   }
 
   /** Whether requests must carry a valid Bot Framework token (an app id is configured). */
@@ -152,7 +161,7 @@ public final class TeamsAdapter {
       Replies replies = new BotConnectorReplies(credentials(), replyTimeout);
       TeamsBot teamsBot = new TeamsBot(bot, replies, maxWaitingReplies);
       return new TeamsAdapter(
-          new ActivityEndpoint(authenticator, teamsBot, maxBodyBytes), teams.authenticated());
+          new ActivityEndpoint(authenticator, teamsBot), maxBodyBytes, teams.authenticated());
     }
 
     private AppCredentials credentials() {

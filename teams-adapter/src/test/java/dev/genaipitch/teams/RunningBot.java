@@ -66,7 +66,16 @@ final class RunningBot implements AutoCloseable {
     connector.setPort(0);
     server.addConnector(connector);
     PathMappingsHandler paths = new PathMappingsHandler();
-    paths.addMapping(PathSpec.from(TeamsAdapter.PATH), adapter.handler());
+    // Behind the HTTP edge, as serve mounts it.
+    paths.addMapping(
+        PathSpec.from(TeamsAdapter.PATH),
+        new dev.genaipitch.http.HttpEdge(
+            adapter.endpoint(),
+            adapter.maxBodyBytes(),
+            new dev.genaipitch.http.HttpEdge.Limits(
+                1 << 20,
+                java.time.Duration.ofSeconds(10),
+                new dev.genaipitch.http.HttpEdge.BodyBudget(32 << 20))));
     server.setHandler(paths);
     server.start();
   }

@@ -34,7 +34,7 @@ final class TeamsAdapterTest {
           .filteredOn(l -> l.contains("WITHOUT AUTHENTICATION"))
           .singleElement()
           .satisfies(l -> assertThat(l).contains("WARN").contains("only clients on this machine"));
-      assertThat(adapter.handler()).isNotNull();
+      assertThat(adapter.endpoint()).isNotNull();
     }
   }
 

@@ -52,27 +52,22 @@ public final class TestServeMain {
       throws Exception {
     List<PitchServer.Route> routes =
         new ArrayList<>(ServeCommand.routes(config, bot, readiness, registry));
-    routes.add(new PitchServer.Route("/test/hold", hold()));
+    routes.add(PitchServer.Route.post("/test/hold", hold(), 1 << 20));
     routes.add(new PitchServer.Route("/test/ask", ask(bot)));
     return routes;
   }
 
-  private static Handler hold() {
+  /** Behind the HTTP edge, as every POST endpoint: its body read before it runs. */
+  private static dev.genaipitch.http.HttpEndpoint hold() {
     BufferedReader stdin =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    return new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback)
-          throws Exception {
-        int length = Content.Source.asByteBuffer(request).remaining();
-        System.out.println(HOLD_STARTED);
-        System.out.flush();
-        synchronized (stdin) {
-          stdin.readLine();
-        }
-        Content.Sink.write(response, true, "held " + length + " bytes", callback);
-        return true;
+    return call -> {
+      System.out.println(HOLD_STARTED);
+      System.out.flush();
+      synchronized (stdin) {
+        stdin.readLine();
       }
+      return dev.genaipitch.http.HttpReply.text(200, "held " + call.body().length + " bytes");
     };
   }
 

@@ -142,7 +142,15 @@ final class PitchService {
     publicRoutes.add(new PitchServer.Route("/healthz", OpsHandlers.health()));
     publicRoutes.add(new PitchServer.Route("/readyz", OpsHandlers.readiness(readiness)));
     publicRoutes.add(new PitchServer.Route("/metrics", OpsHandlers.metrics(registry::scrape)));
-    publicRoutes.addAll(Playground.routes(bot, config.report().lowScore()));
+    if (config.playground().enabled()) {
+      publicRoutes.addAll(
+          Playground.routes(
+              bot,
+              config.report().lowScore(),
+              new RateLimits(config.playground().ratePerMinute(), clock)));
+    } else {
+      LOG.info("The playground is off (PLAYGROUND=false): / and /playground/ answer 404");
+    }
     publicRoutes.addAll(routes.build(config, bot, readiness, registry));
     List<PitchServer.Route> adminRoutes =
         List.of(

@@ -101,9 +101,12 @@ final class Playground {
   private final StaticFile page;
   private final Map<String, StaticFile> files;
 
-  private Playground(PitchBot bot, double lowScore) {
+  private final RateLimits rates;
+
+  private Playground(PitchBot bot, double lowScore, RateLimits rates) {
     this.bot = bot;
     this.lowScore = lowScore;
+    this.rates = rates;
     this.page = StaticFile.load("index.html");
     this.files = FILES.stream().collect(Collectors.toUnmodifiableMap(f -> f, StaticFile::load));
   }
@@ -112,9 +115,10 @@ final class Playground {
    * The page at {@code /} and everything under {@code /playground/}, answering from {@code bot}.
    *
    * @param lowScore LOW_SCORE: answers below it are kept for the report, which the page says
+   * @param rates how often one address (and everyone) may ask and give feedback (PLAYGROUND_RATE)
    */
-  static List<PitchServer.Route> routes(PitchBot bot, double lowScore) {
-    Playground playground = new Playground(bot, lowScore);
+  static List<PitchServer.Route> routes(PitchBot bot, double lowScore, RateLimits rates) {
+    Playground playground = new Playground(bot, lowScore, rates);
     return List.of(
         new PitchServer.Route(PAGE_PATH, playground.new PageHandler()),
         PitchServer.Route.post(ASK_PATH, playground::ask, MAX_BODY),
@@ -161,6 +165,10 @@ final class Playground {
 
   /** {@code POST /playground/ask}, behind the HTTP edge. */
   private HttpReply ask(HttpCall call) {
+    HttpReply limited = rateLimited(call);
+    if (limited != null) {
+      return limited;
+    }
     JsonBody body = jsonObject(call);
     if (body.refusal() != null) {
       return body.refusal();
@@ -203,6 +211,10 @@ final class Playground {
 
   /** {@code POST /playground/feedback}, behind the HTTP edge. */
   private HttpReply feedback(HttpCall call) {
+    HttpReply limited = rateLimited(call);
+    if (limited != null) {
+      return limited;
+    }
     JsonBody body = jsonObject(call);
     if (body.refusal() != null) {
       return body.refusal();
@@ -219,6 +231,18 @@ final class Playground {
     }
     bot.feedback(PLATFORM, intent.asText(), helpful.asBoolean());
     return HttpReply.empty(HttpStatus.NO_CONTENT_204).with("Cache-Control", "no-store");
+  }
+
+  /** 429 with Retry-After when this address, or everyone, has asked too often; else null. */
+  private HttpReply rateLimited(HttpCall call) {
+    long wait = rates.take(call.remoteAddress());
+    if (wait == 0) {
+      return null;
+    }
+    return HttpReply.error(
+            HttpStatus.TOO_MANY_REQUESTS_429,
+            "too many playground requests; try again in " + wait + " s")
+        .with("Retry-After", Long.toString(wait));
   }
 
   /** A JSON object from a POST's body, or the refusal that says why not. */

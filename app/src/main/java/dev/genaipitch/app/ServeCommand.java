@@ -134,10 +134,12 @@ final class ServeCommand implements Callable<Integer> {
         .addKeyValue("admin_port", service.adminPort())
         .addKeyValue("guide", service.bot().guide().origin())
         .log("genai-pitch listening on http://localhost:{}/", service.port());
-    LOG.info(
-        "Playground: http://localhost:{}/ (ask a question, see the answer as Slack and Teams show"
-            + " it)",
-        service.port());
+    if (config.playground().enabled()) {
+      LOG.info(
+          "Playground: http://localhost:{}/ (ask a question, see the answer as Slack and Teams show"
+              + " it)",
+          service.port());
+    }
 
     stop.await();
     LOG.atInfo()

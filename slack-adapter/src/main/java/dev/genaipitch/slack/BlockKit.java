@@ -75,7 +75,7 @@ final class BlockKit {
     List<ObjectNode> blocks = new ArrayList<>();
     String echo = echo(question);
     if (!echo.isEmpty()) {
-      blocks.add(context("You asked: “" + Mrkdwn.escape(echo) + "”"));
+      blocks.add(userWords("You asked: “" + Mrkdwn.escape(echo) + "”"));
     }
     blocks.addAll(answerBlocks(answer, Surface.PREVIEW, echo, thanked));
     return message(answer, blocks, MAX_MESSAGE_BLOCKS);
@@ -92,7 +92,7 @@ final class BlockKit {
     if (sharedBy != null && USER_ID.matcher(sharedBy).matches()) {
       String echo = echo(question);
       blocks.add(
-          context(
+          userWords(
               "Shared by <@"
                   + sharedBy
                   + ">"
@@ -160,7 +160,7 @@ final class BlockKit {
     }
     for (String notCovered : answer.notCovered()) {
       blocks.add(
-          context(
+          userWords(
               "Not in the script, so no answer here: “"
                   + Mrkdwn.escape(Mrkdwn.truncate(notCovered, MAX_ECHO))
                   + "”"));
@@ -413,6 +413,17 @@ final class BlockKit {
     ObjectNode node = JSON.objectNode();
     node.put("type", "context");
     node.putArray("elements").add(mrkdwn(Mrkdwn.truncate(mrkdwn, MAX_SECTION_TEXT)));
+    return node;
+  }
+
+  /**
+   * A context line that carries a user's words (escaped): {@code verbatim}, so that Slack does not
+   * parse a typed {@code @channel}, {@code @here}, {@code @everyone} or a bare link in them, which
+   * its text objects otherwise do automatically.
+   */
+  private static ObjectNode userWords(String mrkdwn) {
+    ObjectNode node = context(mrkdwn);
+    ((ObjectNode) node.get("elements").get(0)).put("verbatim", true);
     return node;
   }
 

@@ -11,6 +11,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.SeenOnce;
 import dev.genaipitch.http.HttpCall;
 import dev.genaipitch.http.HttpEndpoint;
 import dev.genaipitch.http.HttpReply;
@@ -53,6 +54,15 @@ public final class SlackAdapter implements AutoCloseable {
 
   /** The one Request URL path for slash commands, events and interactivity. */
   public static final String PATH = "/slack/events";
+
+  /**
+   * How long event ids and request signatures are remembered: Slack retries an event within
+   * minutes, and a signature is accepted for five minutes either way of its timestamp.
+   */
+  public static final Duration SEEN_FOR = Duration.ofHours(1);
+
+  /** The most event ids and signatures remembered in this process (the oldest go first). */
+  public static final long SEEN_MAX = 100_000;
 
   /** The largest body the Request URL takes: Slack's payloads are a few kilobytes. */
   public static final int MAX_BODY_BYTES = SlackEndpoint.MAX_BODY_BYTES;
@@ -171,6 +181,7 @@ public final class SlackAdapter implements AutoCloseable {
     private Executor executor;
     private Scheduler scheduler;
     private Clock clock = Clock.systemUTC();
+    private SeenOnce seen;
     private int maxAttempts = 4;
     private Duration firstBackoff = Duration.ofSeconds(1);
     private Duration longestRetryAfter = Duration.ofSeconds(60);
@@ -201,6 +212,16 @@ public final class SlackAdapter implements AutoCloseable {
     /** The clock for signature timestamps and the memory of seen events. Default: system UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The record of event ids and request signatures already seen, so that a retried event or a
+     * replayed signed request is acted on once. Default: in this process, {@link #SEEN_FOR}, at
+     * most {@link #SEEN_MAX} keys; a fleet passes one its replicas share.
+     */
+    public Builder seenOnce(SeenOnce seen) {
+      this.seen = Objects.requireNonNull(seen, "seen");
       return this;
     }
 
@@ -324,11 +345,13 @@ public final class SlackAdapter implements AutoCloseable {
       }
       Delivery delivery =
           new Delivery(sends, delays, bot, maxAttempts, firstBackoff, longestRetryAfter);
+      SeenOnce seenOnce = seen != null ? seen : SeenOnce.inProcess(SEEN_FOR, SEEN_MAX, clock);
       new SlackListeners(
               bot,
               new SlackWebApi(slack, token, httpTimeout),
               delivery,
-              new SeenEvents(clock),
+              seenOnce,
+              new ResponseUrls(config.apiUrl()),
               auth.getUserId(),
               config.postInChannel())
           .register(app);
@@ -355,7 +378,7 @@ public final class SlackAdapter implements AutoCloseable {
       HttpEndpoint endpoint =
           config.requestUrl()
               ? new SlackEndpoint(
-                  app, new RequestSignature(config.signingSecret().orElseThrow(), clock))
+                  app, new RequestSignature(config.signingSecret().orElseThrow(), clock), seenOnce)
               : new SocketModeOnly();
       return new SlackAdapter(app, slack, endpoint, socket, onClose);
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.genaipitch.core.SeenOnce;
 import dev.genaipitch.http.HttpCall;
 import dev.genaipitch.http.HttpEndpoint;
 import dev.genaipitch.http.HttpReply;
@@ -33,11 +34,13 @@ final class SlackEndpoint implements HttpEndpoint {
   private final App app;
   private final SlackRequestParser parser;
   private final RequestSignature signature;
+  private final SeenOnce seen;
 
-  SlackEndpoint(App app, RequestSignature signature) {
+  SlackEndpoint(App app, RequestSignature signature, SeenOnce seen) {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.signature = signature;
+    this.seen = seen;
   }
 
   @Override
@@ -50,6 +53,14 @@ final class SlackEndpoint implements HttpEndpoint {
     if (verdict != RequestSignature.Verdict.VALID) {
       LOG.info("Rejected a Slack request from {}: {}", call.remoteAddress(), verdict.reason);
       return HttpReply.error(401, verdict.reason);
+    }
+    // A signature is unique to its timestamp and body: seen before, this is a replay (a captured
+    // command or click sent again within the five minutes), acknowledged and not acted on again.
+    if (!seen.firstTime("slack-request:" + call.header("x-slack-signature").strip())) {
+      LOG.info(
+          "Ignored a replayed Slack request from {} (its signature was seen before)",
+          call.remoteAddress());
+      return HttpReply.empty(200);
     }
 
     com.slack.api.bolt.request.Request<?> slackRequest;

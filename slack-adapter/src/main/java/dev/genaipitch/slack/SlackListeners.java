@@ -17,6 +17,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.SeenOnce;
 import dev.genaipitch.slack.Click.Surface;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -33,10 +34,14 @@ final class SlackListeners {
   private static final String THANKS = "Thanks for the feedback.";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SlackListeners.class);
+
   private final PitchBot bot;
   private final SlackWebApi api;
   private final Delivery delivery;
-  private final SeenEvents seen;
+  private final SeenOnce seen;
+  private final ResponseUrls responseUrls;
   private final String botUserId;
   private final boolean postInChannel;
   private final Pattern mention;
@@ -45,13 +50,15 @@ final class SlackListeners {
       PitchBot bot,
       SlackWebApi api,
       Delivery delivery,
-      SeenEvents seen,
+      SeenOnce seen,
+      ResponseUrls responseUrls,
       String botUserId,
       boolean postInChannel) {
     this.bot = bot;
     this.api = api;
     this.delivery = delivery;
     this.seen = seen;
+    this.responseUrls = responseUrls;
     this.botUserId = botUserId == null ? "" : botUserId;
     this.postInChannel = postInChannel;
     this.mention = Pattern.compile("<@" + Pattern.quote(this.botUserId) + "(\\|[^>]*)?>");
@@ -75,6 +82,7 @@ final class SlackListeners {
     if (blank(p.getUserId()) || blank(p.getChannelId()) || blank(p.getResponseUrl())) {
       throw new BadSlackRequest("slash command without user_id, channel_id or response_url");
     }
+    checkResponseUrl(p.getResponseUrl());
     String question = Mrkdwn.unescape(p.getText() == null ? "" : p.getText()).strip();
     Answer answer = bot.ask(question, PLATFORM);
     ObjectNode body = JSON.objectNode();
@@ -110,6 +118,9 @@ final class SlackListeners {
     boolean inHome = click.surface() == Surface.HOME && !actionId.equals(BlockKit.POST_IN_CHANNEL);
     if (!inHome && blank(p.getResponseUrl())) {
       throw new BadSlackRequest("block_actions without a response_url");
+    }
+    if (!blank(p.getResponseUrl())) {
+      checkResponseUrl(p.getResponseUrl());
     }
     String channel =
         p.getChannel() != null && !blank(p.getChannel().getId()) ? p.getChannel().getId() : user;
@@ -212,7 +223,7 @@ final class SlackListeners {
         || e.getEdited() != null) {
       return ctx.ack();
     }
-    if (!seen.firstTime(payload.getEventId())) {
+    if (!seen.firstTime("slack-event:" + payload.getEventId())) {
       return ctx.ack();
     }
     Answer answer = bot.ask(withoutMention(e.getText()), PLATFORM);
@@ -239,7 +250,7 @@ final class SlackListeners {
     if (!"im".equals(e.getChannelType()) || !fromAPerson || !original) {
       return ctx.ack();
     }
-    if (!seen.firstTime(payload.getEventId())) {
+    if (!seen.firstTime("slack-event:" + payload.getEventId())) {
       return ctx.ack();
     }
     Answer answer = bot.ask(withoutMention(e.getText()), PLATFORM);
@@ -260,7 +271,7 @@ final class SlackListeners {
       throw new BadSlackRequest("app_home_opened without event_id or user");
     }
     if ((e.getTab() != null && !e.getTab().equals("home"))
-        || !seen.firstTime(payload.getEventId())) {
+        || !seen.firstTime("slack-event:" + payload.getEventId())) {
       return ctx.ack();
     }
     publishHome(e.getUser(), null, payload.getEventId());
@@ -268,6 +279,23 @@ final class SlackListeners {
   }
 
   // ---- helpers
+
+  /** Refuses (400, logged) a response_url that is not Slack's: the bot posts only to Slack. */
+  private void checkResponseUrl(String responseUrl) {
+    if (!responseUrls.allowed(responseUrl)) {
+      String host;
+      try {
+        host = String.valueOf(java.net.URI.create(responseUrl).getHost());
+      } catch (IllegalArgumentException e) {
+        host = "(not a URL)";
+      }
+      LOG.warn(
+          "Refused a Slack request whose response_url points to {}, not Slack",
+          dev.genaipitch.http.HttpReply.printable(host));
+      throw new BadSlackRequest(
+          "response_url is not Slack's (https://" + ResponseUrls.SLACK_HOOKS + "/...)");
+    }
+  }
 
   private void publishHome(String user, Answer opened, String event) {
     ObjectNode view = BlockKit.home(opened, bot.menu());

@@ -63,7 +63,7 @@ final class EventRetriesTest {
     String id = slack.newEventId();
     slack.event(id, mention(), null);
 
-    fixture.clock.advance(SeenEvents.EXPIRY.plus(Duration.ofMinutes(1)));
+    fixture.clock.advance(SlackAdapter.SEEN_FOR.plus(Duration.ofMinutes(1)));
     slack.event(id, mention(), null);
 
     assertThat(fixture.fakeSlack.awaitDelivered("chat.postMessage", 2)).hasSize(2);

@@ -26,14 +26,24 @@ import picocli.CommandLine.Spec;
     name = "match",
     description =
         "Reads questions from standard input, one per line; writes one JSON object per line: "
-            + "{\"question\", \"intent\", \"score\", \"alternatives\": [{\"intent\", \"score\"}]}.")
+            + "{\"question\", \"intent\", \"score\", \"alternatives\": [{\"intent\", \"score\"}],"
+            + " \"alsoAsked\": [intent], \"notCovered\": [text]}.")
 final class MatchCommand implements Callable<Integer> {
 
   /**
    * One output line; field order is the contract. Scores are one probability distribution: the
-   * intent's and the alternatives' add up to at most 1, written with four decimals.
+   * intent's and the alternatives' add up to at most 1, written with four decimals. For a message
+   * in several parts, {@code alsoAsked} holds the other sections its parts ask about, in order, and
+   * {@code notCovered} the words of each part the script does not cover; both are empty otherwise
+   * (added after the first four fields, which keep their meaning, so older readers are unaffected).
    */
-  record Line(String question, String intent, BigDecimal score, List<Alternative> alternatives) {}
+  record Line(
+      String question,
+      String intent,
+      BigDecimal score,
+      List<Alternative> alternatives,
+      List<String> alsoAsked,
+      List<String> notCovered) {}
 
   /** A runner-up intent. */
   record Alternative(String intent, BigDecimal score) {}
@@ -65,7 +75,14 @@ final class MatchCommand implements Callable<Integer> {
               .map(a -> new Alternative(a.intent(), decimal(a.score())))
               .toList();
       out.write(
-          json.writeValueAsString(new Line(line, m.intent(), decimal(m.score()), alternatives)));
+          json.writeValueAsString(
+              new Line(
+                  line,
+                  m.intent(),
+                  decimal(m.score()),
+                  alternatives,
+                  m.alsoAsked(),
+                  m.notCovered())));
       out.write('\n');
       if (!in.ready()) {
         out.flush(); // answer interactive callers line by line; batch input flushes in bulk

@@ -117,8 +117,10 @@ final class CommandLineTest {
     JsonNode first = lines.get(0);
     assertThat(first.fieldNames())
         .toIterable()
-        .containsExactly("question", "intent", "score", "alternatives");
+        .containsExactly("question", "intent", "score", "alternatives", "alsoAsked", "notCovered");
     assertThat(first.get("question").asText()).isEqualTo("do we need both?");
+    assertThat(first.get("alsoAsked")).isEmpty();
+    assertThat(first.get("notCovered")).isEmpty();
     assertThat(first.get("score").asDouble()).isBetween(0.3, 1.0);
     assertThat(first.get("alternatives"))
         .allSatisfy(
@@ -127,6 +129,26 @@ final class CommandLineTest {
               assertThat(a.get("score").asDouble())
                   .isLessThanOrEqualTo(first.get("score").asDouble());
             });
+  }
+
+  @Test
+  void match_questionInSeveralParts_carriesTheOtherCoveredPartsAndNamesTheUncoveredOnes()
+      throws IOException {
+    run(
+        utf8("need both? also give me the RDS line\n60-sec version + which regions is it in?\n"),
+        "match");
+
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines.get(0).get("intent").asText()).isEqualTo("need-both");
+    assertThat(lines.get(0).get("alsoAsked"))
+        .extracting(JsonNode::asText)
+        .containsExactly("analogy");
+    assertThat(lines.get(0).get("notCovered")).isEmpty();
+    assertThat(lines.get(1).get("intent").asText()).isEqualTo("executive-summary");
+    assertThat(lines.get(1).get("alsoAsked")).isEmpty();
+    assertThat(lines.get(1).get("notCovered"))
+        .extracting(JsonNode::asText)
+        .containsExactly("which regions is it in?");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.genaipitch.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,6 +127,35 @@ final class MatchingConversationTest {
   @Test
   void ask_everyPartOutOfScope_isOutOfScope() {
     YOU.ask("how much does bedrock cost per token? and which regions is it in?").isOutOfScope();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          the one-line definitions and the stage table | definitions | not-competing |
+          the elevator pitch, and the context window for claude | executive-summary | | the context window for claude
+          the rds analogy & the latest titan model version | analogy | | the latest titan model version
+          """)
+  void ask_twoAsksJoinedByAndOrAmpersand_areAnsweredPartByPart(
+      String question, String intent, String also, String notCovered) {
+    Answer answer = YOU.ask(question).isAnsweredWith(intent).answer();
+
+    assertThat(answer.parts().stream().filter(p -> p.role() == Part.Role.ALSO_ASKED))
+        .extracting(Part::intent)
+        .containsExactlyElementsOf(also == null ? List.of() : List.of(also));
+    assertThat(answer.notCovered())
+        .containsExactlyElementsOf(notCovered == null ? List.of() : List.of(notCovered));
+  }
+
+  @Test
+  void ask_oneQuestionWithAmpersandInIt_isNotSplit() {
+    Answer answer =
+        YOU.ask("bedrock & sagemaker one-liners").isAnsweredWith("definitions").answer();
+
+    assertThat(answer.parts()).allMatch(p -> p.role() == Part.Role.COMPANION);
+    assertThat(answer.notCovered()).isEmpty();
   }
 
   @Test

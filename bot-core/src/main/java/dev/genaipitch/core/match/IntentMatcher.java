@@ -106,7 +106,10 @@ public final class IntentMatcher {
       return withKeyLine(whole, tokens.apply(text));
     }
     List<MatchResult> each = parts.stream().map(p -> single(p, tokens.apply(p))).toList();
-    MatchResult combined = combined(text, whole, each);
+    MatchResult combined = combined(text, each);
+    if (combined == null) {
+      return withKeyLine(whole, tokens.apply(text));
+    }
     String asked = text;
     for (int i = 0; i < parts.size(); i++) {
       if (each.get(i).intent().equals(combined.intent())) {
@@ -166,10 +169,10 @@ public final class IntentMatcher {
 
   /**
    * The answer to a message in several parts: the first part the script covers, the other covered
-   * parts with it, and the parts it does not cover named. A message whose parts all ask about one
-   * section (or none of whose parts the script covers) is answered as a whole.
+   * parts with it, and the parts it does not cover named; null when the message is better answered
+   * as a whole: its parts all ask about one section, or the script covers none of them.
    */
-  private MatchResult combined(String text, MatchResult whole, List<MatchResult> parts) {
+  private MatchResult combined(String text, List<MatchResult> parts) {
     List<MatchResult> covered = new ArrayList<>();
     List<String> uncovered = new ArrayList<>();
     for (MatchResult r : parts) {
@@ -183,7 +186,7 @@ public final class IntentMatcher {
       }
     }
     if (covered.isEmpty() || (uncovered.isEmpty() && covered.size() < 2)) {
-      return whole;
+      return null;
     }
     MatchResult first = covered.get(0);
     List<String> also = covered.stream().skip(1).map(MatchResult::intent).toList();

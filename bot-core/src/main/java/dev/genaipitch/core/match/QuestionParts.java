@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Splits a message into the questions it asks: "need both? also give me the RDS line", "60-sec
  * version + which regions?", "1) how to open 2) AWS vs Azure". Splits only where people join two
  * asks: a question mark with more after it, a line break, a semicolon, "+", "also", "plus", "then",
- * a numbered list, or "and" (or "&") followed by a new question ("and what", "and how much").
+ * a numbered list, "&" or ", and", or "and" followed by a new question ("and what", "and how much")
+ * or an article ("and the table of stages").
  */
 final class QuestionParts {
 
@@ -21,10 +22,18 @@ final class QuestionParts {
               + "|,?\\s+(?:and\\s+)?(?:also|plus|as well as|in addition|then)[,:]?\\s+",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Weaker joins, split only where a new ask plausibly starts: "and" (or "&") before a question
+   * word or a request ("and what", "and give me"), "&" or ", and" before anything ("60 sec pitch &
+   * the GPU types", "use case list, and max context window"), "and" before an article ("the defs
+   * and the table of stages"). A part that asks nothing on its own is joined back (see {@code
+   * IntentMatcher}), so "bedrock & sagemaker" stays one question.
+   */
   private static final Pattern NEW_QUESTION_AFTER_AND =
       Pattern.compile(
           ",?\\s+(?:and|&)\\s+(?=(?:what|whats|what's|how|which|where|when|who|why|give|send|share|"
-              + "show|tell|pls|please|can you|can u|could you)\\b)",
+              + "show|tell|pls|please|can you|can u|could you)\\b)"
+              + "|,?\\s+&\\s+|,\\s+and\\s+|\\s+and\\s+(?=(?:the|a|an)\\s)",
           Pattern.CASE_INSENSITIVE);
 
   private QuestionParts() {}

@@ -32,7 +32,7 @@ record Tuning(
     double lineCoverage,
     double lineWeight) {
 
-  static final Tuning DEFAULT = new Tuning(0.5, 1.0, 0.3, 10, 0.3, 3e-4, 0.3, 0.4, 0.5, 0.4, 2.0);
+  static final Tuning DEFAULT = new Tuning(0.5, 1.0, 0.3, 10, 0.3, 3e-4, 0.3, 0.4, 0.6, 0.4, 2.0);
 
   Tuning withThreshold(double value) {
     return new Tuning(

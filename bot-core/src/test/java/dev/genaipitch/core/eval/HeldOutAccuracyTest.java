@@ -51,17 +51,17 @@ final class HeldOutAccuracyTest {
 
   /**
    * The realistic held-out set (questions written as reps type them, by a writer who saw neither
-   * the content nor the other sets). The issue's bar is 93% / 93%; the matcher reaches 86.3% /
-   * 91.3% (docs/matching.md), so this is a floor under today's figures that fails the build on a
-   * regression, not the bar itself.
+   * the content nor the other sets). The issue's bar is 93% / 93%; the matcher reaches 91.3% /
+   * 96.3% (docs/matching.md), so this is a floor a few points under today's figures that fails the
+   * build on a regression, not the bar itself.
    */
   @Test
   void realisticHeldOutSet_holdsItsFloor() throws IOException {
     EvalReport report =
         Evaluation.run(matcher, Evaluation.read(EVAL.resolve("realistic-test.jsonl")));
 
-    assertThat(report.inScopeAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.85);
-    assertThat(report.outOfScopeRejection()).as(misses(report)).isGreaterThanOrEqualTo(0.90);
+    assertThat(report.inScopeAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.88);
+    assertThat(report.outOfScopeRejection()).as(misses(report)).isGreaterThanOrEqualTo(0.93);
   }
 
   /**

@@ -17,9 +17,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chat",
     description =
-        "Asks questions in a loop. Type a question, a choice's number or a topic id; 'menu' shows"
-            + " the topics; 'quit' or Ctrl-D ends.")
+        "Asks questions in a loop, as a conversation: a follow-up (\"and sm?\", \"shorter\") is"
+            + " read after the answer before it. Type a question, a choice's number or a topic id;"
+            + " 'menu' shows the topics; 'quit' or Ctrl-D ends.")
 final class ChatCommand implements Callable<Integer> {
+
+  /** The terminal session is one conversation. */
+  private static final String CONVERSATION = "cli";
 
   @Spec CommandSpec spec;
 
@@ -61,11 +65,11 @@ final class ChatCommand implements Callable<Integer> {
           out.flush();
           continue;
         }
-        answer = bot.open(choices.get(choice - 1));
+        answer = bot.open(choices.get(choice - 1), CONVERSATION);
       } else if (bot.guide().section(text).isPresent()) {
-        answer = bot.open(text);
+        answer = bot.open(text, CONVERSATION);
       } else {
-        answer = bot.ask(text, "cli");
+        answer = bot.ask(text, "cli", CONVERSATION);
       }
       choices = new ArrayList<>();
       out.print(renderer.render(answer, choices));

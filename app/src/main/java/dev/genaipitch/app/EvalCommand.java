@@ -1,6 +1,8 @@
 package dev.genaipitch.app;
 
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.eval.ConversationEvaluation;
+import dev.genaipitch.core.eval.ConversationReport;
 import dev.genaipitch.core.eval.CrossValidation;
 import dev.genaipitch.core.eval.EvalReport;
 import dev.genaipitch.core.eval.Evaluation;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
     description =
         "Scores the matcher on a labeled JSON Lines file ({\"q\": ..., \"expect\": [...]}):"
             + " in-scope accuracy, out-of-scope rejection, per-intent precision and recall, and the"
-            + " misses.")
+            + " misses. A file of conversations ({\"turns\": [{\"q\", \"expect\"}, ...], \"kind\"})"
+            + " is scored on its last messages, each read after the answers before it.")
 final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -45,6 +48,19 @@ final class EvalCommand implements Callable<Integer> {
       description = "Exit 1 when out-of-scope rejection is below this (0 to 1).")
   double minOutOfScope = 0;
 
+  @Option(
+      names = "--min-last",
+      description =
+          "Conversations: exit 1 when the share of last messages answered right is below this.")
+  double minLast = 0;
+
+  @Option(
+      names = "--max-hijacked",
+      description =
+          "Conversations: exit 1 when the share of complete questions hijacked by the context is"
+              + " above this.")
+  double maxHijacked = 1;
+
   @Override
   public Integer call() throws IOException, Main.ExitException {
     if ((file == null) == (folds == null)) {
@@ -63,6 +79,20 @@ final class EvalCommand implements Callable<Integer> {
     }
     PitchBot bot = Main.bot(spec);
     PrintWriter out = spec.commandLine().getOut();
+    if (file != null && ConversationEvaluation.holdsConversations(file)) {
+      ConversationReport conversations;
+      try {
+        conversations =
+            ConversationEvaluation.run(bot.matcher(), ConversationEvaluation.read(file));
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("genai-pitch eval: " + e.getMessage());
+        return 1;
+      }
+      print(file.toString(), conversations, out);
+      boolean pass =
+          conversations.lastAccuracy() >= minLast && conversations.hijackRate() <= maxHijacked;
+      return pass ? 0 : 1;
+    }
     EvalReport report;
     String title;
     if (folds != null) {
@@ -81,6 +111,63 @@ final class EvalCommand implements Callable<Integer> {
     boolean pass =
         report.inScopeAccuracy() >= minInScope && report.outOfScopeRejection() >= minOutOfScope;
     return pass ? 0 : 1;
+  }
+
+  private static void print(String title, ConversationReport report, PrintWriter out) {
+    int total = report.total();
+    out.printf("%s: %d conversations%n%n", title, total);
+    out.printf(
+        "%-14s %13s %13s %13s %17s%n",
+        "last message", "conversations", "right", "read alone", "after the labels");
+    int right = 0;
+    int alone = 0;
+    int labelled = 0;
+    int complete = 0;
+    for (ConversationReport.KindFigures k : report.kinds()) {
+      out.printf(
+          "%-14s %13d %13s %13s %17s%n",
+          k.kind(),
+          k.conversations(),
+          share(k.lastRight(), k.conversations()),
+          share(k.lastRightAlone(), k.conversations()),
+          share(k.lastRightLabelled(), k.conversations()));
+      right += k.lastRight();
+      alone += k.lastRightAlone();
+      labelled += k.lastRightLabelled();
+      if (k.kind().equals("complete")) {
+        complete = k.conversations();
+      }
+    }
+    out.printf(
+        "%-14s %13d %13s %13s %17s%n%n",
+        "all", total, share(right, total), share(alone, total), share(labelled, total));
+    out.printf("last messages answered right     %6.1f%%%n", 100 * report.lastAccuracy());
+    out.printf(
+        "complete questions hijacked      %6.1f%% (%d of %d)%n",
+        100 * report.hijackRate(), report.hijacked(), complete);
+    out.printf("%nmisses (%d):%n", report.misses().size());
+    for (ConversationReport.Read miss : report.misses()) {
+      var c = miss.conversation();
+      out.printf("  line %d, %s:%n", c.line(), c.kind());
+      for (int i = 0; i < c.turns().size(); i++) {
+        var turn = c.turns().get(i);
+        out.printf(
+            "    %s %s -> %s (%.2f)%s: %s%n",
+            i == c.turns().size() - 1 ? "*" : " ",
+            String.join("|", turn.expected()),
+            miss.answered().get(i),
+            miss.scores().get(i),
+            i == c.turns().size() - 1 && !miss.lastAlone().equals(miss.answered().get(i))
+                ? ", alone " + miss.lastAlone()
+                : "",
+            turn.question());
+      }
+    }
+    out.flush();
+  }
+
+  private static String share(int right, int of) {
+    return String.format("%d (%.1f%%)", right, of == 0 ? 100.0 : 100.0 * right / of);
   }
 
   private void print(String title, EvalReport report, PrintWriter out) {

@@ -4,6 +4,8 @@ import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.Section;
 import dev.genaipitch.core.match.IntentMatcher;
 import dev.genaipitch.core.match.MatchResult;
+import dev.genaipitch.core.match.Shown;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The bot, independent of any chat platform: a question in, an {@link Answer} out. Slack, Teams,
  * the terminal and the playground all call this and only render what it returns.
  *
+ * <p>A message of a conversation is read in the context of what the conversation showed before
+ * ({@link #ask(String, String, String)}): each adapter passes only its conversation's key, and the
+ * bot remembers, in its {@link ConversationStore}, which sections it showed there.
+ *
  * <p>Thread-safe. {@link #replaceGuide} swaps content atomically: a question is always answered
  * from one whole guide, old or new.
  */
@@ -23,20 +29,35 @@ public final class PitchBot {
 
   private final AtomicReference<Loaded> loaded;
   private final BotListener listener;
+  private final ConversationStore conversations;
 
-  private PitchBot(Guide guide, BotListener listener) {
+  private PitchBot(Guide guide, BotListener listener, ConversationStore conversations) {
     this.loaded = new AtomicReference<>(new Loaded(guide, IntentMatcher.build(guide)));
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.conversations = Objects.requireNonNull(conversations, "conversations");
   }
 
-  /** A bot answering from {@code guide}. */
+  /** A bot answering from {@code guide}, remembering conversations in this process. */
   public static PitchBot create(Guide guide) {
-    return new PitchBot(guide, BotListener.NONE);
+    return create(guide, BotListener.NONE);
   }
 
-  /** A bot answering from {@code guide} and telling {@code listener} what it answered. */
+  /**
+   * A bot answering from {@code guide} and telling {@code listener} what it answered, remembering
+   * conversations in this process ({@link ConversationStore#inMemory} with its defaults).
+   */
   public static PitchBot create(Guide guide, BotListener listener) {
-    return new PitchBot(guide, listener);
+    return create(
+        guide,
+        listener,
+        ConversationStore.inMemory(
+            ConversationStore.MAX_CONVERSATIONS, ConversationStore.IDLE, Clock.systemUTC()));
+  }
+
+  /** A bot answering from {@code guide}, remembering conversations in {@code conversations}. */
+  public static PitchBot create(
+      Guide guide, BotListener listener, ConversationStore conversations) {
+    return new PitchBot(guide, listener, conversations);
   }
 
   /** Serves {@code guide} from now on (the matcher is rebuilt before the swap). */
@@ -63,12 +84,37 @@ public final class PitchBot {
     return loaded.get().matcher().match(question);
   }
 
-  /** Answers a question typed on {@code platform}. Never throws, whatever the text. */
+  /**
+   * Matches one message of a conversation, read after what the conversation showed ({@code
+   * context}, the most recent first), without building an answer or remembering anything: for
+   * {@code match --conversation} and evaluation.
+   */
+  public MatchResult match(String question, List<Shown> context) {
+    return loaded.get().matcher().match(question, context);
+  }
+
+  /**
+   * Answers a question typed on {@code platform}, on its own (a slash command, a one-off). Never
+   * throws, whatever the text.
+   */
   public Answer ask(String question, String platform) {
+    return ask(question, platform, null);
+  }
+
+  /**
+   * Answers a message of a conversation typed on {@code platform}: read in the context of what this
+   * conversation showed before (a follow-up such as "and sm?" gets what it asks for after the last
+   * answer; a question of its own is answered as itself), and remembered as the context of the next
+   * one. Never throws, whatever the text.
+   *
+   * @param conversation the conversation's key, stable for as long as it lasts (a Slack thread, a
+   *     Teams chat, a playground session); null to answer the message on its own
+   */
+  public Answer ask(String question, String platform, String conversation) {
     long start = System.nanoTime();
     Loaded current = loaded.get();
     String text = question == null ? "" : question;
-    MatchResult match = current.matcher().match(text);
+    MatchResult match = current.matcher().match(text, recent(conversation));
     Answer answer =
         answerFor(
             current.guide(),
@@ -79,6 +125,7 @@ public final class PitchBot {
             match.notCovered(),
             match.keyLine(),
             text);
+    remember(conversation, match.intent(), match.keyLine());
     notify(platform, text, answer, start);
     return answer;
   }
@@ -90,14 +137,35 @@ public final class PitchBot {
    * key line the guide no longer has are left out.
    */
   public Answer open(String ref) {
+    return open(ref, null);
+  }
+
+  /**
+   * Opens an answer as {@link #open(String)} does, in a conversation: what it shows becomes the
+   * context of the conversation's next message (a button clicked in a thread, a numbered choice in
+   * the terminal).
+   *
+   * @param conversation the conversation's key, or null
+   */
+  public Answer open(String ref, String conversation) {
     Loaded current = loaded.get();
     Ref parsed = Ref.parse(ref == null ? Guide.HELP : ref);
     String id = parsed.intent();
     if (!id.equals(Guide.NONE) && current.guide().section(id).isEmpty()) {
       id = Guide.HELP;
     }
-    return answerFor(
-        current.guide(), id, 1.0, List.of(), parsed.alsoAsked(), List.of(), parsed.keyLine(), "");
+    Answer answer =
+        answerFor(
+            current.guide(),
+            id,
+            1.0,
+            List.of(),
+            parsed.alsoAsked(),
+            List.of(),
+            parsed.keyLine(),
+            "");
+    remember(conversation, answer.intent(), answer.keyLine().isEmpty() ? -1 : parsed.keyLine());
+    return answer;
   }
 
   /** The topic menu. */
@@ -124,6 +192,34 @@ public final class PitchBot {
       listener.deliveryFailed(platform, operation);
     } catch (RuntimeException e) {
       // listeners never break delivery handling
+    }
+  }
+
+  /** What {@code conversation} showed, the most recent first; empty when it is not remembered. */
+  private List<Shown> recent(String conversation) {
+    if (conversation == null) {
+      return List.of();
+    }
+    try {
+      return conversations.recent(conversation);
+    } catch (RuntimeException e) {
+      // A store out of reach costs the message its context, never its answer.
+      return List.of();
+    }
+  }
+
+  /**
+   * Remembers that {@code conversation} showed a section (the menu and "not in the script" are not
+   * answers a follow-up builds on).
+   */
+  private void remember(String conversation, String intent, int keyLine) {
+    if (conversation == null || intent.equals(Guide.HELP) || intent.equals(Guide.NONE)) {
+      return;
+    }
+    try {
+      conversations.shown(conversation, new Shown(intent, keyLine));
+    } catch (RuntimeException e) {
+      // As above: the answer was built; only the next message's context is lost.
     }
   }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param synonyms variant phrase (lower case) to the canonical term it means
  * @param origin where it was loaded from, for logs ("built-in" or a directory)
  * @param practice the practice rounds' content (prompts and key points), from {@code practice/}
+ * @param relationKinds the kinds of follow-up and how people ask for each, from {@code relations/},
+ *     by id
  */
 public record Guide(
     List<Section> sections,
@@ -20,7 +22,8 @@ public record Guide(
     Section none,
     Map<String, String> synonyms,
     String origin,
-    Practice practice) {
+    Practice practice,
+    List<RelationKind> relationKinds) {
 
   public static final String HELP = "help";
   public static final String NONE = "none";
@@ -29,6 +32,18 @@ public record Guide(
     sections = List.copyOf(sections);
     synonyms = Map.copyOf(synonyms);
     practice = practice == null ? Practice.NONE : practice;
+    relationKinds = List.copyOf(relationKinds);
+  }
+
+  /** A guide without kinds of follow-up. */
+  public Guide(
+      List<Section> sections,
+      Section help,
+      Section none,
+      Map<String, String> synonyms,
+      String origin,
+      Practice practice) {
+    this(sections, help, none, synonyms, origin, practice, List.of());
   }
 
   /** A guide without practice content. */
@@ -38,7 +53,7 @@ public record Guide(
       Section none,
       Map<String, String> synonyms,
       String origin) {
-    this(sections, help, none, synonyms, origin, Practice.NONE);
+    this(sections, help, none, synonyms, origin, Practice.NONE, List.of());
   }
 
   public Optional<Section> section(String id) {

@@ -40,7 +40,11 @@ import java.util.stream.Stream;
  *   <li>{@code examples/<id>.txt}: the questions in users' words that the entry answers, one per
  *       line;
  *   <li>{@code keywords/<id>.txt}: words and phrases that point at the entry, one per line;
- *   <li>{@code synonyms.txt}: {@code term = variant, variant} lines applied to every question.
+ *   <li>{@code synonyms.txt}: {@code term = variant, variant} lines applied to every question;
+ *   <li>{@code relations/<kind>.txt}: how people ask, right after an answer, for a kind of
+ *       follow-up ("shorter", "and sm?", "for an insurer?"), one message per line; a section's
+ *       {@code relations} front matter says what each kind asks for after it ({@code kind: id,
+ *       id}).
  * </ul>
  *
  * <p>In the list files, blank lines and lines starting with {@code #} are skipped. Small guides may
@@ -57,13 +61,24 @@ public final class GuideLoader {
   static final String EXAMPLES = "examples";
   static final String KEYWORDS = "keywords";
   static final String SYNONYMS_FILE = "synonyms.txt";
+  static final String RELATIONS = "relations";
 
   private static final Set<String> KEYS =
-      Set.of("id", "title", "summary", "follow-ups", "with", "keywords", "synonyms", "examples");
+      Set.of(
+          "id",
+          "title",
+          "summary",
+          "follow-ups",
+          "with",
+          "relations",
+          "keywords",
+          "synonyms",
+          "examples");
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final int MAX_TITLE = 60;
   private static final int MAX_SUMMARY = 150;
   private static final int MAX_COMPANIONS = 2;
+  private static final int MAX_RELATED = 4;
 
   private GuideLoader() {}
 
@@ -75,8 +90,8 @@ public final class GuideLoader {
   /**
    * Whether the loader reads the file at {@code relative} (a path inside the guide directory, with
    * {@code /} separators): the top-level {@code *.md} files, {@code synonyms.txt}, the {@code
-   * *.txt} files directly under {@code examples/} and {@code keywords/}, and the practice rounds'
-   * {@code *.md} files under {@code practice/}.
+   * *.txt} files directly under {@code examples/}, {@code keywords/} and {@code relations/}, and
+   * the practice rounds' {@code *.md} files under {@code practice/}.
    */
   public static boolean isContentFile(String relative) {
     int slash = relative.indexOf('/');
@@ -91,7 +106,7 @@ public final class GuideLoader {
     if (dir.equals(PracticeParser.DIRECTORY)) {
       return name.endsWith(".md");
     }
-    return (dir.equals(EXAMPLES + "/") || dir.equals(KEYWORDS + "/"))
+    return (dir.equals(EXAMPLES + "/") || dir.equals(KEYWORDS + "/") || dir.equals(RELATIONS + "/"))
         && name.endsWith(".txt")
         && name.length() > ".txt".length();
   }
@@ -217,6 +232,7 @@ public final class GuideLoader {
     Map<String, String> listFiles = new HashMap<>(); // "examples/a" -> file name
     List<Listed> synonymLines = new ArrayList<>();
     Map<String, String> practiceFiles = new TreeMap<>();
+    Map<String, List<Listed>> relationFiles = new TreeMap<>(); // kind -> phrasings (null: unread)
     boolean anyEntry = false;
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String name = file.getKey();
@@ -237,6 +253,9 @@ public final class GuideLoader {
         if (text != null) {
           synonymLines.addAll(listLines(name, text));
         }
+      } else if (name.startsWith(RELATIONS + "/") && isContentFile(name)) {
+        String kind = name.substring(RELATIONS.length() + 1, name.length() - ".txt".length());
+        relationFiles.put(kind, text == null ? null : listLines(name, text));
       } else if (isContentFile(name)) {
         String dir = name.substring(0, name.indexOf('/'));
         String id = name.substring(dir.length() + 1, name.length() - ".txt".length());
@@ -278,6 +297,8 @@ public final class GuideLoader {
       }
     }
 
+    List<RelationKind> relationKinds = relationKinds(relationFiles, problems);
+
     List<Section> sections = new ArrayList<>();
     Section help = null;
     Section none = null;
@@ -286,6 +307,7 @@ public final class GuideLoader {
       boolean special = isSpecial(p.id());
       checkReferences(p, "follow-ups", 1, 3, byId, special, problems);
       checkReferences(p, "with", 0, MAX_COMPANIONS, byId, special, problems);
+      List<Relation> relations = relations(p, byId, relationFiles.keySet(), special, problems);
       if (p.section() == null) {
         continue; // its own problems are reported; nothing follows from it
       }
@@ -325,7 +347,8 @@ public final class GuideLoader {
               s.companions(),
               keywords.stream().map(Listed::text).toList(),
               examples.stream().map(Listed::text).toList(),
-              s.source());
+              s.source(),
+              relations);
       if (p.id().equals(Guide.HELP)) {
         help = complete;
       } else if (p.id().equals(Guide.NONE)) {
@@ -349,7 +372,166 @@ public final class GuideLoader {
     if (!problems.isEmpty() || help == null || none == null) {
       throw new ContentException(problems);
     }
-    return new Guide(sections, help, none, synonyms, origin, practice);
+    return new Guide(sections, help, none, synonyms, origin, practice, relationKinds);
+  }
+
+  /**
+   * The kinds of follow-up, from {@code relations/<kind>.txt}: each named like an id, with at least
+   * one phrasing, and a phrasing teaching one kind only.
+   */
+  private static List<RelationKind> relationKinds(
+      Map<String, List<Listed>> files, List<ContentProblem> problems) {
+    List<RelationKind> kinds = new ArrayList<>();
+    Map<String, Listed> taughtBy = new HashMap<>();
+    for (Map.Entry<String, List<Listed>> e : files.entrySet()) {
+      String file = RELATIONS + "/" + e.getKey() + ".txt";
+      if (e.getValue() == null) {
+        continue; // not UTF-8: reported where it was read
+      }
+      if (!ID.matcher(e.getKey()).matches()) {
+        problems.add(
+            new ContentProblem(
+                file,
+                0,
+                "a kind of follow-up is named like an id: lower-case words joined by '-', like"
+                    + " other-side"));
+        continue;
+      }
+      if (e.getValue().isEmpty()) {
+        problems.add(
+            new ContentProblem(
+                file, 0, "no phrasings: add how people ask for this follow-up, one per line"));
+        continue;
+      }
+      for (Listed phrasing : e.getValue()) {
+        Listed first = taughtBy.putIfAbsent(normalized(phrasing.text()), phrasing);
+        if (first != null && !first.file().equals(phrasing.file())) {
+          problems.add(
+              new ContentProblem(
+                  phrasing.file(),
+                  phrasing.line(),
+                  "this phrasing is already in "
+                      + first.file()
+                      + ":"
+                      + first.line()
+                      + "; one phrasing can teach only one kind of follow-up"));
+        }
+      }
+      kinds.add(new RelationKind(e.getKey(), e.getValue().stream().map(Listed::text).toList()));
+    }
+    return kinds;
+  }
+
+  /**
+   * A section's {@code relations}: {@code kind: id, id} lines, each kind known (a file in {@code
+   * relations/}) and written once, each id a known section listed once, 1 to {@value #MAX_RELATED}
+   * of them. A section may name itself ("why though" after the opening asks for the opening's own
+   * reason), and {@code none} says the script does not answer that kind of follow-up ("and what
+   * does that cost a month?").
+   */
+  private static List<Relation> relations(
+      Parsed p,
+      Map<String, Parsed> byId,
+      Set<String> kinds,
+      boolean special,
+      List<ContentProblem> problems) {
+    FrontMatter.Entry entry = p.front() == null ? null : p.front().entries().get("relations");
+    if (entry == null) {
+      return List.of();
+    }
+    if (special) {
+      problems.add(
+          new ContentProblem(p.file(), entry.line(), "'" + p.id() + "' takes no relations"));
+      return List.of();
+    }
+    if (!entry.list()) {
+      problems.add(
+          new ContentProblem(
+              p.file(),
+              entry.line(),
+              "'relations' is a list of '- kind: section-id, section-id' lines"));
+      return List.of();
+    }
+    List<Relation> out = new ArrayList<>();
+    Map<String, Integer> kindLine = new HashMap<>();
+    for (FrontMatter.Value v : entry.values()) {
+      int colon = v.text().indexOf(':');
+      String kind = colon < 0 ? "" : v.text().substring(0, colon).strip();
+      List<String> ids = new ArrayList<>();
+      if (colon >= 0) {
+        for (String id : v.text().substring(colon + 1).split(",")) {
+          if (!id.isBlank()) {
+            ids.add(id.strip());
+          }
+        }
+      }
+      if (kind.isEmpty() || ids.isEmpty()) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                v.line(),
+                "a relation reads 'kind: section-id, section-id', found '" + v.text() + "'"));
+        continue;
+      }
+      if (!kinds.contains(kind)) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                v.line(),
+                "unknown kind of follow-up '"
+                    + kind
+                    + "' (known: "
+                    + (kinds.isEmpty() ? "none; add " + RELATIONS + "/" + kind + ".txt" : kinds)
+                    + ")"));
+        continue;
+      }
+      Integer first = kindLine.putIfAbsent(kind, v.line());
+      if (first != null) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                v.line(),
+                "relation '" + kind + "' appears twice (first on line " + first + ")"));
+        continue;
+      }
+      if (ids.size() > MAX_RELATED) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                v.line(),
+                "relation '"
+                    + kind
+                    + "' names "
+                    + ids.size()
+                    + " sections; at most "
+                    + MAX_RELATED));
+      }
+      Set<String> seen = new HashSet<>();
+      boolean valid = true;
+      for (String id : ids) {
+        if (!seen.add(id)) {
+          problems.add(
+              new ContentProblem(
+                  p.file(), v.line(), "relation '" + kind + "' lists '" + id + "' twice"));
+          valid = false;
+        } else if (!byId.containsKey(id) || id.equals(Guide.HELP)) {
+          problems.add(
+              new ContentProblem(
+                  p.file(),
+                  v.line(),
+                  "relation '"
+                      + kind
+                      + "': '"
+                      + id
+                      + "' is not a known section id (or none: the script does not say)"));
+          valid = false;
+        }
+      }
+      if (valid) {
+        out.add(new Relation(kind, ids));
+      }
+    }
+    return out;
   }
 
   private static boolean isSpecial(String id) {

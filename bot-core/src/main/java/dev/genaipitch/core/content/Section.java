@@ -18,6 +18,8 @@ import java.util.List;
  * @param keywords words and phrases that point at this entry
  * @param examples questions in users' words that this entry answers
  * @param source the file it came from
+ * @param relations what each kind of follow-up asks for right after this section (the front
+ *     matter's {@code relations}), in the order written
  */
 public record Section(
     String id,
@@ -29,14 +31,52 @@ public record Section(
     List<String> companions,
     List<String> keywords,
     List<String> examples,
-    String source) {
+    String source,
+    List<Relation> relations) {
 
   public Section {
     blocks = List.copyOf(blocks);
+    relations = List.copyOf(relations);
     followUps = List.copyOf(followUps);
     companions = List.copyOf(companions);
     keywords = List.copyOf(keywords);
     examples = List.copyOf(examples);
+  }
+
+  /** A section without relations to follow-ups. */
+  public Section(
+      String id,
+      String title,
+      String summary,
+      String heading,
+      List<Block> blocks,
+      List<String> followUps,
+      List<String> companions,
+      List<String> keywords,
+      List<String> examples,
+      String source) {
+    this(
+        id,
+        title,
+        summary,
+        heading,
+        blocks,
+        followUps,
+        companions,
+        keywords,
+        examples,
+        source,
+        List.of());
+  }
+
+  /** The sections a follow-up of {@code kind} asks for right after this one; empty when none. */
+  public List<String> related(String kind) {
+    for (Relation r : relations) {
+      if (r.kind().equals(kind)) {
+        return r.sections();
+      }
+    }
+    return List.of();
   }
 
   /**
@@ -54,6 +94,16 @@ public record Section(
   /** This entry with other example questions (for cross-validation folds). */
   public Section withExamples(List<String> newExamples) {
     return new Section(
-        id, title, summary, heading, blocks, followUps, companions, keywords, newExamples, source);
+        id,
+        title,
+        summary,
+        heading,
+        blocks,
+        followUps,
+        companions,
+        keywords,
+        newExamples,
+        source,
+        relations);
   }
 }

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Build step: trains the matcher on the built-in guide and writes the model where the class path
- * will find it, so that a start with the built-in guide loads the model instead of training. The
- * build runs it after compiling bot-core; nothing else should.
+ * Build step: trains the matcher and its follow-up model on the built-in guide and writes them
+ * where the class path will find them, so that a start with the built-in guide loads the models
+ * instead of training. The build runs it after compiling bot-core; nothing else should.
  */
 public final class BuiltInModel {
 
@@ -36,5 +36,14 @@ public final class BuiltInModel {
       model.write(out);
     }
     System.out.printf("built-in model: %d features, %s%n", model.featureIndex().size(), file);
+    FollowUps.Settings settings = FollowUps.Settings.DEFAULT;
+    FollowUps followUps = FollowUps.train(guide, model, settings);
+    Path followUpFile = Path.of(args[0], FollowUps.RESOURCE.substring(1));
+    try (OutputStream raw = Files.newOutputStream(followUpFile);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+      followUps.write(FollowUps.fingerprint(guide, model, settings), out);
+    }
+    System.out.printf(
+        "built-in follow-ups: %d kinds, %s%n", followUps.kinds().size(), followUpFile);
   }
 }

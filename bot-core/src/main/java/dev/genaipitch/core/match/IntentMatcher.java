@@ -43,8 +43,10 @@ public final class IntentMatcher {
   private final Map<String, Integer> featureIndex;
   private final Softmax model;
   private final LinePicker lines;
+  private final Map<String, Section> sections;
+  private final FollowUps followUps;
 
-  private IntentMatcher(Guide guide, Tuning tuning, TrainedModel trained) {
+  private IntentMatcher(Guide guide, Tuning tuning, TrainedModel trained, FollowUps followUps) {
     this.tuning = tuning;
     this.classes = QuestionReader.entries(guide).stream().map(Section::id).toList();
     this.help = classes.size() - 2;
@@ -58,6 +60,8 @@ public final class IntentMatcher {
     this.featureIndex = Map.copyOf(trained.featureIndex());
     this.model = trained.softmax();
     this.lines = new LinePicker(guide, reader, tuning.lineCoverage(), tuning.lineWeight());
+    this.sections = guide.byId();
+    this.followUps = followUps;
   }
 
   /**
@@ -69,16 +73,21 @@ public final class IntentMatcher {
   }
 
   static IntentMatcher build(Guide guide, Tuning tuning) {
+    return build(guide, tuning, FollowUps.Settings.DEFAULT);
+  }
+
+  static IntentMatcher build(Guide guide, Tuning tuning, FollowUps.Settings followUps) {
     String fingerprint = ModelCache.fingerprint(guide, tuning);
     TrainedModel trained =
         ModelCache.lookup(fingerprint).orElseGet(() -> Training.train(guide, tuning, fingerprint));
-    return new IntentMatcher(guide, tuning, trained);
+    return new IntentMatcher(guide, tuning, trained, FollowUps.build(guide, trained, followUps));
   }
 
   /** A matcher trained now, whatever was shipped (for measuring training itself). */
   static IntentMatcher train(Guide guide, Tuning tuning) {
+    TrainedModel trained = Training.train(guide, tuning, ModelCache.fingerprint(guide, tuning));
     return new IntentMatcher(
-        guide, tuning, Training.train(guide, tuning, ModelCache.fingerprint(guide, tuning)));
+        guide, tuning, trained, FollowUps.train(guide, trained, FollowUps.Settings.DEFAULT));
   }
 
   /** Confidence below which a question is answered {@code none}. */
@@ -118,6 +127,37 @@ public final class IntentMatcher {
       }
     }
     return withKeyLine(combined, tokens.apply(asked));
+  }
+
+  /**
+   * Matches one message of a conversation, read with what was shown before it as evidence: a
+   * follow-up ("shorter", "and sm?", "for an insurer?", "why though") gets what it asks for after
+   * the last section shown, as the guide's relations say; a question of its own is matched as
+   * itself, whatever came before; an out-of-scope follow-up stays out of scope. Never throws.
+   *
+   * @param context what the conversation showed so far, the most recent first; empty for a message
+   *     with no conversation before it (then this is {@link #match(String)})
+   */
+  public MatchResult match(String question, List<Shown> context) {
+    MatchResult alone = match(question);
+    Shown shown = context.isEmpty() ? null : context.get(0);
+    Section last = shown == null ? null : sections.get(shown.section());
+    if (last == null || !alone.alsoAsked().isEmpty() || !alone.notCovered().isEmpty()) {
+      return alone;
+    }
+    String text = question == null ? "" : question;
+    List<Analyzer.Token> tokens = reader.read(text, true);
+    if (tokens.isEmpty()) {
+      return alone;
+    }
+    List<String> lines = last.lines();
+    String focus =
+        shown.keyLine() >= 0 && shown.keyLine() < lines.size() ? lines.get(shown.keyLine()) : null;
+    double[] own = probabilities(tokens);
+    // Words with no subject ("more", "and the other one?") say it is a follow-up, not which.
+    boolean subject = tokens.stream().anyMatch(t -> !t.neutral());
+    double[] p = followUps.inContext(text, own, subject ? own : null, last, focus, classes);
+    return withKeyLine(verdict(text, tokens, p), tokens);
   }
 
   /**
@@ -217,13 +257,22 @@ public final class IntentMatcher {
 
   /** Matches {@code text}, read as {@code tokens}, as one question. */
   private MatchResult single(String text, List<Analyzer.Token> tokens) {
-    boolean smallTalk = tokens.stream().allMatch(Analyzer.Token::neutral);
     if (tokens.isEmpty()) {
       return new MatchResult(text, Guide.HELP, 1.0, List.of(), List.of()); // nothing, or only emoji
     }
+    return verdict(text, tokens, probabilities(tokens));
+  }
+
+  /** The model's probability of each class (sections in guide order, help, none). */
+  double[] probabilities(List<Analyzer.Token> tokens) {
     int[] features = Softmax.indices(reader.features(tokens), featureIndex);
     double unknown = QuestionReader.unknownMass(tokens, featureIndex);
-    double[] p = model.probabilities(features, unknown);
+    return model.probabilities(features, unknown);
+  }
+
+  /** The answer to {@code text} (read as {@code tokens}, not empty) by class probabilities. */
+  MatchResult verdict(String text, List<Analyzer.Token> tokens, double[] p) {
+    boolean smallTalk = tokens.stream().allMatch(Analyzer.Token::neutral);
     Integer[] order = new Integer[p.length];
     for (int c = 0; c < order.length; c++) {
       order[c] = c;

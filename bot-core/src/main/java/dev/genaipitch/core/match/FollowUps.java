@@ -1,0 +1,464 @@
+package dev.genaipitch.core.match;
+
+import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.core.content.RelationKind;
+import dev.genaipitch.core.content.Section;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a message of a conversation in the context of the answer before it. A softmax regression
+ * tells a follow-up ("shorter", "and sm?", "for an insurer?", "why though") from a question of its
+ * own, and which kind of follow-up it is: its classes are the kinds of {@code relations/} and one
+ * more, a question of its own, learned from the content alone (each kind's phrasings against every
+ * example question of the guide, in scope or not). What a kind asks for after a section is the
+ * section's relations, content too. Built once per guide (the built-in guide's at build time, like
+ * the matcher's model); thread-safe and immutable.
+ */
+final class FollowUps {
+
+  /** Where the built-in guide's follow-up model lives on the class path. */
+  static final String RESOURCE = "/matching/built-in-follow-ups.bin";
+
+  private static final int MAGIC = 0x47504631; // "GPF1"
+
+  /** Bump when training changes in a way the fingerprint's inputs do not show. */
+  private static final int FORMAT = 1;
+
+  private static final long SEED = 20261205L;
+
+  /**
+   * Settings, chosen on the development conversations (docs/matching.md).
+   *
+   * @param phrasingWeight training weight of a phrasing, relative to an example question
+   * @param epochs passes over the training samples
+   * @param rate AdaGrad learning rate
+   * @param floor added to each share when the message's words and the side shown choose among
+   *     several related sections, so that neither alone can rule one out
+   * @param decay each related section after the first is this much less likely before the words are
+   *     weighed: the order written decides when they say nothing
+   * @param again how likely a question of its own asks for the section just shown, relative to any
+   *     other section: a message whose own reading is the answer it follows mostly asks about a
+   *     part of it ("the 'go deep' part, what does that cover?")
+   */
+  record Settings(
+      double phrasingWeight, int epochs, double rate, double floor, double decay, double again) {
+
+    static final Settings DEFAULT = new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3);
+  }
+
+  /** Nothing is a follow-up: a guide without kinds of follow-up. */
+  static final FollowUps NONE =
+      new FollowUps(List.of(), null, Map.of(), null, Settings.DEFAULT, Map.of());
+
+  private final List<String> kinds; // then "a question of its own"
+  private final QuestionReader reader;
+  private final Map<String, Integer> featureIndex;
+  private final Softmax model;
+  private final Settings settings;
+  private final Map<String, Map<String, Double>> titles; // section -> its title's stems, weighed
+
+  private FollowUps(
+      List<String> kinds,
+      QuestionReader reader,
+      Map<String, Integer> featureIndex,
+      Softmax model,
+      Settings settings,
+      Map<String, Map<String, Double>> titles) {
+    this.kinds = List.copyOf(kinds);
+    this.reader = reader;
+    this.featureIndex = Map.copyOf(featureIndex);
+    this.model = model;
+    this.settings = settings;
+    this.titles = Map.copyOf(titles);
+  }
+
+  /**
+   * The follow-up model for {@code guide}: the shipped one when it was trained from exactly this
+   * content and these settings, else trained here.
+   *
+   * @param matcher the matcher's model for the same guide (its vocabulary reads messages here too)
+   */
+  static FollowUps build(Guide guide, TrainedModel matcher, Settings settings) {
+    if (guide.relationKinds().isEmpty()) {
+      return NONE;
+    }
+    String fingerprint = fingerprint(guide, matcher, settings);
+    QuestionReader reader = reader(guide, matcher);
+    Optional<FollowUps> shipped = lookup(fingerprint, guide, reader, settings);
+    return shipped.orElseGet(() -> train(guide, reader, settings));
+  }
+
+  /** Trained now, whatever was shipped (for the build step and for measuring training). */
+  static FollowUps train(Guide guide, TrainedModel matcher, Settings settings) {
+    return guide.relationKinds().isEmpty() ? NONE : train(guide, reader(guide, matcher), settings);
+  }
+
+  /**
+   * A reader that knows the phrasings' own words ("tho", "shorter", "liner"), so that they are read
+   * as written rather than corrected toward the script's words.
+   */
+  private static QuestionReader reader(Guide guide, TrainedModel matcher) {
+    Map<String, Integer> frequency = new HashMap<>(matcher.frequency());
+    for (RelationKind kind : guide.relationKinds()) {
+      for (String phrasing : kind.phrasings()) {
+        for (String token : Tokenizer.tokens(phrasing)) {
+          frequency.merge(token, 1, Integer::sum);
+        }
+      }
+    }
+    return new QuestionReader(
+        guide, frequency, matcher.respellings(), SpellingCorrector.towardVocabulary(frequency));
+  }
+
+  private static FollowUps train(Guide guide, QuestionReader reader, Settings settings) {
+    List<RelationKind> relationKinds = guide.relationKinds();
+    List<String> kinds = relationKinds.stream().map(RelationKind::id).toList();
+    int ownQuestion = kinds.size();
+    List<String> texts = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    Set<String> phrased = new HashSet<>();
+    for (int k = 0; k < relationKinds.size(); k++) {
+      for (String phrasing : relationKinds.get(k).phrasings()) {
+        texts.add(phrasing);
+        labels.add(k);
+        phrased.add(phrasing.strip().toLowerCase(Locale.ROOT));
+      }
+    }
+    for (Section entry : QuestionReader.entries(guide)) {
+      for (String example : entry.examples()) {
+        // A message both phrasings and examples hold ("tl;dr") is learned as the phrasing: after
+        // an answer it is a follow-up; alone, the matcher reads it as the example still.
+        if (!phrased.contains(example.strip().toLowerCase(Locale.ROOT))) {
+          texts.add(example);
+          labels.add(ownQuestion);
+        }
+      }
+    }
+    List<Set<String>> featureSets = new ArrayList<>(texts.size());
+    Map<String, Integer> documentFrequency = new HashMap<>();
+    for (String text : texts) {
+      Set<String> fs = features(reader, reader.read(text, false));
+      featureSets.add(fs);
+      fs.forEach(f -> documentFrequency.merge(f, 1, Integer::sum));
+    }
+    Map<String, Integer> featureIndex = new LinkedHashMap<>();
+    for (Set<String> fs : featureSets) {
+      for (String f : fs) {
+        if (documentFrequency.get(f) >= 2) {
+          featureIndex.putIfAbsent(f, featureIndex.size());
+        }
+      }
+    }
+    List<Softmax.Sample> samples = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      int label = labels.get(i);
+      samples.add(
+          new Softmax.Sample(
+              Softmax.indices(featureSets.get(i), featureIndex),
+              0,
+              label,
+              label == ownQuestion ? 1.0 : settings.phrasingWeight()));
+    }
+    // No weight decay: with thousands of example questions against a few hundred phrasings, decay
+    // pulls every phrasing's words back toward "a question of its own" and no follow-up is learned.
+    Softmax model =
+        Softmax.train(
+            samples,
+            kinds.size() + 1,
+            featureIndex.size(),
+            settings.epochs(),
+            settings.rate(),
+            0,
+            SEED);
+    return new FollowUps(kinds, reader, featureIndex, model, settings, titles(guide, reader));
+  }
+
+  /**
+   * Each section's title as subject stems, each weighing how few titles share it: what tells which
+   * side of a section a line is on ("Think of Bedrock like Amazon RDS for AI models" names "When to
+   * use Bedrock", not "When to use SageMaker").
+   */
+  private static Map<String, Map<String, Double>> titles(Guide guide, QuestionReader reader) {
+    Map<String, Set<String>> stems = new LinkedHashMap<>();
+    Map<String, Integer> df = new HashMap<>();
+    for (Section s : guide.sections()) {
+      Set<String> own = subjectStems(reader, s.title());
+      stems.put(s.id(), own);
+      own.forEach(st -> df.merge(st, 1, Integer::sum));
+    }
+    Map<String, Map<String, Double>> out = new HashMap<>();
+    int n = guide.sections().size();
+    stems.forEach(
+        (id, own) -> {
+          Map<String, Double> weighed = new HashMap<>();
+          own.forEach(st -> weighed.put(st, Math.log((n + 1.0) / df.get(st))));
+          out.put(id, weighed);
+        });
+    return out;
+  }
+
+  private static Set<String> subjectStems(QuestionReader reader, String text) {
+    Set<String> stems = new HashSet<>();
+    for (Analyzer.Token t : reader.read(text, false)) {
+      if (!t.neutral()) {
+        stems.add(t.stem());
+      }
+    }
+    return stems;
+  }
+
+  /**
+   * A text's features: the matcher's (first word, stems, pairs, the guide's phrases), the last
+   * word, and how many words and subject words it has, since a follow-up is mostly short and leans
+   * on the answer before it for its subject.
+   */
+  private static Set<String> features(QuestionReader reader, List<Analyzer.Token> tokens) {
+    Set<String> fs = new LinkedHashSet<>(reader.features(tokens));
+    long subject = tokens.stream().filter(t -> !t.neutral()).count();
+    fs.add("#subject=" + Math.min(subject, 3));
+    fs.add("#words=" + Math.min(tokens.size(), 6));
+    if (!tokens.isEmpty()) {
+      fs.add("$" + tokens.get(tokens.size() - 1).stem());
+    }
+    return fs;
+  }
+
+  /** The kinds of follow-up, in the order of {@link #probabilities}. */
+  List<String> kinds() {
+    return kinds;
+  }
+
+  /**
+   * For a message: the probability of each kind of follow-up (in the order of {@link #kinds}), then
+   * the probability that it asks something of its own.
+   */
+  double[] probabilities(String message) {
+    if (model == null) {
+      return new double[] {1.0};
+    }
+    List<Analyzer.Token> tokens = reader.read(message, true);
+    return model.probabilities(Softmax.indices(features(reader, tokens), featureIndex), 0);
+  }
+
+  /**
+   * The class probabilities of a message read right after {@code last} was shown: its own reading
+   * ({@code alone}) weighed by how likely it asks something of its own, plus each kind of
+   * follow-up's likelihood given to the section {@code last} relates by that kind. Among several,
+   * the message's own words choose, with the side of {@code last} shown ({@code focus}) and the
+   * order written. A kind {@code last} relates to nothing leaves the message to its own reading.
+   *
+   * @param alone the matcher's class probabilities for the message read alone
+   * @param subject the same when the message has subject words, to choose among related sections by
+   *     ("cfo" in "ok and for a cfo"); null when it has none ("more", "and the other one?")
+   * @param focus the line of {@code last} shown first, or null
+   * @param classes the matcher's classes, in the order of {@code alone}
+   */
+  double[] inContext(
+      String message,
+      double[] alone,
+      double[] subject,
+      Section last,
+      String focus,
+      List<String> classes) {
+    double[] r = probabilities(message);
+    double own = r[r.length - 1];
+    double follow = 1 - own;
+    int lastClass = classes.indexOf(last.id());
+    if (follow > 0 && lastClass >= 0) {
+      double again = own * alone[lastClass] * (1 - settings.again());
+      for (int k = 0; k < kinds.size(); k++) {
+        r[k] += again * r[k] / follow;
+      }
+      own -= again;
+    }
+    double[] p = new double[alone.length];
+    for (int k = 0; k < kinds.size(); k++) {
+      List<String> related = last.related(kinds.get(k));
+      if (related.isEmpty()) {
+        own += r[k];
+        continue;
+      }
+      p[classes.indexOf(choose(related, subject, last, focus, classes))] += r[k];
+    }
+    for (int c = 0; c < p.length; c++) {
+      p[c] += own * alone[c];
+    }
+    return p;
+  }
+
+  /**
+   * The one of {@code related} a follow-up asks for: by its subject words, the side of the last
+   * answer shown and the order written, each a likelihood.
+   */
+  private String choose(
+      List<String> related, double[] subject, Section last, String focus, List<String> classes) {
+    if (related.size() == 1) {
+      return related.get(0);
+    }
+    int[] c = new int[related.size()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = classes.indexOf(related.get(i));
+    }
+    double[] words = subject == null ? null : shares(subject, c);
+    // The side shown tells "more" after the Bedrock definition from "more" after SageMaker's; it
+    // says nothing when the section shown is itself one of the choices.
+    double[] side = focus == null || related.contains(last.id()) ? null : side(focus, related);
+    int best = 0;
+    double bestWeight = -1;
+    double prior = 1;
+    for (int i = 0; i < c.length; i++) {
+      double w = prior;
+      if (words != null) {
+        w *= words[i] + settings.floor();
+      }
+      if (side != null) {
+        w *= side[i] + settings.floor();
+      }
+      if (w > bestWeight) {
+        best = i;
+        bestWeight = w;
+      }
+      prior *= settings.decay();
+    }
+    return related.get(best);
+  }
+
+  /**
+   * How much {@code line} names each of {@code sections} (the words of their titles that tell them
+   * apart), as shares; null when it names none of them.
+   */
+  private double[] side(String line, List<String> sections) {
+    Set<String> stems = subjectStems(reader, line);
+    for (String id : sections) {
+      Set<String> own = titles.getOrDefault(id, Map.of()).keySet();
+      if (own.isEmpty()) {
+        return null;
+      }
+    }
+    Set<String> shared = new HashSet<>(titles.get(sections.get(0)).keySet());
+    for (String id : sections) {
+      shared.retainAll(titles.get(id).keySet());
+    }
+    stems.removeAll(shared);
+    double[] out = new double[sections.size()];
+    double sum = 0;
+    for (int i = 0; i < out.length; i++) {
+      for (Map.Entry<String, Double> e :
+          titles.getOrDefault(sections.get(i), Map.of()).entrySet()) {
+        if (stems.contains(e.getKey())) {
+          out[i] += e.getValue();
+        }
+      }
+      sum += out[i];
+    }
+    if (sum <= 0) {
+      return null;
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] /= sum;
+    }
+    return out;
+  }
+
+  /** The probabilities of classes {@code c}, as shares of their sum. */
+  private static double[] shares(double[] p, int[] c) {
+    double[] out = new double[c.length];
+    double sum = 0;
+    for (int i = 0; i < c.length; i++) {
+      sum += p[c[i]];
+    }
+    for (int i = 0; i < c.length; i++) {
+      out[i] = sum > 0 ? p[c[i]] / sum : 1.0 / c.length;
+    }
+    return out;
+  }
+
+  /** A digest of everything training reads: the matcher's model, the phrasings, the settings. */
+  static String fingerprint(Guide guide, TrainedModel matcher, Settings settings) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add("format " + FORMAT);
+    parts.add(matcher.fingerprint());
+    parts.add(
+        settings.phrasingWeight() + " " + settings.epochs() + " " + settings.rate() + " " + SEED);
+    for (RelationKind kind : guide.relationKinds()) {
+      parts.add("kind " + kind.id());
+      parts.addAll(kind.phrasings());
+    }
+    for (String part : parts) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) ':');
+      digest.update(bytes);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  void write(String fingerprint, DataOutputStream out) throws IOException {
+    out.writeInt(MAGIC);
+    out.writeUTF(fingerprint);
+    out.writeInt(kinds.size());
+    for (String kind : kinds) {
+      out.writeUTF(kind);
+    }
+    String[] features = new String[featureIndex.size()];
+    featureIndex.forEach((f, i) -> features[i] = f);
+    out.writeInt(features.length);
+    for (String f : features) {
+      out.writeUTF(f);
+    }
+    model.write(out);
+  }
+
+  /** The shipped model, if it was trained from exactly what {@code fingerprint} describes. */
+  private static Optional<FollowUps> lookup(
+      String fingerprint, Guide guide, QuestionReader reader, Settings settings) {
+    InputStream resource = FollowUps.class.getResourceAsStream(RESOURCE);
+    if (resource == null) {
+      return Optional.empty();
+    }
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(resource, 1 << 16))) {
+      if (in.readInt() != MAGIC || !in.readUTF().equals(fingerprint)) {
+        return Optional.empty();
+      }
+      int count = in.readInt();
+      List<String> kinds = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        kinds.add(in.readUTF());
+      }
+      int features = in.readInt();
+      Map<String, Integer> featureIndex = new HashMap<>(features * 2);
+      for (int i = 0; i < features; i++) {
+        featureIndex.put(in.readUTF(), i);
+      }
+      Softmax model = Softmax.read(in);
+      return Optional.of(
+          new FollowUps(kinds, reader, featureIndex, model, settings, titles(guide, reader)));
+    } catch (IOException e) {
+      return Optional.empty(); // an unreadable cache is only a slower start
+    }
+  }
+}

@@ -17,7 +17,9 @@ final class RelationsContentTest {
 
   @TempDir Path dir;
 
-  /** The fixture guide, with two kinds of follow-up and alpha relating {@code lines} (line 8 on). */
+  /**
+   * The fixture guide, with two kinds of follow-up and alpha relating {@code lines} (line 8 on).
+   */
   private Map<String, String> guideWhereAlphaRelates(String... lines) {
     Map<String, String> files = ContentFixtures.validGuide();
     StringBuilder relations = new StringBuilder("relations:\n");
@@ -108,7 +110,8 @@ final class RelationsContentTest {
   void load_relationsOnTheMenu_areRefused() throws Exception {
     Map<String, String> files = guideWhereAlphaRelates();
     files.put(
-        "help.md", ContentFixtures.special("help").replace("---\n#", "relations:\n  - x: y\n---\n#"));
+        "help.md",
+        ContentFixtures.special("help").replace("---\n#", "relations:\n  - x: y\n---\n#"));
     write(files);
 
     assertThatThrownBy(() -> GuideLoader.load(dir))

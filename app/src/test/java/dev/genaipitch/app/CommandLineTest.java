@@ -176,6 +176,94 @@ final class CommandLineTest {
   }
 
   @Test
+  void match_conversation_writesEachMessageAsMatchDoes_readAfterTheOnesBefore() throws IOException {
+    run(utf8("when to use bedrock\nand sagemaker?\n"), "match");
+    List<JsonNode> alone = jsonLines();
+    out.getBuffer().setLength(0);
+
+    int code =
+        run(
+            utf8("[\"when to use bedrock\", \"and sagemaker?\"]\n[\"and sagemaker?\"]\n"),
+            "match",
+            "--conversation");
+
+    assertThat(code).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).fieldNames()).toIterable().containsExactly("turns");
+    JsonNode turns = lines.get(0).get("turns");
+    assertThat(turns).hasSize(2);
+    assertThat(turns.get(0)).isEqualTo(alone.get(0)); // the first message has no context
+    assertThat(turns.get(1).fieldNames())
+        .toIterable()
+        .containsExactly("question", "intent", "score", "alternatives", "alsoAsked", "notCovered");
+    assertThat(turns.get(1).get("question").asText()).isEqualTo("and sagemaker?");
+    assertThat(turns.get(1).get("intent").asText()).isEqualTo("when-sagemaker");
+    assertThat(alone.get(1).get("intent").asText()).isEqualTo("none");
+    assertThat(lines.get(1).get("turns")).containsExactly(alone.get(1)); // a new conversation
+  }
+
+  @Test
+  void match_conversation_lineThatIsNotOne_getsAReason_theOthersAnAnswer_exitOne()
+      throws IOException {
+    int code =
+        run(
+            utf8("[\"do we need both?\"]\nnot json\n{\"q\": 1}\n[1, 2]\n\n[\"analogy\"]\n"),
+            "match",
+            "--conversation");
+
+    assertThat(code).isEqualTo(1);
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(0).get("turns").get(0).get("intent").asText()).isEqualTo("need-both");
+    for (int i = 1; i <= 3; i++) {
+      assertThat(lines.get(i).get("turns")).isEmpty();
+      assertThat(lines.get(i).get("error").asText())
+          .isEqualTo(
+              "line " + (i + 1) + " is not a conversation: give a JSON array of its messages");
+    }
+    assertThat(lines.get(4).get("turns")).isEmpty(); // a blank line: a conversation of nothing
+    assertThat(lines.get(4).has("error")).isFalse();
+    assertThat(lines.get(5).get("turns").get(0).get("intent").asText()).isEqualTo("analogy");
+    assertThat(err.toString()).contains("line 2 is not a conversation");
+  }
+
+  @Test
+  void chat_followUp_isReadAfterTheAnswerBefore() {
+    int code = run(utf8("when to use bedrock\nand sagemaker?\nquit\n"), "chat");
+
+    assertThat(code).isZero();
+    String transcript = out.toString();
+    assertThat(transcript).contains("When to Use Amazon SageMaker");
+    assertThat(transcript).doesNotContain("That’s not in the script");
+  }
+
+  @Test
+  void eval_conversationFile_scoresTheLastMessages_andListsTheMisses() throws IOException {
+    Path file = dir.resolve("conversations.jsonl");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "{\"turns\": [{\"q\": \"when to use bedrock\", \"expect\": [\"when-bedrock\"]},"
+                + " {\"q\": \"and sagemaker?\", \"expect\": [\"when-sagemaker\"]}],"
+                + " \"kind\": \"fragment\"}",
+            "{\"turns\": [{\"q\": \"when to use bedrock\", \"expect\": [\"when-bedrock\"]},"
+                + " {\"q\": \"do we need both?\", \"expect\": [\"analogy\"]}],"
+                + " \"kind\": \"complete\"}"),
+        StandardCharsets.UTF_8);
+
+    int code = run(new byte[0], "eval", file.toString(), "--min-last", "0.9");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("2 conversations")
+        .contains("last messages answered right       50.0%")
+        .contains("complete questions hijacked         0.0% (0 of 1)")
+        .contains("misses (1):\n  line 2, complete:");
+  }
+
+  @Test
   void eval_labeledFile_printsFiguresPerIntentAndMisses() throws IOException {
     Path file = dir.resolve("questions.jsonl");
     Files.writeString(

@@ -40,6 +40,22 @@ final class Conversation implements BotListener {
     return new Reply(bot.ask(question, "test"));
   }
 
+  /** A thread, DM or session of this bot: each message is read after what it showed there. */
+  Chat in(String key) {
+    return new Chat(bot, key);
+  }
+
+  /** Messages in one conversation, by its key. */
+  record Chat(PitchBot bot, String key) {
+    Reply ask(String question) {
+      return new Reply(bot.ask(question, "test", key));
+    }
+
+    Reply click(String ref) {
+      return new Reply(bot.open(ref, key));
+    }
+  }
+
   /** What the bot said, with assertions that name the expectation. */
   record Reply(Answer answer) {
     Reply isAnsweredWith(String intent) {

@@ -20,7 +20,13 @@ import java.util.concurrent.Executor;
  */
 final class Wire {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(15);
+  /**
+   * How long a request may go unanswered before the test calls it lost: long, since it only has to
+   * tell a hang from an answer. A fresh service's first request on a loaded machine (class loading,
+   * a cold JIT, other builds on the two cores) was seen to take over 15 seconds.
+   */
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One response. */

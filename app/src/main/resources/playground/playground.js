@@ -551,15 +551,40 @@
       });
   }
 
+  // This tab's conversation with the bot: a follow-up ("and sagemaker?", "shorter") is read after
+  // the answer before it. Random and kept for the tab's session only.
+  var conversation = (function () {
+    var key = "genai-pitch-conversation";
+    try {
+      var kept = window.sessionStorage.getItem(key);
+      if (kept && /^[A-Za-z0-9_-]{8,64}$/.test(kept)) {
+        return kept;
+      }
+    } catch (e) {
+      // storage off: a conversation for this page only
+    }
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    var made = Array.prototype.map.call(bytes, function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+    try {
+      window.sessionStorage.setItem(key, made);
+    } catch (e) {
+      // as above
+    }
+    return made;
+  })();
+
   function ask(question, options) {
     load(function () {
-      return request("POST", "ask", { question: question });
+      return request("POST", "ask", { question: question, conversation: conversation });
     }, Object.assign({ history: "q=" + encodeURIComponent(question) }, options));
   }
 
   function openSection(id, options) {
     load(function () {
-      return request("GET", "open?id=" + encodeURIComponent(id));
+      return request("GET", "open?id=" + encodeURIComponent(id) + "&conversation=" + conversation);
     }, Object.assign({ history: "open=" + encodeURIComponent(id) }, options));
   }
 

@@ -43,9 +43,13 @@ import org.eclipse.jetty.util.Callback;
  * plain JavaScript: nothing is fetched from anywhere else.
  *
  * <ul>
- *   <li>{@code POST /playground/ask} {@code {"question": "..."}}: the answer;
- *   <li>{@code GET /playground/open?id=need-both}: a section (or {@code help}, the topic menu), as
- *       a button opens it;
+ *   <li>{@code POST /playground/ask} {@code {"question": "...", "conversation": "..."}}: the
+ *       answer; with {@code conversation} (the page's session: 8 to 64 letters, digits, {@code -}
+ *       or {@code _}), read after what the bot showed in that session before ("and sagemaker?"
+ *       after "when to use bedrock");
+ *   <li>{@code GET /playground/open?id=need-both&conversation=...}: a section (or {@code help}, the
+ *       topic menu), as a button opens it, shown in that session when {@code conversation} is
+ *       given;
  *   <li>{@code POST /playground/feedback} {@code {"intent": "...", "helpful": true}}: 204;
  *   <li>{@code GET /playground/<file>}: the page's script, style sheet and icon.
  * </ul>
@@ -78,6 +82,13 @@ final class Playground {
   static final int MAX_BODY = 16 * 1024;
 
   private static final int MAX_ID = 100;
+
+  /** A session's key, made by the page: long enough that nobody guesses another's. */
+  private static final java.util.regex.Pattern CONVERSATION =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+  private static final String CONVERSATION_RULE =
+      "\"conversation\" must be 8 to 64 letters, digits, '-' or '_'";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -185,7 +196,15 @@ final class Playground {
           HttpStatus.BAD_REQUEST_400,
           "\"question\" is longer than " + MAX_QUESTION + " characters");
     }
-    return jsonReply(HttpStatus.OK_200, answerJson(bot.ask(question.asText(), PLATFORM), lowScore));
+    JsonNode conversation = body.json().get("conversation");
+    if (conversation != null
+        && !conversation.isNull()
+        && (!conversation.isTextual() || !CONVERSATION.matcher(conversation.asText()).matches())) {
+      return HttpReply.error(HttpStatus.BAD_REQUEST_400, CONVERSATION_RULE);
+    }
+    String key = conversation == null || conversation.isNull() ? null : key(conversation.asText());
+    return jsonReply(
+        HttpStatus.OK_200, answerJson(bot.ask(question.asText(), PLATFORM, key), lowScore));
   }
 
   private void open(Request request, Response response, Callback callback) {
@@ -193,8 +212,12 @@ final class Playground {
       methodNotAllowed(request, response, callback, "GET, HEAD");
       return;
     }
-    String id = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("id");
-    if (id == null || id.isBlank()) {
+    var parameters = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+    String id = parameters.getValue("id");
+    String conversation = parameters.getValue("conversation");
+    if (conversation != null && !CONVERSATION.matcher(conversation).matches()) {
+      badRequest(request, response, callback, CONVERSATION_RULE);
+    } else if (id == null || id.isBlank()) {
       badRequest(
           request,
           response,
@@ -205,8 +228,16 @@ final class Playground {
     } else {
       // An id the guide does not know (content changed since the page drew the button) opens the
       // menu.
-      writeJson(response, callback, HttpStatus.OK_200, answerJson(bot.open(id), lowScore));
+      writeJson(
+          response,
+          callback,
+          HttpStatus.OK_200,
+          answerJson(bot.open(id, conversation == null ? null : key(conversation)), lowScore));
     }
+  }
+
+  private static String key(String conversation) {
+    return PLATFORM + ":" + conversation;
   }
 
   /** {@code POST /playground/feedback}, behind the HTTP edge. */

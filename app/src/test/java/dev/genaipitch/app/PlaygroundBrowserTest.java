@@ -121,6 +121,22 @@ final class PlaygroundBrowserTest {
   }
 
   @Test
+  void followUp_isReadAfterTheAnswerBefore_inThisTabsConversation() {
+    browser.executeScript("window.sessionStorage.clear()"); // a new conversation
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.attributeContains(By.tagName("body"), "class", "ready"));
+    WebElement question = browser.findElement(By.id("question"));
+    question.sendKeys("when to use bedrock", Keys.ENTER);
+    wait.until(ExpectedConditions.textToBe(By.id("answer-title"), "When to use Bedrock"));
+
+    question.clear();
+    question.sendKeys("and sagemaker?", Keys.ENTER);
+
+    wait.until(ExpectedConditions.textToBe(By.id("answer-title"), "When to use SageMaker"));
+    assertNoConsoleErrors();
+  }
+
+  @Test
   void menuTopics_openWithTheKeyboardInTeamsAndWithOpenInSlack() {
     browser.findElement(By.id("topics-button")).click();
     wait.until(ExpectedConditions.textToBe(By.id("answer-title"), "Topics"));

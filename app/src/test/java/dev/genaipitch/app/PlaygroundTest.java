@@ -196,6 +196,60 @@ final class PlaygroundTest {
   }
 
   @Test
+  void ask_followUpInTheSameSession_isReadAfterTheAnswerBefore() throws Exception {
+    post("/playground/ask", "{\"question\":\"when to use bedrock\",\"conversation\":\"tab-0001\"}");
+
+    JsonNode followUp =
+        JSON.readTree(
+            post(
+                    "/playground/ask",
+                    "{\"question\":\"and sagemaker?\",\"conversation\":\"tab-0001\"}")
+                .body());
+    JsonNode alone =
+        JSON.readTree(
+            post(
+                    "/playground/ask",
+                    "{\"question\":\"and sagemaker?\",\"conversation\":\"tab-0002\"}")
+                .body());
+    JsonNode noSession =
+        JSON.readTree(post("/playground/ask", "{\"question\":\"and sagemaker?\"}").body());
+
+    assertThat(followUp.path("intent").asText()).isEqualTo("when-sagemaker");
+    assertThat(alone.path("intent").asText()).isEqualTo("none");
+    assertThat(noSession.path("intent").asText()).isEqualTo("none");
+  }
+
+  @Test
+  void open_inASession_isTheContextOfTheNextQuestion() throws Exception {
+    get("/playground/open?id=when-bedrock&conversation=tab-0003");
+
+    JsonNode followUp =
+        JSON.readTree(
+            post("/playground/ask", "{\"question\":\"shorter\",\"conversation\":\"tab-0003\"}")
+                .body());
+
+    assertThat(followUp.path("intent").asText()).isEqualTo("executive-summary");
+  }
+
+  @Test
+  void aSessionKeyThatIsNotOne_is400WithTheRule() throws Exception {
+    String rule = "\"conversation\" must be 8 to 64 letters, digits, '-' or '_'";
+    assertError(
+        post("/playground/ask", "{\"question\":\"shorter\",\"conversation\":42}"), 400, rule);
+    assertError(
+        post("/playground/ask", "{\"question\":\"shorter\",\"conversation\":\"short\"}"),
+        400,
+        rule);
+    assertError(
+        post(
+            "/playground/ask",
+            "{\"question\":\"shorter\",\"conversation\":\"" + "a".repeat(65) + "\"}"),
+        400,
+        rule);
+    assertError(get("/playground/open?id=analogy&conversation=a%20b%20c%20d%20e"), 400, rule);
+  }
+
+  @Test
   void feedback_isRecordedForPlatformWeb() throws Exception {
     HttpResponse<String> response =
         post("/playground/feedback", "{\"intent\":\"analogy\",\"helpful\":true}");

@@ -131,7 +131,13 @@ final class SlackListeners {
       feedback(
           click, actionId.equals(BlockKit.FEEDBACK_YES), p.getResponseUrl(), channel, interaction);
     } else {
-      open(click, user, p.getResponseUrl(), channel, interaction);
+      open(
+          click,
+          p.getTeam() == null ? null : p.getTeam().getId(),
+          user,
+          p.getResponseUrl(),
+          channel,
+          interaction);
     }
     return ctx.ack();
   }
@@ -161,8 +167,18 @@ final class SlackListeners {
   }
 
   private void open(
-      Click click, String user, String responseUrl, String channel, String interaction) {
-    Answer answer = bot.open(click.intent());
+      Click click,
+      String team,
+      String user,
+      String responseUrl,
+      String channel,
+      String interaction) {
+    // A button in the bot's DM opens its section in that conversation: a follow-up typed next is
+    // read after it. Elsewhere a click answers privately, outside any thread's conversation.
+    Answer answer =
+        bot.open(
+            click.intent(),
+            click.surface() == Surface.DIRECT ? conversation(team, channel, null) : null);
     switch (click.surface()) {
       case PREVIEW ->
           respond(
@@ -226,8 +242,14 @@ final class SlackListeners {
     if (!seen.firstTime("slack-event:" + payload.getEventId())) {
       return ctx.ack();
     }
-    Answer answer = bot.ask(withoutMention(e.getText()), PLATFORM);
+    // The reply goes into the mention's thread (a new one under a top-level mention): that thread
+    // is the conversation, so a mention further down it is read after the answers before.
     String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+    Answer answer =
+        bot.ask(
+            withoutMention(e.getText()),
+            PLATFORM,
+            conversation(payload.getTeamId(), e.getChannel(), thread));
     BlockKit.Message message = BlockKit.visible(answer, null, "");
     delivery.submit(
         new Delivery.Job(
@@ -253,7 +275,11 @@ final class SlackListeners {
     if (!seen.firstTime("slack-event:" + payload.getEventId())) {
       return ctx.ack();
     }
-    Answer answer = bot.ask(withoutMention(e.getText()), PLATFORM);
+    Answer answer =
+        bot.ask(
+            withoutMention(e.getText()),
+            PLATFORM,
+            conversation(payload.getTeamId(), e.getChannel(), null));
     BlockKit.Message message = BlockKit.direct(answer, "", false);
     delivery.submit(
         new Delivery.Job(
@@ -263,6 +289,15 @@ final class SlackListeners {
             () -> api.postMessage(e.getChannel(), e.getThreadTs(), message),
             null));
     return ctx.ack();
+  }
+
+  /**
+   * The key of a conversation with the bot: a thread in a channel, or a DM (its channel) when
+   * {@code thread} is null. A slash command has none: it starts fresh.
+   */
+  static String conversation(String team, String channel, String thread) {
+    String key = PLATFORM + ":" + (team == null ? "" : team) + ":" + channel;
+    return thread == null ? key : key + ":" + thread;
   }
 
   private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {

@@ -6,6 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.config.ConfigException;
 import dev.genaipitch.core.BotListener;
+import dev.genaipitch.core.ConversationStore;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
@@ -46,7 +47,10 @@ final class SlackFixture implements AutoCloseable {
    */
   static final ForwardingListener FORWARD = new ForwardingListener();
 
-  static final PitchBot BOT = PitchBot.create(loadGuide(), FORWARD);
+  /** Conversations, forgotten between tests: each fixture points this at a store of its own. */
+  static final ForwardingStore CONVERSATIONS = new ForwardingStore();
+
+  static final PitchBot BOT = PitchBot.create(loadGuide(), FORWARD, CONVERSATIONS);
 
   final FakeSlack fakeSlack;
   final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T10:15:30Z"));
@@ -65,6 +69,8 @@ final class SlackFixture implements AutoCloseable {
     logs.start();
     root.addAppender(logs);
     FORWARD.target = listener;
+    CONVERSATIONS.target =
+        ConversationStore.inMemory(100, ConversationStore.IDLE, java.time.Clock.systemUTC());
     bot = BOT;
     adapter =
         SlackAdapter.builder(config(fakeSlack, env), bot)
@@ -166,6 +172,20 @@ final class SlackFixture implements AutoCloseable {
     @Override
     public void deliveryFailed(String platform, String operation) {
       target.deliveryFailed(platform, operation);
+    }
+  }
+
+  static final class ForwardingStore implements ConversationStore {
+    volatile ConversationStore target = ConversationStore.NONE;
+
+    @Override
+    public java.util.List<dev.genaipitch.core.match.Shown> recent(String conversation) {
+      return target.recent(conversation);
+    }
+
+    @Override
+    public void shown(String conversation, dev.genaipitch.core.match.Shown shown) {
+      target.shown(conversation, shown);
     }
   }
 

@@ -102,6 +102,26 @@ final class Workspace {
     return click(message, label, 0, user, "visible");
   }
 
+  /** Clicks on a message in the bot's DM with {@link #ASKER}. */
+  Reply clickInDm(JsonNode message, String label) {
+    return click(message, label, 0, ASKER, "dm");
+  }
+
+  /** {@link #ASKER} mentions the bot: a new thread when {@code thread} is null, else in it. */
+  Reply mention(String text, String ts, String thread) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("type", "app_mention");
+    event.put("user", ASKER);
+    event.put("text", text);
+    event.put("ts", ts);
+    if (thread != null) {
+      event.put("thread_ts", thread);
+    }
+    event.put("channel", CHANNEL);
+    event.put("event_ts", ts);
+    return event(newEventId(), event, null);
+  }
+
   /** Clicks a button in the App Home tab: no response_url, a view container. */
   Reply clickHome(JsonNode view, String label, int n) {
     return click(view, label, n, ASKER, "home");
@@ -136,13 +156,17 @@ final class Workspace {
       }
       default -> {
         boolean ephemeral = where.equals("ephemeral");
+        String channel = where.equals("dm") ? DM_CHANNEL : CHANNEL;
         payload
             .putObject("container")
             .put("type", "message")
             .put("message_ts", "1700000000.000100")
-            .put("channel_id", CHANNEL)
+            .put("channel_id", channel)
             .put("is_ephemeral", ephemeral);
-        payload.putObject("channel").put("id", CHANNEL).put("name", "general");
+        payload
+            .putObject("channel")
+            .put("id", channel)
+            .put("name", where.equals("dm") ? "directmessage" : "general");
         payload.put("response_url", fakeSlack.newResponseUrl());
       }
     }

@@ -92,13 +92,16 @@ final class TeamsBot {
       return;
     }
     String question = Mentions.question(activity);
-    Answer answer = question.isEmpty() ? bot.menu() : bot.ask(question, PLATFORM);
+    Answer answer =
+        question.isEmpty() ? bot.menu() : bot.ask(question, PLATFORM, conversation(activity));
     send(OutgoingMessage.card(activity, AnswerCards.card(answer)));
   }
 
   private void onClick(IncomingActivity activity, CardAction click) {
     if (click instanceof CardAction.Open open) {
-      send(OutgoingMessage.card(activity, AnswerCards.card(bot.open(open.intent()))));
+      send(
+          OutgoingMessage.card(
+              activity, AnswerCards.card(bot.open(open.intent(), conversation(activity)))));
     } else if (click instanceof CardAction.Feedback feedback) {
       // Only ids the guide knows reach the listener: a crafted click cannot invent metric labels.
       if (knownIntent(feedback.intent())) {
@@ -106,6 +109,15 @@ final class TeamsBot {
       }
       send(OutgoingMessage.text(activity, FEEDBACK_THANKS));
     }
+  }
+
+  /**
+   * The key of the conversation a message belongs to: a 1:1 chat, a group chat, or a reply chain in
+   * a channel (the Bot Framework gives each its own conversation id), within its tenant.
+   */
+  static String conversation(IncomingActivity activity) {
+    IncomingActivity.Conversation c = activity.conversation();
+    return PLATFORM + ":" + (c.tenantId() == null ? "" : c.tenantId()) + ":" + c.id();
   }
 
   private boolean knownIntent(String intent) {

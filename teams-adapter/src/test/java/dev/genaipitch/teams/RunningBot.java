@@ -2,9 +2,11 @@ package dev.genaipitch.teams;
 
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.BotListener;
+import dev.genaipitch.core.ConversationStore;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.GuideLoader;
+import dev.genaipitch.core.match.Shown;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +23,23 @@ final class RunningBot implements AutoCloseable {
   private static PitchBot sharedBot;
 
   private static final Heard HEARD = new Heard();
+
+  /** Conversations, forgotten between tests: each running bot points this at a new store. */
+  private static final ForwardingStore CONVERSATIONS = new ForwardingStore();
+
+  private static final class ForwardingStore implements ConversationStore {
+    volatile ConversationStore target = ConversationStore.NONE;
+
+    @Override
+    public List<Shown> recent(String conversation) {
+      return target.recent(conversation);
+    }
+
+    @Override
+    public void shown(String conversation, Shown shown) {
+      target.shown(conversation, shown);
+    }
+  }
 
   /** What the core was told: questions asked, feedback and delivery failures. */
   static final class Heard implements BotListener {
@@ -59,6 +78,8 @@ final class RunningBot implements AutoCloseable {
       throws Exception {
     bot = sharedBot();
     heard.clear();
+    CONVERSATIONS.target =
+        ConversationStore.inMemory(100, ConversationStore.IDLE, java.time.Clock.systemUTC());
     TeamsAdapter adapter = options.apply(TeamsAdapter.builder(bot, teams)).build();
     server = new Server();
     connector = new ServerConnector(server);
@@ -110,7 +131,7 @@ final class RunningBot implements AutoCloseable {
 
   private static synchronized PitchBot sharedBot() throws ContentException {
     if (sharedBot == null) {
-      sharedBot = PitchBot.create(GuideLoader.builtIn(), HEARD);
+      sharedBot = PitchBot.create(GuideLoader.builtIn(), HEARD, CONVERSATIONS);
     }
     return sharedBot;
   }

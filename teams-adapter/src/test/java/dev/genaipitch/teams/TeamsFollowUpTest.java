@@ -1,0 +1,89 @@
+package dev.genaipitch.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A follow-up in a 1:1 chat or a channel's reply chain is read after the bot's answer before it,
+ * over real HTTP into the adapter, with the Bot Connector a loopback fake.
+ */
+final class TeamsFollowUpTest {
+
+  private static final String SAGEMAKER = "when AI _is core to your business_";
+
+  private FakeBotConnector connector;
+  private RunningBot bot;
+  private FakeTeams teams;
+
+  @BeforeEach
+  void start() throws Exception {
+    connector = new FakeBotConnector();
+    bot = RunningBot.withoutAuthentication();
+    teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    bot.close();
+    connector.close();
+  }
+
+  @Test
+  void followUp_inAPersonalChat_isReadAfterTheAnswerBefore() {
+    teams.personalMessage("when to use bedrock");
+
+    teams.personalMessage("and sagemaker?");
+
+    assertThat(connector.replies()).hasSize(2);
+    assertThat(connector.replies().get(1).cardText()).contains(SAGEMAKER);
+  }
+
+  @Test
+  void followUp_inAChannelsReplyChain_isReadAfterTheAnswerThere() {
+    teams.channelMessage("<at>genai-pitch</at> when to use bedrock");
+
+    teams.channelMessage("<at>genai-pitch</at> shorter");
+
+    assertThat(connector.replies()).hasSize(2);
+    assertThat(connector.replies().get(1).cardText())
+        .contains("Bedrock helps you move fast, SageMaker helps you go deep");
+  }
+
+  @Test
+  void followUp_inAnotherConversation_isReadAlone() {
+    teams.personalMessage("when to use bedrock");
+
+    teams.groupChatMessage("<at>genai-pitch</at> and sagemaker?");
+
+    assertThat(connector.replies()).hasSize(2);
+    assertThat(connector.replies().get(1).summary()).contains("not in the script");
+  }
+
+  @Test
+  void buttonClickedInAPersonalChat_isTheContextOfTheNextMessage() {
+    teams.personalMessage("give me the analogy");
+    SentMessage.Button bedrock = connector.replies().get(0).button("When to use Bedrock");
+    ObjectNode click = teams.activity("message", "personal", FakeTeams.PERSONAL);
+    click.set("value", bedrock.data());
+    teams.post(click);
+
+    teams.personalMessage("and sagemaker?");
+
+    assertThat(connector.replies()).hasSize(3);
+    assertThat(connector.replies().get(2).cardText()).contains(SAGEMAKER);
+  }
+
+  @Test
+  void completeQuestion_inAPersonalChat_isAnsweredAsItself() {
+    teams.personalMessage("when to use bedrock");
+
+    teams.personalMessage("do we need both?");
+
+    assertThat(connector.replies().get(1).cardText())
+        .contains("Most enterprises start with Bedrock to prove value quickly.");
+  }
+}

@@ -50,9 +50,14 @@ final class PitchService {
      *     start-up token check
      * @param registry where a platform registers what only it can measure, such as Socket Mode's
      *     reconnects
+     * @param shared where a platform keeps what replicas share (seen events, welcomes)
      */
     List<PitchServer.Route> build(
-        BotConfig config, PitchBot bot, Readiness readiness, MeterRegistry registry)
+        BotConfig config,
+        PitchBot bot,
+        Readiness readiness,
+        MeterRegistry registry,
+        SharedState shared)
         throws Exception;
   }
 
@@ -64,6 +69,7 @@ final class PitchService {
   private final PitchBot bot;
   private final Readiness readiness;
   private final PrometheusMeterRegistry registry;
+  private final SharedState shared;
   private volatile JvmGcMetrics gcMetrics;
   private final UnansweredReport report;
   private final Optional<ThreadPoolExecutor> reportWriter;
@@ -84,6 +90,7 @@ final class PitchService {
     Guide guide = GuideSource.load(config.guideDir());
 
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    shared = SharedState.of(config, registry, clock);
 
     AtomicReference<PitchBot> current = new AtomicReference<>();
     Predicate<String> knownIntent =
@@ -151,7 +158,12 @@ final class PitchService {
     } else {
       LOG.info("The playground is off (PLAYGROUND=false): / and /playground/ answer 404");
     }
-    publicRoutes.addAll(routes.build(config, bot, readiness, registry));
+    try {
+      publicRoutes.addAll(routes.build(config, bot, readiness, registry, shared));
+    } catch (Exception e) {
+      shared.close();
+      throw e;
+    }
     List<PitchServer.Route> adminRoutes =
         List.of(
             new PitchServer.Route("/healthz", OpsHandlers.health()),
@@ -220,6 +232,7 @@ final class PitchService {
       if (gc != null) {
         gc.close();
       }
+      shared.close();
       registry.close();
     }
   }

@@ -51,13 +51,24 @@ final class ServeCommand implements Callable<Integer> {
   /**
    * The platform routes served beside /healthz, /readyz and /metrics: Slack and Teams plug in here.
    * A platform that must pass a start-up check before taking traffic adds it to {@code readiness},
-   * and registers its own metrics (Slack's Socket Mode reconnects) in {@code registry}.
+   * and registers its own metrics (Slack's Socket Mode reconnects) in {@code registry}. The
+   * adapters keep their records (seen events, welcomes) in {@code shared}.
    */
   static List<PitchServer.Route> routes(
-      BotConfig config, PitchBot bot, Readiness readiness, MeterRegistry registry)
+      BotConfig config,
+      PitchBot bot,
+      Readiness readiness,
+      MeterRegistry registry,
+      SharedState shared)
       throws SlackStartException {
     return routes(
-        config, bot, readiness, registry, UnaryOperator.identity(), UnaryOperator.identity());
+        config,
+        bot,
+        readiness,
+        registry,
+        shared,
+        UnaryOperator.identity(),
+        UnaryOperator.identity());
   }
 
   /**
@@ -69,12 +80,14 @@ final class ServeCommand implements Callable<Integer> {
       PitchBot bot,
       Readiness readiness,
       MeterRegistry registry,
+      SharedState shared,
       UnaryOperator<SlackAdapter.Builder> slack,
       UnaryOperator<TeamsAdapter.Builder> teams)
       throws SlackStartException {
     List<PitchServer.Route> routes = new ArrayList<>();
-    SlackRoute.start(config.slack(), bot, readiness, registry, slack).ifPresent(routes::add);
-    routes.add(TeamsRoute.create(config, bot, teams));
+    SlackRoute.start(config.slack(), bot, readiness, registry, shared.slackThen(slack))
+        .ifPresent(routes::add);
+    routes.add(TeamsRoute.create(config, bot, shared.teamsThen(teams)));
     return routes;
   }
 
@@ -85,11 +98,6 @@ final class ServeCommand implements Callable<Integer> {
    */
   static int serve(BotConfig config, PitchService.Routes routes, PrintWriter err) throws Exception {
     LogSetup.apply(config.logging().json());
-    if (config.redisUrl().isPresent()) {
-      LOG.warn(
-          "REDIS_URL is set, but state shared in Redis is not built yet: event dedupe, the report"
-              + " and feedback counts stay in each process");
-    }
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

@@ -57,12 +57,13 @@ final class RunningService implements AutoCloseable {
     service =
         PitchService.create(
             config,
-            (c, bot, readiness, registry) ->
+            (c, bot, readiness, registry, shared) ->
                 ServeCommand.routes(
                     c,
                     bot,
                     readiness,
                     registry,
+                    shared,
                     s -> slackOptions.apply(s.clock(slackClock)),
                     teamsOptions),
             clock,

@@ -349,6 +349,7 @@ public record BotConfig(
     boolean playground = p.bool(Setting.PLAYGROUND);
     int playgroundRate = p.integer(Setting.PLAYGROUND_RATE, 1, 1_000_000);
     Optional<URI> redisUrl = p.optional(Setting.REDIS_URL).map(v -> redis(v, problems));
+    p.duration(Setting.REDIS_TIMEOUT, true); // checked here; read by redisTimeout()
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -381,6 +382,18 @@ public record BotConfig(
   }
 
   /**
+   * How long one Redis command may take before the request falls back to this process
+   * (REDIS_TIMEOUT).
+   */
+  public Duration redisTimeout() {
+    Map<Setting, String> value =
+        Map.of(
+            Setting.REDIS_TIMEOUT,
+            raw.getOrDefault(Setting.REDIS_TIMEOUT, Setting.REDIS_TIMEOUT.defaultValue()));
+    return new Parser(value, new ArrayList<>()).duration(Setting.REDIS_TIMEOUT, true);
+  }
+
+  /**
    * Every setting with its effective value, secrets masked, in the order of {@link Setting}: what
    * {@code config} prints. Safe to log.
    */
@@ -410,7 +423,8 @@ public record BotConfig(
     try {
       URI uri = new URI(value);
       if (("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
-          && uri.getHost() != null) {
+          && uri.getHost() != null
+          && (uri.getPath() == null || uri.getPath().matches("/?|/\\d{1,4}"))) {
         return uri;
       }
     } catch (URISyntaxException e) {
@@ -418,7 +432,8 @@ public record BotConfig(
     }
     problems.add(
         Setting.REDIS_URL.env()
-            + " is not a redis:// or rediss:// URL with a host (like redis://redis:6379/0)");
+            + " is not a redis:// or rediss:// URL with a host and at most a database number"
+            + " (like redis://redis:6379/0)");
     return URI.create("redis://invalid/");
   }
 

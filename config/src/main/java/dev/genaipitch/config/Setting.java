@@ -172,8 +172,16 @@ public enum Setting {
       "",
       true,
       "Redis for state shared by replicas: `redis://[user:password@]host:6379/0`, `rediss://` for"
-          + " TLS. Checked at start; the shared state itself is not built yet, so `serve` logs a"
-          + " WARN and keeps state in each process.");
+          + " TLS. Slack event ids and request signatures, Teams' welcome-once and the report are"
+          + " then shared (docs/deploy.md); with Redis down or slow, each replica falls back to its"
+          + " own record and keeps answering. Empty: everything in this process."),
+  REDIS_TIMEOUT(
+      "REDIS_TIMEOUT",
+      "50ms",
+      false,
+      "Longest a Redis command (or connecting) may take before the request falls back to this"
+          + " process's record; three failures in a row count as an outage (one WARN, then a check"
+          + " every second until Redis answers).");
 
   private final String env;
   private final String defaultValue;

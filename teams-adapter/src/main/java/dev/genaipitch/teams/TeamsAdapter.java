@@ -4,6 +4,7 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.SeenOnce;
 import dev.genaipitch.http.HttpEndpoint;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,15 @@ public final class TeamsAdapter {
 
   /** Where the Bot Framework posts activities. */
   public static final String PATH = "/api/messages";
+
+  /**
+   * A conversation the bot is added to is welcomed once within this time: Teams may tell of one
+   * addition more than once (a retried delivery, a reinstall), and each would send the menu again.
+   */
+  public static final Duration WELCOME_FOR = Duration.ofDays(30);
+
+  /** The most conversations whose welcome is remembered in this process (the oldest go first). */
+  public static final long WELCOME_MAX = 10_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
   private static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(5);
@@ -90,6 +100,7 @@ public final class TeamsAdapter {
     private long maxBodyBytes = 1 << 20;
     private int maxWaitingReplies = 16;
     private Clock clock = Clock.systemUTC();
+    private SeenOnce welcomed;
 
     private Builder(PitchBot bot, BotConfig.Teams teams) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -108,6 +119,16 @@ public final class TeamsAdapter {
     /** Credentials for replies instead of the app's Azure AD credentials (tests fake the token). */
     Builder outgoingCredentials(AppCredentials credentials) {
       this.outgoingCredentials = credentials;
+      return this;
+    }
+
+    /**
+     * The record of conversations already welcomed ({@code "teams-welcome:"} and the conversation
+     * id). Default: in this process, {@link #WELCOME_FOR}, at most {@link #WELCOME_MAX}; a fleet
+     * passes one its replicas share.
+     */
+    public Builder welcomeOnce(SeenOnce welcomed) {
+      this.welcomed = Objects.requireNonNull(welcomed, "welcomed");
       return this;
     }
 
@@ -159,7 +180,9 @@ public final class TeamsAdapter {
             PATH);
       }
       Replies replies = new BotConnectorReplies(credentials(), replyTimeout);
-      TeamsBot teamsBot = new TeamsBot(bot, replies, maxWaitingReplies);
+      SeenOnce welcomes =
+          welcomed != null ? welcomed : SeenOnce.inProcess(WELCOME_FOR, WELCOME_MAX, clock);
+      TeamsBot teamsBot = new TeamsBot(bot, replies, maxWaitingReplies, welcomes);
       return new TeamsAdapter(
           new ActivityEndpoint(authenticator, teamsBot), maxBodyBytes, teams.authenticated());
     }

@@ -2,6 +2,7 @@ package dev.genaipitch.teams;
 
 import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.core.SeenOnce;
 import dev.genaipitch.core.content.Guide;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -24,6 +25,7 @@ final class TeamsBot {
   private final PitchBot bot;
   private final Replies replies;
   private final MessagingExtension search;
+  private final SeenOnce welcomed;
 
   /**
    * How long a reply may wait for a free slot while the connector is answering: a burst, a GC pause
@@ -57,8 +59,9 @@ final class TeamsBot {
    *     while its reply is sent; beyond this, a reply waits briefly for a slot while the connector
    *     is answering, and is not sent (logged, reported as a delivery failure) when it hangs,
    *     rather than take every thread the server has.
+   * @param welcomed the record of conversations already welcomed
    */
-  TeamsBot(PitchBot bot, Replies replies, int maxWaiting) {
+  TeamsBot(PitchBot bot, Replies replies, int maxWaiting, SeenOnce welcomed) {
     if (maxWaiting < 1) {
       throw new IllegalArgumentException("maxWaiting must be at least 1");
     }
@@ -67,6 +70,7 @@ final class TeamsBot {
     this.search = new MessagingExtension(bot);
     this.maxWaiting = maxWaiting;
     this.waiting = new Semaphore(maxWaiting);
+    this.welcomed = welcomed;
   }
 
   Result handle(IncomingActivity activity) {
@@ -126,9 +130,13 @@ final class TeamsBot {
         || bot.topics().stream().anyMatch(t -> t.id().equals(intent));
   }
 
-  /** Introduces the bot once, when it is the one added (to a team, a group chat or a 1:1 chat). */
+  /**
+   * Introduces the bot once, when it is the one added (to a team, a group chat or a 1:1 chat): an
+   * addition told again (a retried delivery, to this replica or another) is not welcomed twice.
+   */
   private void onConversationUpdate(IncomingActivity activity) {
-    if (activity.membersAdded().contains(activity.recipient().id())) {
+    if (activity.membersAdded().contains(activity.recipient().id())
+        && welcomed.firstTime("teams-welcome:" + activity.conversation().id())) {
       send(OutgoingMessage.card(activity, AnswerCards.card(bot.menu())).intoConversation());
     }
   }

@@ -366,6 +366,19 @@ final class TeamsConversationTest {
   }
 
   @Test
+  void botAddedToldTwice_isWelcomedOnce_perConversation() {
+    teams.botAdded("channel");
+    teams.botAdded("channel");
+    teams.botAdded("personal");
+
+    assertThat(connector.replies())
+        .extracting(SentMessage::path)
+        .containsExactly(
+            "/v3/conversations/" + FakeTeams.CHANNEL + "/activities",
+            "/v3/conversations/" + FakeTeams.PERSONAL + "/activities");
+  }
+
+  @Test
   void someoneElseJoining_isNotWelcomed() {
     assertThat(teams.userJoined().status()).isEqualTo(200);
 

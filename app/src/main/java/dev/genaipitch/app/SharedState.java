@@ -1,0 +1,95 @@
+package dev.genaipitch.app;
+
+import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.core.SeenOnce;
+import dev.genaipitch.slack.SlackAdapter;
+import dev.genaipitch.teams.TeamsAdapter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The state replicas share, made in one place: with REDIS_URL, Slack's event ids and request
+ * signatures and Teams' welcome-once in Redis (each with this process's record to fall back on);
+ * without it, nothing here, and the adapters keep their records in process as they do by default.
+ */
+final class SharedState implements AutoCloseable {
+
+  /** A conversation the bot was added to is welcomed once within this time. */
+  static final Duration WELCOME_FOR = TeamsAdapter.WELCOME_FOR;
+
+  private final Optional<SharedRedis> redis;
+  private final Clock clock;
+
+  private SharedState(Optional<SharedRedis> redis, Clock clock) {
+    this.redis = redis;
+    this.clock = clock;
+  }
+
+  /** Everything in this process (no REDIS_URL). */
+  static SharedState inProcess(Clock clock) {
+    return new SharedState(Optional.empty(), clock);
+  }
+
+  /** Shared through REDIS_URL when it is set; otherwise {@link #inProcess}. */
+  static SharedState of(BotConfig config, MeterRegistry registry, Clock clock) {
+    return of(config, registry, clock, SharedRedis.PROBE_EVERY);
+  }
+
+  /** As {@link #of(BotConfig, MeterRegistry, Clock)}, checking a lost Redis every {@code probe}. */
+  static SharedState of(BotConfig config, MeterRegistry registry, Clock clock, Duration probe) {
+    return new SharedState(
+        config
+            .redisUrl()
+            .map(url -> SharedRedis.connect(url, config.redisTimeout(), probe, registry)),
+        clock);
+  }
+
+  /** The Redis in use, if any. */
+  Optional<SharedRedis> redis() {
+    return redis;
+  }
+
+  /** Gives the Slack adapter the shared record of events and signatures, when there is one. */
+  SlackAdapter.Builder slack(SlackAdapter.Builder builder) {
+    return redis
+        .map(
+            r ->
+                builder.seenOnce(
+                    new RedisSeenOnce(
+                        r,
+                        SlackAdapter.SEEN_FOR,
+                        SeenOnce.inProcess(SlackAdapter.SEEN_FOR, SlackAdapter.SEEN_MAX, clock))))
+        .orElse(builder);
+  }
+
+  /** Gives the Teams adapter the shared welcome-once record, when there is one. */
+  TeamsAdapter.Builder teams(TeamsAdapter.Builder builder) {
+    return redis
+        .map(
+            r ->
+                builder.welcomeOnce(
+                    new RedisSeenOnce(
+                        r,
+                        WELCOME_FOR,
+                        SeenOnce.inProcess(WELCOME_FOR, TeamsAdapter.WELCOME_MAX, clock))))
+        .orElse(builder);
+  }
+
+  /** {@link #slack(SlackAdapter.Builder)} then {@code more}. */
+  UnaryOperator<SlackAdapter.Builder> slackThen(UnaryOperator<SlackAdapter.Builder> more) {
+    return b -> more.apply(slack(b));
+  }
+
+  /** {@link #teams(TeamsAdapter.Builder)} then {@code more}. */
+  UnaryOperator<TeamsAdapter.Builder> teamsThen(UnaryOperator<TeamsAdapter.Builder> more) {
+    return b -> more.apply(teams(b));
+  }
+
+  @Override
+  public void close() {
+    redis.ifPresent(SharedRedis::close);
+  }
+}

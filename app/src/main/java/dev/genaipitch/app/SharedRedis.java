@@ -23,7 +23,9 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The Redis that replicas share state through (REDIS_URL), watched so that it never stops an
@@ -47,6 +49,7 @@ final class SharedRedis implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SharedRedis.class);
   private static final int FAILURES_FOR_OUTAGE = 3;
   private static final int MAX_CONNECTIONS = 32;
+  private static final long PROBE_KEY_TTL_MILLIS = 60_000;
 
   private final RedisClient client;
   private final String where;
@@ -184,7 +187,7 @@ final class SharedRedis implements AutoCloseable {
 
   private void check(int timeoutMillis) {
     try {
-      client.ping();
+      writeCheck();
       LOG.info(
           "Shared state in Redis at {} (commands time out after {} ms, then fall back to this"
               + " process)",
@@ -196,6 +199,11 @@ final class SharedRedis implements AutoCloseable {
   }
 
   private void failed(RuntimeException e) {
+    if (e instanceof JedisConnectionException) {
+      // One dead connection (Redis restarted, a proxy's idle timeout) means the idle ones are
+      // likely dead too: drop them, so that the next command connects afresh instead of failing.
+      clearIdle();
+    }
     int inARow = failuresInARow.incrementAndGet();
     if (inARow >= FAILURES_FOR_OUTAGE || refused(e)) {
       outage(e);
@@ -230,10 +238,8 @@ final class SharedRedis implements AutoCloseable {
 
   private void probe() {
     try {
-      // Connections idle since before the outage are likely dead (a restarted Redis): drop them
-      // rather than let each fail one check.
-      client.getPool().clear();
-      client.ping();
+      clearIdle();
+      writeCheck();
     } catch (JedisException | IllegalStateException e) {
       LOG.debug("Redis at {} still not answering: {}", where, describe(e));
       scheduleProbe();
@@ -249,6 +255,22 @@ final class SharedRedis implements AutoCloseable {
         where,
         seconds,
         answeredHere);
+  }
+
+  /**
+   * A write, not a PING: a Redis that answers PING but holds writes (paused, out of memory, a
+   * read-only replica) is no use to the shared record.
+   */
+  private void writeCheck() {
+    client.set(PREFIX + "check", "1", SetParams.setParams().px(PROBE_KEY_TTL_MILLIS));
+  }
+
+  private void clearIdle() {
+    try {
+      client.getPool().clear();
+    } catch (RuntimeException e) {
+      LOG.debug("clearing idle Redis connections: {}", e.toString());
+    }
   }
 
   private static boolean refused(Throwable e) {

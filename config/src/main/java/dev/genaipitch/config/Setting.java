@@ -172,9 +172,9 @@ public enum Setting {
       "",
       true,
       "Redis for state shared by replicas: `redis://[user:password@]host:6379/0`, `rediss://` for"
-          + " TLS. Slack event ids and request signatures, Teams' welcome-once and the report are"
-          + " then shared (docs/deploy.md); with Redis down or slow, each replica falls back to its"
-          + " own record and keeps answering. Empty: everything in this process."),
+          + " TLS. Slack event ids and request signatures and Teams' welcome-once are then shared"
+          + " (docs/deploy.md); with Redis down or slow, each replica falls back to its own record"
+          + " and keeps answering. Empty: everything in this process."),
   REDIS_TIMEOUT(
       "REDIS_TIMEOUT",
       "50ms",

@@ -254,8 +254,31 @@ final class BotConfigTest {
 
     assertThat(e.problems())
         .containsExactly(
-            "REDIS_URL is not a redis:// or rediss:// URL with a host (like redis://redis:6379/0)");
+            "REDIS_URL is not a redis:// or rediss:// URL with a host and at most a database number"
+                + " (like redis://redis:6379/0)");
     assertThat(e.getMessage()).doesNotContain("s3cr3t-redis");
+  }
+
+  @Test
+  void load_redisUrlWithAPathThatIsNoDatabase_isRefusedWithoutShowingIt() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> BotConfig.load(Map.of("REDIS_URL", "redis://:s3cr3t-redis@redis:6379/cache")));
+
+    assertThat(e.problems()).singleElement().asString().startsWith("REDIS_URL is not a redis://");
+    assertThat(e.getMessage()).doesNotContain("s3cr3t-redis");
+  }
+
+  @Test
+  void load_redisTimeout_isADurationAboveZero() throws ConfigException {
+    assertThat(BotConfig.defaults().redisTimeout()).isEqualTo(java.time.Duration.ofMillis(50));
+    assertThat(BotConfig.load(Map.of("REDIS_TIMEOUT", "5ms")).redisTimeout())
+        .isEqualTo(java.time.Duration.ofMillis(5));
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> BotConfig.load(Map.of("REDIS_TIMEOUT", "0ms")));
+    assertThat(e.problems()).containsExactly("REDIS_TIMEOUT='0ms' must be longer than zero");
   }
 
   @Test

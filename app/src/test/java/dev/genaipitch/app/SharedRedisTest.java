@@ -1,0 +1,202 @@
+package dev.genaipitch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.genaipitch.core.SeenOnce;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The record replicas share in a real Redis, and what happens when Redis goes away or slows down:
+ * every offer still gets an answer (from this process's record), the outage is logged once, and the
+ * shared record comes back on its own.
+ */
+final class SharedRedisTest {
+
+  private static final Duration TTL = Duration.ofMinutes(10);
+  private static final Duration PROBE = Duration.ofMillis(50);
+  private static final Duration LONG_WAIT = Duration.ofSeconds(60);
+
+  private RedisServer redis;
+  private LogCapture logs;
+  private final List<SharedRedis> clients = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    if (!RedisServer.required()) {
+      assumeTrue(
+          RedisServer.available(),
+          "redis-server is not installed (apt-get install redis-server); skipping");
+    }
+    redis = RedisServer.start();
+    logs = LogCapture.of(SharedRedis.class);
+  }
+
+  @AfterEach
+  void stop() {
+    clients.forEach(SharedRedis::close);
+    if (logs != null) {
+      logs.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @Test
+  void firstTime_isTrueOnce_acrossReplicas_underNamespacedExpiringKeys() {
+    SeenOnce here =
+        seenOnce(connect(redis.url(), Duration.ofSeconds(5), new SimpleMeterRegistry()));
+    SeenOnce there =
+        seenOnce(connect(redis.url(), Duration.ofSeconds(5), new SimpleMeterRegistry()));
+
+    assertThat(here.firstTime("slack-event:Ev1")).isTrue();
+    assertThat(there.firstTime("slack-event:Ev1")).isFalse();
+    assertThat(here.firstTime("slack-event:Ev1")).isFalse();
+    assertThat(there.firstTime("slack-event:Ev2")).isTrue();
+    assertThat(there.firstTime("teams-welcome:" + "19:x".repeat(100))).isTrue();
+    assertThat(here.firstTime("teams-welcome:" + "19:x".repeat(100))).isFalse();
+
+    try (RedisClient admin = RedisClient.create(URI.create(redis.url()))) {
+      Set<String> keys = admin.keys("*");
+      assertThat(keys).allMatch(k -> k.startsWith("genai-pitch:"));
+      assertThat(keys.stream().filter(k -> k.startsWith("genai-pitch:seen:")))
+          .hasSize(3)
+          .contains("genai-pitch:seen:slack-event:Ev1", "genai-pitch:seen:slack-event:Ev2")
+          .anyMatch(k -> k.startsWith("genai-pitch:seen:sha256:"));
+      assertThat(keys).allSatisfy(k -> assertThat(admin.pttl(k)).isBetween(1L, TTL.toMillis()));
+    }
+  }
+
+  @Test
+  void redisKilledAndRestarted_answersFromThisProcess_oneWarn_thenSharedAgainWithOneInfo()
+      throws Exception {
+    MeterRegistry metrics = new SimpleMeterRegistry();
+    SeenOnce here = seenOnce(connect(redis.url(), Duration.ofSeconds(5), metrics));
+    SeenOnce there =
+        seenOnce(connect(redis.url(), Duration.ofSeconds(5), new SimpleMeterRegistry()));
+    assertThat(here.firstTime("before")).isTrue();
+
+    redis.kill();
+    List<Boolean> during = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      during.add(here.firstTime("during-" + i));
+      during.add(here.firstTime("during-" + i));
+    }
+
+    assertThat(during).containsOnly(true, false).hasSize(100);
+    for (int i = 0; i < 100; i += 2) {
+      assertThat(during.get(i)).as("a new key, answered in process").isTrue();
+      assertThat(during.get(i + 1)).as("the same key again, caught in process").isFalse();
+    }
+    assertThat(here.firstTime("before")).as("seen here before the outage").isFalse();
+    assertThat(warnings()).singleElement().asString().contains("is not answering");
+    assertThat(metrics.get("genai.pitch.redis.up").gauge().value()).isZero();
+    assertThat(metrics.get("genai.pitch.redis.outages").counter().count()).isEqualTo(1);
+    assertThat(metrics.get("genai.pitch.redis.fallbacks").counter().count()).isPositive();
+
+    redis.restart();
+    logs.awaitLine(l -> l.startsWith("INFO") && l.contains("answers again"), LONG_WAIT);
+
+    assertThat(metrics.get("genai.pitch.redis.up").gauge().value()).isEqualTo(1);
+    assertThat(here.firstTime("after")).isTrue();
+    // The other replica had nothing to do during the outage: its first command meets the
+    // connection Redis dropped (and falls back); the next connects afresh.
+    there.firstTime("warm-up");
+    assertThat(there.firstTime("after")).as("shared again").isFalse();
+    assertThat(warnings()).hasSize(1);
+    assertThat(logs.lines().stream().filter(l -> l.contains("answers again"))).hasSize(1);
+  }
+
+  @Test
+  void slowRedis_isAnOutage_commandsStillAnswered_andRecoversOnItsOwn() {
+    MeterRegistry metrics = new SimpleMeterRegistry();
+    SeenOnce here = seenOnce(connect(redis.url(), Duration.ofMillis(100), metrics));
+    assertThat(here.firstTime("before")).isTrue();
+
+    try (RedisClient admin = RedisClient.create(URI.create(redis.url()))) {
+      // Redis holds every write for a minute: as slow as a Redis gets while still up.
+      admin.sendCommand(Protocol.Command.CLIENT, "PAUSE", "60000", "WRITE");
+      List<Boolean> answers = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        answers.add(here.firstTime("slow-" + i));
+      }
+
+      assertThat(answers).containsOnly(true).hasSize(10);
+      assertThat(warnings())
+          .singleElement()
+          .asString()
+          .contains("is not answering", "SocketTimeoutException");
+      assertThat(metrics.get("genai.pitch.redis.up").gauge().value()).isZero();
+
+      admin.sendCommand(Protocol.Command.CLIENT, "UNPAUSE");
+    }
+    logs.awaitLine(l -> l.contains("answers again"), LONG_WAIT);
+    assertThat(warnings()).hasSize(1);
+  }
+
+  @Test
+  void aclUserInTheUrl_isUsed_andAWrongPasswordIsAnOutageNamedWithoutIt() {
+    try (RedisClient admin = RedisClient.create(URI.create(redis.url()))) {
+      admin.sendCommand(
+          Protocol.Command.ACL,
+          "SETUSER",
+          "pitch-bot",
+          "on",
+          ">right-Pa55word",
+          "~genai-pitch:*",
+          "+@all");
+      admin.sendCommand(Protocol.Command.CONFIG, "SET", "requirepass", "default-pass");
+    }
+    String hostPort = "127.0.0.1:" + redis.port() + "/0";
+
+    SeenOnce right =
+        seenOnce(
+            connect(
+                "redis://pitch-bot:right-Pa55word@" + hostPort,
+                Duration.ofSeconds(5),
+                new SimpleMeterRegistry()));
+    assertThat(right.firstTime("k")).isTrue();
+    assertThat(right.firstTime("k")).isFalse();
+    assertThat(warnings()).isEmpty();
+
+    connect(
+        "redis://pitch-bot:wrong-Pa55word@" + hostPort,
+        Duration.ofSeconds(5),
+        new SimpleMeterRegistry());
+    assertThat(warnings())
+        .singleElement()
+        .asString()
+        .contains("is not answering", "127.0.0.1:" + redis.port() + "/0")
+        .containsIgnoringCase("WRONGPASS");
+    assertThat(String.join("\n", logs.lines()))
+        .doesNotContain("wrong-Pa55word")
+        .doesNotContain("right-Pa55word");
+  }
+
+  private List<String> warnings() {
+    return logs.lines().stream().filter(l -> l.startsWith("WARN")).toList();
+  }
+
+  private SharedRedis connect(String url, Duration timeout, MeterRegistry metrics) {
+    SharedRedis client = SharedRedis.connect(URI.create(url), timeout, PROBE, metrics);
+    clients.add(client);
+    return client;
+  }
+
+  private static SeenOnce seenOnce(SharedRedis client) {
+    return new RedisSeenOnce(client, TTL, SeenOnce.inProcess(TTL, 1000, Clock.systemUTC()));
+  }
+}

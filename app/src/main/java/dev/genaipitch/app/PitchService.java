@@ -106,7 +106,13 @@ final class PitchService {
         config.report().file().map(f -> new ReportFile(f, reportWriter.get()));
     report =
         new UnansweredReport(
-            config.report().capacity(), config.report().lowScore(), clock, knownIntent, reportFile);
+            config.report().capacity(),
+            config.report().lowScore(),
+            clock,
+            knownIntent,
+            reportFile,
+            shared.report(config.report().capacity(), config.report().lowScore()));
+    shared.redis().ifPresent(r -> r.onRecovery(report::handOver));
     bot =
         PitchBot.create(
             guide,

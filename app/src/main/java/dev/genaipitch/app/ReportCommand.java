@@ -1,6 +1,7 @@
 package dev.genaipitch.app;
 
 import dev.genaipitch.config.BotConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -24,20 +26,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The report for content owners. It asks the running server on its loopback-only admin listener
- * ({@code http://127.0.0.1:ADMIN_PORT/report}: the in-memory report since the server started), or
- * reads REPORT_FILE (everything ever appended) with {@code --file}, or when no server answers.
+ * The report for content owners. With REDIS_URL it reads the fleet's report from Redis (every
+ * replica's questions). Otherwise, or when Redis does not answer, it asks the running server on its
+ * loopback-only admin listener ({@code http://127.0.0.1:ADMIN_PORT/report}: the in-memory report
+ * since the server started), or reads REPORT_FILE (everything ever appended) with {@code --file},
+ * or when no server answers.
  */
 @Command(
     name = "report",
     description =
         "Lists the most frequent unanswered questions (answered `none` or scoring below LOW_SCORE)"
-            + " and the Helpful? feedback per section. Asks the server running on"
-            + " 127.0.0.1:ADMIN_PORT; with --file, or when no server answers, reads REPORT_FILE.")
+            + " and the Helpful? feedback per section. With REDIS_URL, reads every replica's from"
+            + " Redis; otherwise asks the server running on 127.0.0.1:ADMIN_PORT; with --file, or"
+            + " when no server answers, reads REPORT_FILE.")
 final class ReportCommand implements Callable<Integer> {
 
   /** Exit code when there is nothing to read the report from. */
   static final int NO_SOURCE = 1;
+
+  /** A person waits for the report: Redis gets longer than a request would give it. */
+  private static final Duration CLI_REDIS_TIMEOUT = Duration.ofSeconds(2);
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -88,8 +96,15 @@ final class ReportCommand implements Callable<Integer> {
     } else {
       int admin = port != null ? port : config.adminPort();
       URI uri = URI.create("http://127.0.0.1:" + admin + "/report?top=" + top);
-      Optional<String> body = admin == 0 ? Optional.empty() : ask(uri);
-      if (body.isPresent()) {
+      // With REDIS_URL the fleet's report is in Redis: no server needs to run here.
+      Optional<UnansweredReport.Snapshot> fleet =
+          port == null
+              ? config.redisUrl().flatMap(url -> fromRedis(url, config, err))
+              : Optional.empty();
+      Optional<String> body = fleet.isPresent() || admin == 0 ? Optional.empty() : ask(uri);
+      if (fleet.isPresent()) {
+        snapshot = fleet.get();
+      } else if (body.isPresent()) {
         snapshot = ReportJson.read(body.get());
       } else if (reportFile.isPresent()) {
         err.println(
@@ -156,6 +171,30 @@ final class ReportCommand implements Callable<Integer> {
     return report.snapshot(path.toString(), top);
   }
 
+  /** The fleet's report from Redis, or empty (said on {@code err}) when Redis does not answer. */
+  private Optional<UnansweredReport.Snapshot> fromRedis(
+      URI url, BotConfig config, PrintWriter err) {
+    Duration timeout =
+        config.redisTimeout().compareTo(CLI_REDIS_TIMEOUT) > 0
+            ? config.redisTimeout()
+            : CLI_REDIS_TIMEOUT;
+    try (SharedRedis redis =
+        SharedRedis.connect(url, timeout, SharedRedis.PROBE_EVERY, new SimpleMeterRegistry())) {
+      Optional<UnansweredReport.Snapshot> fleet =
+          redis.up()
+              ? new RedisReport(redis, config.report().capacity(), config.report().lowScore())
+                  .snapshot(top, Instant.now())
+              : Optional.empty();
+      if (fleet.isEmpty()) {
+        err.println(
+            "genai-pitch report: Redis at "
+                + redis.where()
+                + " (REDIS_URL) is not answering; asking the server on this machine instead");
+      }
+      return fleet;
+    }
+  }
+
   /** The server's report, or empty when no server listens there. */
   private static Optional<String> ask(URI uri) throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -180,7 +219,20 @@ final class ReportCommand implements Callable<Integer> {
                 + " UTC; in memory, the "
                 + s.capacity()
                 + " most asked distinct questions kept)"
-            : s.source() + (s.questions() > 0 ? " (since " + TIME.format(s.since()) + " UTC)" : "");
+            : s.source().equals(UnansweredReport.REPLICA_ALONE)
+                ? "this replica only, since it started "
+                    + TIME.format(s.since())
+                    + " UTC (Redis is not answering; what is counted meanwhile goes to Redis when"
+                    + " it is back)"
+                : s.source().startsWith("Redis at ")
+                    ? s.source()
+                        + ", every replica (since "
+                        + TIME.format(s.since())
+                        + " UTC; the "
+                        + s.capacity()
+                        + " most asked distinct questions kept)"
+                    : s.source()
+                        + (s.questions() > 0 ? " (since " + TIME.format(s.since()) + " UTC)" : "");
     out.printf(
         "Unanswered questions: answered `none` or scoring below %.2f, most asked first%n",
         s.lowScore());

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +62,7 @@ final class SharedRedis implements AutoCloseable {
   private final AtomicBoolean down = new AtomicBoolean();
   private final Counter fallbacks;
   private final Counter outages;
+  private final List<Runnable> onRecovery = new CopyOnWriteArrayList<>();
   private volatile long downSince;
   private volatile double fallbacksAtOutage;
 
@@ -149,6 +152,14 @@ final class SharedRedis implements AutoCloseable {
   /** Whether Redis is being used (false during an outage). */
   boolean up() {
     return !down.get();
+  }
+
+  /**
+   * Runs {@code task} on the checking thread each time Redis answers again after an outage: how a
+   * store hands Redis what it kept in process meanwhile.
+   */
+  void onRecovery(Runnable task) {
+    onRecovery.add(task);
   }
 
   /**
@@ -249,6 +260,13 @@ final class SharedRedis implements AutoCloseable {
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - downSince);
     long answeredHere = (long) (fallbacks.count() - fallbacksAtOutage);
     down.set(false);
+    for (Runnable task : onRecovery) {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.warn("after Redis came back: {}", e.toString());
+      }
+    }
     LOG.info(
         "Redis at {} answers again after {} s: state is shared again ({} commands were answered in"
             + " this process meanwhile)",

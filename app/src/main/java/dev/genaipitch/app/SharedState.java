@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The state replicas share, made in one place: with REDIS_URL, Slack's event ids and request
- * signatures and Teams' welcome-once in Redis (each with this process's record to fall back on);
- * without it, nothing here, and the adapters keep their records in process as they do by default.
+ * signatures, Teams' welcome-once and the report in Redis (each with this process's record to fall
+ * back on); without it, nothing here, and everything stays in process as by default.
  */
 final class SharedState implements AutoCloseable {
 
@@ -76,6 +76,13 @@ final class SharedState implements AutoCloseable {
                         WELCOME_FOR,
                         SeenOnce.inProcess(WELCOME_FOR, TeamsAdapter.WELCOME_MAX, clock))))
         .orElse(builder);
+  }
+
+  /**
+   * The fleet's report in Redis, when there is one: at most {@code capacity} distinct questions.
+   */
+  Optional<RedisReport> report(int capacity, double lowScore) {
+    return redis.map(r -> new RedisReport(r, capacity, lowScore));
   }
 
   /** {@link #slack(SlackAdapter.Builder)} then {@code more}. */

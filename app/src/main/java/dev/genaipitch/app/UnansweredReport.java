@@ -25,7 +25,11 @@ import java.util.function.Predicate;
  *
  * <p>Bounded: at most {@code capacity} distinct questions are kept; when a new one arrives at
  * capacity, the least asked (and of those, the longest unseen) goes. With a {@link ReportFile},
- * every unanswered question and click is also appended to it. Thread-safe.
+ * every unanswered question and click is also appended to it.
+ *
+ * <p>With a {@link RedisReport} (REDIS_URL), the counts go to Redis for the whole fleet, and the
+ * snapshot is the fleet's; what Redis does not take (an outage) is counted here, shown while Redis
+ * is away, and handed to Redis when it is back. Thread-safe.
  */
 final class UnansweredReport implements BotListener {
 
@@ -62,6 +66,9 @@ final class UnansweredReport implements BotListener {
       List<Row> unanswered,
       List<Feedback> feedback) {}
 
+  /** The source of a snapshot made in process because Redis did not answer. */
+  static final String REPLICA_ALONE = "replica";
+
   private static final int MAX_NORMALIZED = 200;
   private static final Comparator<Row> RAREST_FIRST =
       Comparator.comparingLong(Row::count)
@@ -73,6 +80,7 @@ final class UnansweredReport implements BotListener {
   private final Clock clock;
   private final Predicate<String> knownIntent;
   private final Optional<ReportFile> file;
+  private final Optional<RedisReport> shared;
   private final Map<String, Row> byQuestion = new HashMap<>();
   private final NavigableSet<Row> rarestFirst = new TreeSet<>(RAREST_FIRST);
   private final Map<String, long[]> feedback = new TreeMap<>();
@@ -90,6 +98,19 @@ final class UnansweredReport implements BotListener {
       Clock clock,
       Predicate<String> knownIntent,
       Optional<ReportFile> file) {
+    this(capacity, lowScore, clock, knownIntent, file, Optional.empty());
+  }
+
+  /**
+   * @param shared the fleet's report in Redis, if any
+   */
+  UnansweredReport(
+      int capacity,
+      double lowScore,
+      Clock clock,
+      Predicate<String> knownIntent,
+      Optional<ReportFile> file,
+      Optional<RedisReport> shared) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1");
     }
@@ -98,6 +119,7 @@ final class UnansweredReport implements BotListener {
     this.clock = clock;
     this.knownIntent = knownIntent;
     this.file = file;
+    this.shared = shared;
     this.since = clock.instant();
   }
 
@@ -113,7 +135,14 @@ final class UnansweredReport implements BotListener {
       return;
     }
     Instant now = clock.instant();
-    if (record(asked.question(), now, asked.answer().intent(), asked.answer().score())) {
+    String intent = asked.answer().intent();
+    double score = asked.answer().score();
+    String key = normalize(asked.question());
+    boolean counted =
+        !key.isEmpty()
+            && (shared.map(r -> r.unanswered(key, 1, now, now, intent, score)).orElse(false)
+                || record(asked.question(), now, intent, score));
+    if (counted) {
       file.ifPresent(
           f ->
               f.unanswered(
@@ -128,7 +157,9 @@ final class UnansweredReport implements BotListener {
   @Override
   public void feedback(String platform, String intent, boolean helpful) {
     String section = Labels.section(intent, knownIntent);
-    count(section, helpful);
+    if (!shared.map(r -> r.feedback(section, helpful ? 1 : 0, helpful ? 0 : 1)).orElse(false)) {
+      count(section, helpful);
+    }
     file.ifPresent(f -> f.feedback(clock.instant(), Labels.platform(platform), section, helpful));
   }
 
@@ -180,8 +211,54 @@ final class UnansweredReport implements BotListener {
     feedback.computeIfAbsent(section, s -> new long[2])[helpful ? 0 : 1]++;
   }
 
-  /** The report now, with the {@code top} most asked questions. */
-  synchronized Snapshot snapshot(String source, int top) {
+  /**
+   * The report now, with the {@code top} most asked questions: the fleet's from Redis when there is
+   * one and it answers (with what this process kept during an outage handed over first), else this
+   * process's, from {@code source}.
+   */
+  Snapshot snapshot(String source, int top) {
+    if (shared.isPresent()) {
+      handOver();
+      Optional<Snapshot> fleet = shared.get().snapshot(top, clock.instant());
+      if (fleet.isPresent()) {
+        return fleet.get();
+      }
+      return local(REPLICA_ALONE, top);
+    }
+    return local(source, top);
+  }
+
+  /**
+   * Hands what this process counted while Redis was away over to Redis, as far as Redis takes it
+   * (what it takes is no longer counted here). Runs when Redis comes back, and before a snapshot.
+   */
+  synchronized void handOver() {
+    RedisReport redis = shared.orElseThrow();
+    for (Iterator<Row> it = rarestFirst.descendingIterator(); it.hasNext(); ) {
+      Row row = it.next();
+      if (!redis.unanswered(
+          row.question(),
+          row.count(),
+          row.firstSeen(),
+          row.lastSeen(),
+          row.lastAnswer(),
+          row.lastScore())) {
+        return;
+      }
+      it.remove();
+      byQuestion.remove(row.question());
+      questions -= row.count();
+    }
+    for (Iterator<Map.Entry<String, long[]>> it = feedback.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, long[]> clicks = it.next();
+      if (!redis.feedback(clicks.getKey(), clicks.getValue()[0], clicks.getValue()[1])) {
+        return;
+      }
+      it.remove();
+    }
+  }
+
+  private synchronized Snapshot local(String source, int top) {
     List<Row> rows = new ArrayList<>();
     Iterator<Row> mostFirst = rarestFirst.descendingIterator();
     while (mostFirst.hasNext() && rows.size() < top) {

@@ -1,11 +1,27 @@
 package dev.genaipitch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * balancer: what Slack or Teams sends twice is acted on once, whichever replica each copy reaches.
  */
 final class FleetTest {
+
+  private static final Pattern THREAD = Pattern.compile("thread_ts=(1700000000\\.\\d+)");
 
   private RedisServer redis;
   private RunningService first;
@@ -99,6 +117,216 @@ final class FleetTest {
         .contains("genai_pitch_redis_up 1.0")
         .contains("genai_pitch_redis_fallbacks_total 0.0")
         .contains("genai_pitch_redis_outages_total 0.0");
+  }
+
+  @Test
+  void report_spansReplicas_onEveryReplicaAndInTheReportCommand() {
+    first.slack.command("How much does Lambda cost?");
+    second.slack.command("how much does lambda cost");
+    second.slack.command("What is the weather in Paris?");
+    first.teams.post(feedbackClick(first, true));
+    second.teams.post(feedbackClick(second, false));
+    second.teams.post(feedbackClick(second, true));
+
+    for (RunningService replica : List.of(first, second)) {
+      UnansweredReport.Snapshot report = replica.service.report().snapshot("server", 20);
+      assertThat(report.source()).isEqualTo("Redis at 127.0.0.1:" + redis.port() + "/0");
+      assertThat(report.questions()).isEqualTo(3);
+      assertThat(report.unanswered())
+          .extracting(UnansweredReport.Row::question, UnansweredReport.Row::count)
+          .containsExactly(
+              tuple("how much does lambda cost", 2L), tuple("what is the weather in paris", 1L));
+      assertThat(report.feedback())
+          .containsExactly(new UnansweredReport.Feedback("need-both", 2, 1));
+    }
+
+    StringWriter out = new StringWriter();
+    int code =
+        Main.run(
+            Map.of("REDIS_URL", redis.url()),
+            new PrintWriter(out),
+            new PrintWriter(new StringWriter()),
+            "report");
+
+    assertThat(code).isZero();
+    List<String> lines = Fixtures.lines(out.toString());
+    assertThat(lines)
+        .contains("3 asked, 2 distinct")
+        .anyMatch(
+            l -> l.startsWith("From Redis at 127.0.0.1:" + redis.port() + "/0, every replica"))
+        .anyMatch(l -> l.matches(" +2  [0-9-]+ [0-9:]+  none +how much does lambda cost"))
+        .anyMatch(l -> l.matches(" +need-both +2 +1"));
+  }
+
+  @Test
+  void report_duringAnOutage_isThisReplicas_andReachesRedisOnceItIsBack() throws Exception {
+    first.slack.command("How much does Lambda cost?");
+    redis.kill();
+    first.slack.command("how much does lambda cost");
+    first.slack.command("What is the weather in Paris?");
+    first.teams.post(feedbackClick(first, true));
+
+    UnansweredReport.Snapshot alone = first.service.report().snapshot("server", 20);
+    assertThat(alone.source()).isEqualTo(UnansweredReport.REPLICA_ALONE);
+    assertThat(alone.unanswered())
+        .extracting(UnansweredReport.Row::question, UnansweredReport.Row::count)
+        .containsExactlyInAnyOrder(
+            tuple("how much does lambda cost", 1L), tuple("what is the weather in paris", 1L));
+
+    redis.restart();
+    first.logs.awaitLine(l -> l.contains("answers again"), Duration.ofSeconds(60));
+
+    // Redis came back empty (no persistence): what the replica kept is all it can hand over.
+    UnansweredReport.Snapshot fleet = second.service.report().snapshot("server", 20);
+    assertThat(fleet.source()).startsWith("Redis at ");
+    assertThat(fleet.unanswered())
+        .extracting(UnansweredReport.Row::question, UnansweredReport.Row::count)
+        .containsExactlyInAnyOrder(
+            tuple("how much does lambda cost", 1L), tuple("what is the weather in paris", 1L));
+    assertThat(fleet.feedback()).containsExactly(new UnansweredReport.Feedback("need-both", 1, 0));
+    assertThat(first.service.report().snapshot("server", 20).questions()).isEqualTo(2);
+  }
+
+  @Test
+  void replicaStoppedMidLoad_theOtherAnswersEverything_once() throws Exception {
+    int events = 60;
+    CountDownLatch third = new CountDownLatch(events / 3);
+    AtomicBoolean secondGone = new AtomicBoolean();
+    ExecutorService slack = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> acks = new ArrayList<>();
+    try {
+      for (int i = 0; i < events; i++) {
+        String body = mentionBody(i);
+        RunningService to = i % 2 == 0 || secondGone.get() ? first : second;
+        acks.add(
+            slack.submit(
+                () -> {
+                  int status = balance(to, body, first);
+                  third.countDown();
+                  return status;
+                }));
+      }
+      assertThat(third.await(2, TimeUnit.MINUTES)).isTrue();
+      // As Kubernetes stops a pod: in-flight requests finish, then it takes no more; Slack's
+      // requests to it fail and go (as Slack's retries) to the other replica.
+      second.service.stop();
+      secondGone.set(true);
+      for (Future<Integer> ack : acks) {
+        assertThat(ack.get(2, TimeUnit.MINUTES)).isEqualTo(200);
+      }
+    } finally {
+      slack.shutdownNow();
+    }
+
+    List<String> bySecond = threads(second.slackApi.delivered("chat.postMessage"));
+    List<String> byFirst =
+        threads(first.slackApi.awaitDelivered("chat.postMessage", events - bySecond.size()));
+    List<String> all = new ArrayList<>(byFirst);
+    all.addAll(bySecond);
+    assertThat(all).hasSize(events).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void redisKilledAndRestartedMidLoad_answersNeverStop_oneWarnEach_dedupeResumes()
+      throws Exception {
+    int events = 90;
+    CountDownLatch third = new CountDownLatch(events / 3);
+    CountDownLatch twoThirds = new CountDownLatch(2 * events / 3);
+    ExecutorService slack = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> acks = new ArrayList<>();
+    try {
+      for (int i = 0; i < events; i++) {
+        String body = mentionBody(i);
+        RunningService to = i % 2 == 0 ? first : second;
+        acks.add(
+            slack.submit(
+                () -> {
+                  int status = to.slack.post(body, SlackSide.JSON_TYPE).status();
+                  third.countDown();
+                  twoThirds.countDown();
+                  return status;
+                }));
+      }
+      assertThat(third.await(2, TimeUnit.MINUTES)).isTrue();
+      redis.kill();
+      assertThat(twoThirds.await(2, TimeUnit.MINUTES)).isTrue();
+      redis.restart();
+      for (Future<Integer> ack : acks) {
+        assertThat(ack.get(2, TimeUnit.MINUTES)).isEqualTo(200);
+      }
+    } finally {
+      slack.shutdownNow();
+    }
+
+    List<String> answered = threads(first.slackApi.awaitDelivered("chat.postMessage", events / 2));
+    answered.addAll(threads(second.slackApi.awaitDelivered("chat.postMessage", events / 2)));
+    assertThat(answered).hasSize(events).doesNotHaveDuplicates();
+
+    // Both replicas noticed the outage: one WARN each, and each says when Redis is back.
+    awaitLines(first.logs, "answers again", 2);
+    assertThat(first.logs.lines().stream().filter(l -> l.startsWith("WARN") && l.contains("Redis")))
+        .hasSize(2)
+        .allMatch(l -> l.contains("is not answering"));
+
+    String body =
+        first.slack.eventBody("Ev0AFTER", first.slack.mention("<@UBOT> do we need both?"));
+    long before = questionsAsked(first) + questionsAsked(second);
+    assertThat(first.slack.post(body, SlackSide.JSON_TYPE).status()).isEqualTo(200);
+    assertThat(retry(second, body, first.slack.now() + 1).status()).isEqualTo(200);
+    assertThat(questionsAsked(first) + questionsAsked(second) - before).isEqualTo(1);
+  }
+
+  /** A mention with its own event id and message ts (the answer's thread), numbered {@code i}. */
+  private String mentionBody(int i) {
+    ObjectNode mention = first.slack.mention("<@UBOT> do we need both?");
+    mention.put("ts", "1700000000." + (100_000 + i));
+    return first.slack.eventBody("Ev0LOAD" + i, mention);
+  }
+
+  /**
+   * What Slack and a load balancer do together: the event goes to {@code to}; if it does not
+   * acknowledge (refused, or 503 while stopping), Slack retries it, and the retry reaches {@code
+   * other}.
+   */
+  private static int balance(RunningService to, String body, RunningService other) {
+    try {
+      int status = to.slack.post(body, SlackSide.JSON_TYPE).status();
+      if (status == 200) {
+        return status;
+      }
+    } catch (UncheckedIOException e) {
+      // refused or reset: the replica is gone
+    }
+    return retry(other, body, other.slack.now()).status();
+  }
+
+  /** The thread each answer went to: one per event. */
+  private static List<String> threads(List<FakeSlackApi.Call> posts) {
+    List<String> threads = new ArrayList<>();
+    for (FakeSlackApi.Call post : posts) {
+      Matcher ts = THREAD.matcher(post.body());
+      threads.add(ts.find() ? ts.group(1) : "(no thread) " + post.body());
+    }
+    return threads;
+  }
+
+  private static void awaitLines(LogCapture logs, String text, int n) {
+    for (int i = 1; i <= n; i++) {
+      int count = i;
+      logs.awaitLine(
+          l -> logs.lines().stream().filter(x -> x.contains(text)).count() >= count,
+          Duration.ofSeconds(60));
+    }
+  }
+
+  private static ObjectNode feedbackClick(RunningService replica, boolean helpful) {
+    ObjectNode click = replica.teams.activity("message", "personal", TeamsSide.PERSONAL);
+    click
+        .putObject("value")
+        .put("action", "feedback")
+        .put("intent", "need-both")
+        .put("helpful", helpful);
+    return click;
   }
 
   private RunningService replica() throws Exception {

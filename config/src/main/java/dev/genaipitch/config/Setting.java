@@ -172,7 +172,8 @@ public enum Setting {
       "",
       true,
       "Redis for state shared by replicas: `redis://[user:password@]host:6379/0`, `rediss://` for"
-          + " TLS. Slack event ids and request signatures and Teams' welcome-once are then shared"
+          + " TLS. Slack event ids and request signatures, Teams' welcome-once and the report"
+          + " (`genai-pitch report` then shows every replica's questions) are shared"
           + " (docs/deploy.md); with Redis down or slow, each replica falls back to its own record"
           + " and keeps answering. Empty: everything in this process."),
   REDIS_TIMEOUT(

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -184,6 +185,39 @@ final class SharedRedisTest {
     assertThat(String.join("\n", logs.lines()))
         .doesNotContain("wrong-Pa55word")
         .doesNotContain("right-Pa55word");
+  }
+
+  @Test
+  void report_keepsTheMostAskedWithinItsCapacity_underExpiringKeys() {
+    SharedRedis client = connect(redis.url(), Duration.ofSeconds(5), new SimpleMeterRegistry());
+    RedisReport report = new RedisReport(client, 2, 0.5);
+    Instant t0 = Instant.parse("2025-05-01T09:00:00Z");
+
+    assertThat(report.unanswered("lambda cost", 1, t0, t0, "none", 0)).isTrue();
+    report.unanswered("lambda cost", 1, t0.plusSeconds(60), t0.plusSeconds(60), "pricing", 0.31);
+    report.unanswered("weather in paris", 1, t0.plusSeconds(30), t0.plusSeconds(30), "none", 0);
+    report.unanswered("what is s3", 3, t0.minusSeconds(60), t0.plusSeconds(90), "none", 0);
+    report.feedback("need-both", 1, 0);
+    report.feedback("need-both", 0, 1);
+    report.feedback("need-both", 1, 0);
+
+    UnansweredReport.Snapshot s = report.snapshot(10, t0).orElseThrow();
+    assertThat(s.questions()).isEqualTo(6);
+    assertThat(s.distinct()).isEqualTo(2);
+    assertThat(s.dropped()).isEqualTo(1);
+    assertThat(s.since()).isEqualTo(t0.minusSeconds(60));
+    assertThat(s.unanswered())
+        .containsExactly(
+            new UnansweredReport.Row(
+                "what is s3", 3, t0.minusSeconds(60), t0.plusSeconds(90), "none", 0),
+            new UnansweredReport.Row("lambda cost", 2, t0, t0.plusSeconds(60), "pricing", 0.31));
+    assertThat(s.feedback()).containsExactly(new UnansweredReport.Feedback("need-both", 2, 1));
+    try (RedisClient admin = RedisClient.create(URI.create(redis.url()))) {
+      assertThat(admin.keys("genai-pitch:report:*"))
+          .hasSize(4)
+          .allSatisfy(
+              k -> assertThat(admin.pttl(k)).isBetween(1L, RedisReport.KEPT_FOR.toMillis()));
+    }
   }
 
   private List<String> warnings() {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -175,15 +176,34 @@ final class SharedRedis implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      T result = command.apply(client);
-      failuresInARow.set(0);
-      return Optional.of(result);
+      return Optional.of(succeeded(command.apply(client)));
+    } catch (JedisConnectionException e) {
+      if (!dropped(e)) {
+        fallbacks.increment();
+        failed(e);
+        return Optional.empty();
+      }
+      // A pooled connection Redis had closed (it restarted, or a proxy timed the connection out)
+      // fails at once, not after the timeout: drop the idle ones and try once more, afresh.
+      clearIdle();
+      try {
+        return Optional.of(succeeded(command.apply(client)));
+      } catch (JedisException | IllegalStateException again) {
+        fallbacks.increment();
+        failed(again);
+        return Optional.empty();
+      }
     } catch (JedisException | IllegalStateException e) {
       // IllegalStateException: the pool was closed under a request during shutdown.
       fallbacks.increment();
       failed(e);
       return Optional.empty();
     }
+  }
+
+  private <T> T succeeded(T result) {
+    failuresInARow.set(0);
+    return result;
   }
 
   @Override
@@ -289,6 +309,19 @@ final class SharedRedis implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.debug("clearing idle Redis connections: {}", e.toString());
     }
+  }
+
+  /**
+   * Whether the connection had been closed by the other side (end of stream, reset, broken pipe),
+   * rather than Redis being slow (a timeout) or not listening (refused).
+   */
+  private static boolean dropped(Throwable e) {
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof SocketTimeoutException || t instanceof ConnectException) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean refused(Throwable e) {

@@ -32,6 +32,16 @@ final class JsonErrorHandler extends ErrorHandler {
     setShowCauses(false);
   }
 
+  /**
+   * Every method gets the error body (Jetty's own gives GET, POST and HEAD one): a handler that
+   * completes without writing leaves Jetty to end the response from the completion, on a path that
+   * races its handler invoker (see {@link JettyRefusals}).
+   */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request,
@@ -82,7 +92,7 @@ final class JsonErrorHandler extends ErrorHandler {
 
   private String clientMessage(int status, String message, Throwable cause) {
     if (status == HttpStatus.PAYLOAD_TOO_LARGE_413) {
-      return "request body is larger than " + maxBodyBytes + " bytes";
+      return "the body is larger than " + maxBodyBytes + " bytes";
     }
     if (status == HttpStatus.REQUEST_TIMEOUT_408) {
       return "the request did not arrive in time";

@@ -28,7 +28,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EventsHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -88,6 +87,8 @@ final class PitchServer {
     http.setSendServerVersion(false);
     // The idle timeout while a request is being handled: how long a read of its body may wait.
     http.setIdleTimeout(limits.readTimeout().toMillis());
+    // What Jetty would refuse before any handler is answered by one (JettyRefusals says why).
+    http.addCustomizer(JettyRefusals.marking());
     connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setPort(config.port());
     connector.setIdleTimeout(limits.idleTimeout().toMillis());
@@ -125,10 +126,11 @@ final class PitchServer {
                 HttpMethod.POST.is(request.getMethod())
                     && request.getConnectionMetaData().getConnector() != adminConnector
                     && edgePaths.contains(Request.getPathInContext(request)));
-    SizeLimitHandler limited = new SizeLimitHandler(limits.maxBodyBytes(), -1);
-    limited.setHandler(drained);
+    // No SizeLimitHandler in front: it answered a body declared over MAX_BODY_BYTES before any of
+    // it was read and closed with it unread, and a client still sending lost the 413 to the reset.
+    // The edges and the drain bound every body, and discard a refused one after the answer.
     AnnounceClose announced = new AnnounceClose();
-    announced.setHandler(limited);
+    announced.setHandler(JettyRefusals.answered(drained, edge));
     RequestMetrics metrics = new RequestMetrics(registry, adminConnector, names, adminNames);
     metrics.setHandler(announced);
     graceful = new GracefulHandler(metrics);
@@ -250,7 +252,11 @@ final class PitchServer {
           new Response.Wrapper(request, response) {
             @Override
             public void write(boolean last, ByteBuffer content, Callback written) {
-              if (!isCommitted() && !request.consumeAvailable()) {
+              // Not when the close is said already: the refusal that said it discards the rest
+              // of the body after its answer, which reading ahead here would cut short.
+              if (!isCommitted()
+                  && !getHeaders().contains(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString())
+                  && !request.consumeAvailable()) {
                 getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
               }
               super.write(last, content, written);

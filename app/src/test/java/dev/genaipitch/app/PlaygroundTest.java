@@ -313,7 +313,7 @@ final class PlaygroundTest {
       RawHttp.Reply reply = http.startPost("/playground/ask", 2 * 1024 * 1024, "").read();
 
       assertThat(reply.status()).isEqualTo(413);
-      assertThat(reply.body()).contains("request body is larger than 1048576 bytes");
+      assertThat(reply.body()).contains("the body is larger than 1048576 bytes");
     }
   }
 

@@ -26,8 +26,11 @@ final class RawHttp implements AutoCloseable {
   private final OutputStream out;
   private final InputStream in;
 
-  private RawHttp(int port) throws IOException {
+  private RawHttp(int port, int sendBufferBytes) throws IOException {
     socket = new Socket();
+    if (sendBufferBytes > 0) {
+      socket.setSendBufferSize(sendBufferBytes);
+    }
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
     socket.setSoTimeout(READ_TIMEOUT_MS);
     out = socket.getOutputStream();
@@ -35,7 +38,28 @@ final class RawHttp implements AutoCloseable {
   }
 
   static RawHttp connect(int port) throws IOException {
-    return new RawHttp(port);
+    return new RawHttp(port, 0);
+  }
+
+  /**
+   * A connection with a small send buffer: a large body is still being sent, a piece at a time,
+   * when the server answers.
+   */
+  static RawHttp connectWithSmallBuffers(int port) throws IOException {
+    return new RawHttp(port, 8 * 1024);
+  }
+
+  /**
+   * Whether the server, once it has read what this client sent, closes the connection without a
+   * reset: the end of the stream, not "connection reset".
+   */
+  boolean endsWithoutAReset() throws IOException {
+    socket.shutdownOutput();
+    try {
+      return in.read() < 0;
+    } catch (java.net.SocketException e) {
+      return false;
+    }
   }
 
   /** Sends a POST's head announcing {@code length} bytes of body, and the first part of it. */

@@ -57,6 +57,7 @@ final class BodyReader implements Runnable {
 
   private final Request request;
   private final HttpEdge.Limits limits;
+  private final long limit;
   private final long retain;
   private final Outcome outcome;
   private final Object lock = new Object();
@@ -66,9 +67,15 @@ final class BodyReader implements Runnable {
   private long total;
   private int kept;
 
-  BodyReader(Request request, HttpEdge.Limits limits, long retain, Outcome outcome) {
+  /**
+   * @param limit the most bytes read at all: past it, the read fails 413 ({@link
+   *     HttpEdge.Limits#maxBodyBytes} for a body being taken, more for one being discarded)
+   * @param retain the most bytes kept; the rest is read and discarded
+   */
+  BodyReader(Request request, HttpEdge.Limits limits, long limit, long retain, Outcome outcome) {
     this.request = request;
     this.limits = limits;
+    this.limit = limit;
     this.retain = retain;
     this.outcome = outcome;
   }
@@ -84,15 +91,11 @@ final class BodyReader implements Runnable {
                 .schedule(this::expire, limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
       }
     }
-    if (request.getLength() > limits.maxBodyBytes()) {
+    if (request.getLength() > limit) {
       // Declared past what may even be drained: refused before a byte is read (the connection
       // then closes with the body unread; nothing bounded can do better).
       stop();
-      outcome.failed(
-          HttpStatus.PAYLOAD_TOO_LARGE_413,
-          "the body is larger than " + limits.maxBodyBytes() + " bytes",
-          null,
-          null);
+      outcome.failed(HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(), null, null);
       return;
     }
     while (true) {
@@ -111,14 +114,10 @@ final class BodyReader implements Runnable {
       ByteBuffer bytes = chunk.getByteBuffer();
       int n = bytes.remaining();
       total += n;
-      if (total > limits.maxBodyBytes()) {
+      if (total > limit) {
         chunk.release();
         stop();
-        outcome.failed(
-            HttpStatus.PAYLOAD_TOO_LARGE_413,
-            "the body is larger than " + limits.maxBodyBytes() + " bytes",
-            null,
-            null);
+        outcome.failed(HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(), null, null);
         return;
       }
       if (total <= retain) {
@@ -199,12 +198,8 @@ final class BodyReader implements Runnable {
           HttpStatus.BAD_REQUEST_400, "the body ended before it was complete", null, null);
     } else if (failure instanceof HttpException http
         && http.getCode() == HttpStatus.PAYLOAD_TOO_LARGE_413) {
-      // The server's own limit (a SizeLimitHandler in front) found it first.
-      outcome.failed(
-          HttpStatus.PAYLOAD_TOO_LARGE_413,
-          "the body is larger than " + limits.maxBodyBytes() + " bytes",
-          null,
-          null);
+      // A limit in front of the edge found it first.
+      outcome.failed(HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(), null, null);
     } else if (failure instanceof HttpException http && http.getCode() >= 400) {
       int status = http.getCode() < 500 ? http.getCode() : HttpStatus.BAD_REQUEST_400;
       outcome.failed(status, "the body is malformed: " + reason(failure), null, null);
@@ -215,6 +210,10 @@ final class BodyReader implements Runnable {
           null,
           null);
     }
+  }
+
+  private String tooLarge() {
+    return "the body is larger than " + limits.maxBodyBytes() + " bytes";
   }
 
   private static String reason(Throwable failure) {

@@ -70,7 +70,21 @@ public final class HttpEdge extends Handler.Abstract {
       }
       Objects.requireNonNull(budget, "budget");
     }
+
+    /**
+     * The most of a refused body (a 413, a 503) read and discarded <em>after</em> its answer went
+     * out: {@value #DISCARD_FACTOR} times {@link #maxBodyBytes}, within {@link #bodyTimeout}. A
+     * client that sends its whole body before it reads (the JDK's HTTP client, most scripts) then
+     * finishes sending and reads the answer; closed with its body unread, the connection would be
+     * reset under it and the answer lost. A body declared larger still is not waited for.
+     */
+    public long discardBytes() {
+      return Math.min(DISCARD_FACTOR * maxBodyBytes, Integer.MAX_VALUE);
+    }
   }
+
+  /** How many times MAX_BODY_BYTES a refused body may be discarded after its answer. */
+  static final long DISCARD_FACTOR = 4;
 
   /** The bytes of request bodies the server holds at once, all edges together. Thread-safe. */
   public static final class BodyBudget {
@@ -135,9 +149,10 @@ public final class HttpEdge extends Handler.Abstract {
   }
 
   /**
-   * Reads and discards what is left of a request's body (within {@code limits}), then runs {@code
-   * then}, whether the body ended or could not be had: for answers written where no handler read
-   * the body (an error Jetty answers before any handler runs, such as an ambiguous path).
+   * Reads and discards what is left of a request's body (up to {@link Limits#discardBytes}, within
+   * the body timeout), then runs {@code then}, whether the body ended or could not be had: for
+   * refusals written where no handler reads the body (a path Jetty would refuse as ambiguous, an
+   * error response).
    */
   public static void drain(Request request, Limits limits, Runnable then) {
     boolean bodiless =
@@ -151,6 +166,7 @@ public final class HttpEdge extends Handler.Abstract {
     new BodyReader(
             request,
             limits,
+            limits.discardBytes(),
             0,
             new BodyReader.Outcome() {
               @Override
@@ -178,12 +194,21 @@ public final class HttpEdge extends Handler.Abstract {
     new BodyReader(
             request,
             limits,
+            limits.maxBodyBytes(),
             maxBodyBytes,
             new BodyReader.Outcome() {
               @Override
               public void read(byte[] body) {
                 if (body == null) {
-                  refuse(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge());
+                  refuse(
+                      request,
+                      response,
+                      callback,
+                      limits,
+                      HttpStatus.PAYLOAD_TOO_LARGE_413,
+                      tooLarge(),
+                      null,
+                      null);
                 } else {
                   answer(request, response, callback, body);
                 }
@@ -191,7 +216,7 @@ public final class HttpEdge extends Handler.Abstract {
 
               @Override
               public void failed(int status, String reason, String header, String value) {
-                refuse(request, response, callback, status, reason, header, value);
+                refuse(request, response, callback, limits, status, reason, header, value);
               }
             })
         .run();
@@ -234,6 +259,7 @@ public final class HttpEdge extends Handler.Abstract {
       new BodyReader(
               request,
               limits,
+              limits.maxBodyBytes(),
               0,
               new BodyReader.Outcome() {
                 @Override
@@ -249,7 +275,7 @@ public final class HttpEdge extends Handler.Abstract {
 
                 @Override
                 public void failed(int status, String reason, String header, String value) {
-                  refuse(request, response, callback, status, reason, header, value);
+                  refuse(request, response, callback, limits, status, reason, header, value);
                 }
               })
           .run();
@@ -262,17 +288,15 @@ public final class HttpEdge extends Handler.Abstract {
   }
 
   /**
-   * Answers a body the edge would not read to the end: one WARN line, and the connection closes.
+   * Answers a body the edge would not read to the end: one WARN line, {@code Connection: close},
+   * and what is left of the body discarded as it arrives (see {@link Limits#discardBytes}) before
+   * the connection closes.
    */
-  private static void refuse(
-      Request request, Response response, Callback callback, int status, String reason) {
-    refuse(request, response, callback, status, reason, null, null);
-  }
-
   private static void refuse(
       Request request,
       Response response,
       Callback callback,
+      Limits limits,
       int status,
       String reason,
       String header,
@@ -291,7 +315,42 @@ public final class HttpEdge extends Handler.Abstract {
     if (!response.isCommitted()) {
       response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     }
-    write(response, callback, reply);
+    write(
+        response,
+        Callback.from(() -> discardTheRest(request, limits, callback), callback::failed),
+        reply);
+  }
+
+  /**
+   * Reads and discards the rest of a refused body, then completes {@code callback}. The answer has
+   * gone out and the server has closed its side (the client reads it and the end of the stream);
+   * the body's bytes still arriving are read rather than left unread: a connection closed with
+   * bytes unread is reset, and a reset makes the client's kernel drop the answer it has not read
+   * yet. A body that broke off or timed out ends this at once; one past {@link Limits#discardBytes}
+   * or {@link Limits#bodyTimeout} is abandoned (then a reset may still follow).
+   */
+  private static void discardTheRest(Request request, Limits limits, Callback callback) {
+    if (request.getLength() == 0) {
+      callback.succeeded();
+      return;
+    }
+    new BodyReader(
+            request,
+            limits,
+            limits.discardBytes(),
+            0,
+            new BodyReader.Outcome() {
+              @Override
+              public void read(byte[] body) {
+                callback.succeeded();
+              }
+
+              @Override
+              public void failed(int status, String reason, String header, String value) {
+                callback.succeeded();
+              }
+            })
+        .run();
   }
 
   private static void write(Response response, Callback callback, HttpReply reply) {

@@ -102,6 +102,35 @@ final class HttpEdgeTest {
     assertThat(handled).hasValue(0);
   }
 
+  // Regression (main's CI, HostileSlackInputTest.body_overTheLimit_is413WithAReason): a body
+  // declared over what the server reads was answered 413 at once and the connection closed with
+  // the body unread. A client that sends its whole body before it reads (the JDK's HTTP client) was
+  // reset mid-send ("broken pipe") and never read the 413.
+  @Test
+  void declaredBodyOverWhatTheServerReads_isDiscardedAfterThe413_andTheConnectionEndsCleanly()
+      throws Exception {
+    start(Duration.ofSeconds(30), 1 << 20);
+
+    // Just under what the server discards (four times what it reads), and more than the socket
+    // buffers between the two hold: the client is still sending when the answer is complete.
+    int length = 4 * DRAIN - 1024;
+    try (Raw http = Raw.connect(port())) {
+      http.send(head("POST", "/edge", length));
+      // The answer and the end of the server's side come before any of the body is sent.
+      Raw.Reply reply = http.read();
+      for (int i = 0; i < length / 1024; i++) {
+        http.send(new byte[1024]);
+      }
+
+      assertThat(reply.status()).isEqualTo(413);
+      assertThat(reply.head()).containsIgnoringCase("Connection: close");
+      assertThat(reply.body()).contains("\"message\":\"the body is larger than 65536 bytes\"");
+      assertThat(http.endsWithoutAReset()).isTrue();
+    }
+    assertThat(handled).hasValue(0);
+    assertOneWarnLine("413");
+  }
+
   // Regression (issue 10, the flaky hostile tests): a body over an endpoint's size was answered
   // 413 before it was read, and the connection closed with the rest unread: the kernel reset it,
   // and a client still sending lost the 413 ("broken pipe") whenever the machine was busy.
@@ -264,6 +293,9 @@ final class HttpEdgeTest {
     connector = new ServerConnector(server, 1, 1);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
+    // Small, fixed socket buffers (no autotuning): a body larger than they hold is still being
+    // sent when the server answers.
+    connector.setAcceptedReceiveBufferSize(32 * 1024);
     server.addConnector(connector);
     budget = new HttpEdge.BodyBudget(budgetBytes);
     HttpEdge.Limits limits = new HttpEdge.Limits(DRAIN, bodyTimeout, budget);
@@ -365,6 +397,7 @@ final class HttpEdgeTest {
     private final InputStream in;
 
     private Raw(int port) throws IOException {
+      socket.setSendBufferSize(8 * 1024);
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(30_000);
       out = socket.getOutputStream();
@@ -391,6 +424,19 @@ final class HttpEdgeTest {
 
     boolean hasAnswer() throws IOException {
       return in.available() > 0;
+    }
+
+    /**
+     * Whether the server, once it has read what this client sent, closes the connection without a
+     * reset (the end of the stream, not "connection reset").
+     */
+    boolean endsWithoutAReset() throws IOException {
+      socket.shutdownOutput();
+      try {
+        return in.read() < 0;
+      } catch (java.net.SocketException e) {
+        return false;
+      }
     }
 
     /** Reads until the server closes the connection. */

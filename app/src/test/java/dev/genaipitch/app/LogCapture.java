@@ -50,19 +50,30 @@ final class LogCapture implements AutoCloseable {
 
   /** Waits until a line matching {@code wanted} is logged, and returns it. */
   String awaitLine(Predicate<String> wanted, Duration within) {
+    return awaitLines(wanted, 1, within).get(0);
+  }
+
+  /** Waits until {@code count} lines matching {@code wanted} are logged, and returns them. */
+  List<String> awaitLines(Predicate<String> wanted, int count, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
     synchronized (appender) {
       while (true) {
+        List<String> found = new ArrayList<>();
         for (ILoggingEvent event : appender.events) {
           String line = line(event);
           if (wanted.test(line)) {
-            return line;
+            found.add(line);
           }
+        }
+        if (found.size() >= count) {
+          return found;
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new AssertionError(
-              "no such line logged within "
+              "not "
+                  + count
+                  + " such lines logged within "
                   + within.toMillis()
                   + " ms; logged:\n  "
                   + appender.events.stream()

@@ -695,7 +695,173 @@
     }
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Practice: the bot plays the customer, the visitor answers, the bot grades
+
+  // The visitor's id for their rounds, kept for this tab's session only.
+  function practiceRep() {
+    var key = "genai-pitch-practice-rep";
+    var rep = null;
+    try {
+      rep = sessionStorage.getItem(key);
+    } catch (e) {
+      rep = null;
+    }
+    if (!rep || !/^[A-Za-z0-9_-]{8,64}$/.test(rep)) {
+      rep = window.crypto && crypto.randomUUID
+        ? crypto.randomUUID()
+        : "v" + Date.now().toString(36) + Math.random().toString(36).slice(2, 12);
+      try {
+        sessionStorage.setItem(key, rep);
+      } catch (e) {
+        // Without storage the rounds last as long as the page.
+      }
+    }
+    return rep;
+  }
+
+  var rep = null;
+  var GRADE_LABELS = { strong: "Strong", partial: "Partial", off: "Off" };
+  var MISTAKES = {
+    swapped: "you said it of the other service",
+    negated: "you negated it",
+    contradicted: "you said something the script contradicts"
+  };
+
+  function practice(step, extra) {
+    var body = Object.assign({ rep: rep }, extra || {});
+    byId("practice-error").hidden = true;
+    return request("POST", "practice/" + step, body).catch(function (error) {
+      var box = byId("practice-error");
+      box.textContent = error.message || "The server did not answer.";
+      box.hidden = false;
+      throw error;
+    });
+  }
+
+  function showQuestion(q) {
+    byId("practice-question").hidden = false;
+    byId("practice-result").hidden = true;
+    byId("practice-script").hidden = true;
+    byId("practice-question-title").textContent =
+      "Practice: " + q.title + (q.attempt > 1 ? " (try " + q.attempt + ")" : "");
+    byId("practice-prompt").textContent = "“" + q.prompt + "”";
+    var answer = byId("practice-answer");
+    answer.value = "";
+    answer.disabled = false;
+    byId("practice-submit").disabled = false;
+    byId("practice-status").textContent = "The customer asks: " + q.prompt;
+    answer.focus();
+  }
+
+  function lineList(title, lines, mark) {
+    var box = el("div", "practice-lines");
+    box.appendChild(el("h4", null, title));
+    var list = el("ul");
+    lines.forEach(function (line) {
+      var item = el("li", "practice-line " + mark);
+      item.appendChild(el("span", "mark", mark === "carried" ? "✓ " : "✗ "));
+      item.appendChild(document.createTextNode(line.script));
+      if (line.mistake && MISTAKES[line.mistake]) {
+        item.appendChild(el("em", "mistake", " (" + MISTAKES[line.mistake] + ")"));
+      }
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  function showGrade(g) {
+    byId("practice-answer").disabled = true;
+    byId("practice-submit").disabled = true;
+    var result = byId("practice-result");
+    result.hidden = false;
+    var total = g.carried.length + g.missed.length;
+    var grade = byId("practice-grade");
+    grade.className = "practice-grade grade-" + g.grade;
+    grade.textContent = (GRADE_LABELS[g.grade] || g.grade) + ": " + g.carried.length + " of " +
+      total + " key points carried.";
+    var lines = byId("practice-lines");
+    clear(lines);
+    if (g.carried.length) {
+      lines.appendChild(lineList("Carried", g.carried, "carried"));
+    }
+    if (g.missed.length) {
+      lines.appendChild(lineList("Missed, in the script’s words", g.missed, "missed"));
+    }
+    var actions = byId("practice-actions");
+    clear(actions);
+    g.choices.forEach(function (choice, i) {
+      var label = choice === "again" ? "Try again"
+        : choice === "next" ? "Next question" + (g.next && g.next.title ? ": " + g.next.title : "")
+        : "Show the script’s answer";
+      var button = el("button", "button" + (i === 0 ? " primary" : ""), label);
+      button.type = "button";
+      button.setAttribute("data-choice", choice);
+      button.addEventListener("click", function () {
+        practiceChoice(choice);
+      });
+      actions.appendChild(button);
+    });
+    byId("practice-status").textContent = grade.textContent;
+    grade.focus();
+  }
+
+  function showScript(a) {
+    var box = byId("practice-script");
+    clear(box);
+    box.appendChild(el("h4", null, "The script’s answer (" + a.title + ")"));
+    var quote = el("blockquote");
+    a.lines.forEach(function (line) {
+      quote.appendChild(el("p", null, line));
+    });
+    box.appendChild(quote);
+    box.hidden = false;
+  }
+
+  function practiceChoice(choice) {
+    if (choice === "script") {
+      practice("script").then(showScript, function () {});
+    } else {
+      practice(choice).then(showQuestion, function () {});
+    }
+  }
+
+  function selectTab(practiceTab) {
+    byId("tab-ask").setAttribute("aria-selected", practiceTab ? "false" : "true");
+    byId("tab-practice").setAttribute("aria-selected", practiceTab ? "true" : "false");
+    byId("tab-ask").tabIndex = practiceTab ? -1 : 0;
+    byId("tab-practice").tabIndex = practiceTab ? 0 : -1;
+    byId("ask-view").hidden = practiceTab;
+    byId("practice-view").hidden = !practiceTab;
+  }
+
+  function startPractice() {
+    rep = practiceRep();
+    byId("tab-ask").addEventListener("click", function () {
+      selectTab(false);
+    });
+    byId("tab-practice").addEventListener("click", function () {
+      selectTab(true);
+    });
+    byId("practice-start").addEventListener("click", function () {
+      practice("start").then(showQuestion, function () {});
+    });
+    byId("practice-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var answer = byId("practice-answer").value;
+      if (!answer.trim()) {
+        var box = byId("practice-error");
+        box.textContent = "Type your answer first.";
+        box.hidden = false;
+        return;
+      }
+      practice("answer", { answer: answer }).then(showGrade, function () {});
+    });
+  }
+
   function start() {
+    startPractice();
     var form = byId("ask-form");
     var input = byId("question");
     form.addEventListener("submit", function (event) {

@@ -5,6 +5,8 @@ import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.ContentProblem;
 import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.core.practice.PracticeStore;
+import dev.genaipitch.core.practice.Rehearsal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -46,6 +48,7 @@ final class PitchService {
   @FunctionalInterface
   interface Routes {
     /**
+     * @param rehearsal practice rounds, for the platforms' practice commands
      * @param readiness where a platform adds the checks {@code /readyz} must pass, such as Slack's
      *     start-up token check
      * @param registry where a platform registers what only it can measure, such as Socket Mode's
@@ -55,6 +58,7 @@ final class PitchService {
     List<PitchServer.Route> build(
         BotConfig config,
         PitchBot bot,
+        Rehearsal rehearsal,
         Readiness readiness,
         MeterRegistry registry,
         SharedState shared)
@@ -65,8 +69,12 @@ final class PitchService {
   private static final int REPORT_FILE_QUEUE = 10_000;
   private static final int DEFAULT_TOP = 20;
 
+  /** Reps whose practice is kept in process; the least recently active go first. */
+  private static final int PRACTISING_REPS = 10_000;
+
   private final BotConfig config;
   private final PitchBot bot;
+  private final Rehearsal rehearsal;
   private final Readiness readiness;
   private final PrometheusMeterRegistry registry;
   private final SharedState shared;
@@ -121,6 +129,9 @@ final class PitchService {
                 new AnswerLog(config.logging().logQuestions(), config.report().lowScore()),
                 report));
     current.set(bot);
+    rehearsal =
+        Rehearsal.create(
+            guide, PracticeStore.inMemory(PRACTISING_REPS), clock, config.practiceKeepAnswers());
 
     reloader =
         reloading
@@ -130,7 +141,10 @@ final class PitchService {
                     initial,
                     clock,
                     config.reloadInterval(),
-                    bot::replaceGuide,
+                    g -> {
+                      bot.replaceGuide(g);
+                      rehearsal.replaceGuide(g);
+                    },
                     reloadMetrics()))
             : Optional.empty();
     Gauge.builder("genai.pitch.content.sections", bot, b -> b.guide().sections().size())
@@ -156,16 +170,14 @@ final class PitchService {
     publicRoutes.add(new PitchServer.Route("/readyz", OpsHandlers.readiness(readiness)));
     publicRoutes.add(new PitchServer.Route("/metrics", OpsHandlers.metrics(registry::scrape)));
     if (config.playground().enabled()) {
-      publicRoutes.addAll(
-          Playground.routes(
-              bot,
-              config.report().lowScore(),
-              new RateLimits(config.playground().ratePerMinute(), clock)));
+      RateLimits playgroundRates = new RateLimits(config.playground().ratePerMinute(), clock);
+      publicRoutes.addAll(Playground.routes(bot, config.report().lowScore(), playgroundRates));
+      publicRoutes.addAll(PlaygroundPractice.routes(rehearsal, playgroundRates));
     } else {
       LOG.info("The playground is off (PLAYGROUND=false): / and /playground/ answer 404");
     }
     try {
-      publicRoutes.addAll(routes.build(config, bot, readiness, registry, shared));
+      publicRoutes.addAll(routes.build(config, bot, rehearsal, readiness, registry, shared));
     } catch (Exception e) {
       shared.close();
       throw e;
@@ -257,6 +269,10 @@ final class PitchService {
 
   PitchBot bot() {
     return bot;
+  }
+
+  Rehearsal rehearsal() {
+    return rehearsal;
   }
 
   Readiness readiness() {

@@ -277,9 +277,9 @@ final class Playground {
   }
 
   /** A JSON object from a POST's body, or the refusal that says why not. */
-  private record JsonBody(JsonNode json, HttpReply refusal) {}
+  record JsonBody(JsonNode json, HttpReply refusal) {}
 
-  private static JsonBody jsonObject(HttpCall call) {
+  static JsonBody jsonObject(HttpCall call) {
     String type = call.header("Content-Type");
     // Requiring JSON also keeps other sites' pages out: a cross-origin JSON POST needs a CORS
     // preflight, which this server never grants.
@@ -315,7 +315,7 @@ final class Playground {
     return new JsonBody(body, null);
   }
 
-  private static HttpReply jsonReply(int status, JsonNode json) {
+  static HttpReply jsonReply(int status, JsonNode json) {
     try {
       return new HttpReply(
           status,

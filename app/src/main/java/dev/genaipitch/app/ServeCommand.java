@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
+import dev.genaipitch.core.practice.Rehearsal;
 import dev.genaipitch.slack.SlackAdapter;
 import dev.genaipitch.slack.SlackStartException;
 import dev.genaipitch.teams.TeamsAdapter;
@@ -57,6 +58,7 @@ final class ServeCommand implements Callable<Integer> {
   static List<PitchServer.Route> routes(
       BotConfig config,
       PitchBot bot,
+      Rehearsal rehearsal,
       Readiness readiness,
       MeterRegistry registry,
       SharedState shared)
@@ -64,6 +66,7 @@ final class ServeCommand implements Callable<Integer> {
     return routes(
         config,
         bot,
+        rehearsal,
         readiness,
         registry,
         shared,
@@ -78,6 +81,7 @@ final class ServeCommand implements Callable<Integer> {
   static List<PitchServer.Route> routes(
       BotConfig config,
       PitchBot bot,
+      Rehearsal rehearsal,
       Readiness readiness,
       MeterRegistry registry,
       SharedState shared,
@@ -85,9 +89,15 @@ final class ServeCommand implements Callable<Integer> {
       UnaryOperator<TeamsAdapter.Builder> teams)
       throws SlackStartException {
     List<PitchServer.Route> routes = new ArrayList<>();
-    SlackRoute.start(config.slack(), bot, readiness, registry, shared.slackThen(slack))
+    SlackRoute.start(
+            config.slack(),
+            bot,
+            readiness,
+            registry,
+            shared.slackThen(s -> slack.apply(s.rehearsal(rehearsal))))
         .ifPresent(routes::add);
-    routes.add(TeamsRoute.create(config, bot, shared.teamsThen(teams)));
+    routes.add(
+        TeamsRoute.create(config, bot, shared.teamsThen(t -> teams.apply(t.rehearsal(rehearsal)))));
     return routes;
   }
 

@@ -67,7 +67,7 @@ final class PitchServiceTest {
   void readyz_aPlatformCheckNotPassed_is503NamingIt() throws Exception {
     start(
         Map.of(),
-        (config, bot, readiness, registry, shared) -> {
+        (config, bot, rehearsal, readiness, registry, shared) -> {
           readiness.add("slack", slackChecked::get);
           return List.of();
         });
@@ -278,14 +278,14 @@ final class PitchServiceTest {
   void platformRoutes_areServedBesideTheOperationsRoutes() throws Exception {
     start(
         Map.of(),
-        (config, bot, readiness, registry, shared) ->
+        (config, bot, rehearsal, readiness, registry, shared) ->
             List.of(new PitchServer.Route("/platform", OpsHandlers.health())));
 
     assertThat(get("/platform").statusCode()).isEqualTo(200);
   }
 
   private void start(Map<String, String> settings) throws Exception {
-    start(settings, (config, bot, readiness, registry, shared) -> new ArrayList<>());
+    start(settings, (config, bot, rehearsal, readiness, registry, shared) -> new ArrayList<>());
   }
 
   private void start(Map<String, String> settings, PitchService.Routes routes) throws Exception {

@@ -137,6 +137,41 @@ final class PlaygroundBrowserTest {
   }
 
   @Test
+  void practiceTab_aRound_gradeThenScriptThenTryAgain() {
+    browser.findElement(By.id("tab-practice")).click();
+    browser.findElement(By.id("practice-start")).click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("practice-prompt")));
+    assertThat(browser.findElement(By.id("practice-prompt")).getText()).startsWith("“");
+    assertThat(browser.switchTo().activeElement().getAttribute("id"))
+        .as("the answer box takes the typing")
+        .isEqualTo("practice-answer");
+
+    browser
+        .switchTo()
+        .activeElement()
+        .sendKeys("Bedrock gives you managed foundation models through an API.");
+    browser.findElement(By.id("practice-submit")).click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("practice-grade")));
+    assertThat(browser.findElement(By.id("practice-grade")).getText())
+        .containsPattern("^(Strong|Partial|Off): \\d of \\d key points carried\\.$");
+    assertThat(browser.findElements(By.cssSelector("#practice-actions button"))).hasSize(3);
+
+    browser.findElement(By.cssSelector("#practice-actions [data-choice='script']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("practice-script")));
+    assertThat(browser.findElement(By.id("practice-script")).getText())
+        .startsWith("The script’s answer");
+
+    browser.findElement(By.cssSelector("#practice-actions [data-choice='again']")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("practice-question-title"), "(try 2)"));
+    assertThat(browser.findElement(By.id("practice-result")).isDisplayed()).isFalse();
+    assertNoConsoleErrors();
+  }
+
+  @Test
   void menuTopics_openWithTheKeyboardInTeamsAndWithOpenInSlack() {
     browser.findElement(By.id("topics-button")).click();
     wait.until(ExpectedConditions.textToBe(By.id("answer-title"), "Topics"));

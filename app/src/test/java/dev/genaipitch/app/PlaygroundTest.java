@@ -33,7 +33,7 @@ final class PlaygroundTest {
     service =
         PitchService.create(
             config,
-            (c, bot, readiness, registry, shared) -> new ArrayList<>(),
+            (c, bot, rehearsal, readiness, registry, shared) -> new ArrayList<>(),
             MutableClock.at("2025-05-01T09:00:00Z"),
             SCHEDULER);
     service.start();

@@ -57,10 +57,11 @@ final class RunningService implements AutoCloseable {
     service =
         PitchService.create(
             config,
-            (c, bot, readiness, registry, shared) ->
+            (c, bot, rehearsal, readiness, registry, shared) ->
                 ServeCommand.routes(
                     c,
                     bot,
+                    rehearsal,
                     readiness,
                     registry,
                     shared,

@@ -50,12 +50,13 @@ public final class TestServeMain {
   private static List<PitchServer.Route> routes(
       BotConfig config,
       PitchBot bot,
+      dev.genaipitch.core.practice.Rehearsal rehearsal,
       Readiness readiness,
       MeterRegistry registry,
       SharedState shared)
       throws Exception {
     List<PitchServer.Route> routes =
-        new ArrayList<>(ServeCommand.routes(config, bot, readiness, registry, shared));
+        new ArrayList<>(ServeCommand.routes(config, bot, rehearsal, readiness, registry, shared));
     routes.add(PitchServer.Route.post("/test/hold", hold(), 1 << 20));
     routes.add(new PitchServer.Route("/test/ask", ask(bot)));
     return routes;

@@ -12,6 +12,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.SeenOnce;
+import dev.genaipitch.core.practice.Rehearsal;
 import dev.genaipitch.http.HttpCall;
 import dev.genaipitch.http.HttpEndpoint;
 import dev.genaipitch.http.HttpReply;
@@ -187,6 +188,7 @@ public final class SlackAdapter implements AutoCloseable {
     private Duration longestRetryAfter = Duration.ofSeconds(60);
     private Duration httpTimeout = Duration.ofSeconds(10);
     private Scheduler socketScheduler;
+    private Rehearsal rehearsal;
     private SlackSocket.Timing socketTiming = SlackSocket.Timing.DEFAULT;
 
     private Builder(BotConfig.Slack config, PitchBot bot) {
@@ -200,6 +202,15 @@ public final class SlackAdapter implements AutoCloseable {
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Practice rounds ({@code /genai-pitch practice}). Default: none, and the command says practice
+     * is not available here.
+     */
+    public Builder rehearsal(Rehearsal rehearsal) {
+      this.rehearsal = Objects.requireNonNull(rehearsal, "rehearsal");
       return this;
     }
 
@@ -346,14 +357,16 @@ public final class SlackAdapter implements AutoCloseable {
       Delivery delivery =
           new Delivery(sends, delays, bot, maxAttempts, firstBackoff, longestRetryAfter);
       SeenOnce seenOnce = seen != null ? seen : SeenOnce.inProcess(SEEN_FOR, SEEN_MAX, clock);
+      SlackWebApi api = new SlackWebApi(slack, token, httpTimeout);
       new SlackListeners(
               bot,
-              new SlackWebApi(slack, token, httpTimeout),
+              api,
               delivery,
               seenOnce,
               new ResponseUrls(config.apiUrl()),
               auth.getUserId(),
-              config.postInChannel())
+              config.postInChannel(),
+              new SlackPractice(rehearsal, api, delivery))
           .register(app);
       app.start();
       Optional<SlackSocket> socket = Optional.empty();

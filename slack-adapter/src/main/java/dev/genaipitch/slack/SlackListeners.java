@@ -45,6 +45,7 @@ final class SlackListeners {
   private final String botUserId;
   private final boolean postInChannel;
   private final Pattern mention;
+  private final SlackPractice practice;
 
   SlackListeners(
       PitchBot bot,
@@ -53,7 +54,8 @@ final class SlackListeners {
       SeenOnce seen,
       ResponseUrls responseUrls,
       String botUserId,
-      boolean postInChannel) {
+      boolean postInChannel,
+      SlackPractice practice) {
     this.bot = bot;
     this.api = api;
     this.delivery = delivery;
@@ -62,6 +64,7 @@ final class SlackListeners {
     this.botUserId = botUserId == null ? "" : botUserId;
     this.postInChannel = postInChannel;
     this.mention = Pattern.compile("<@" + Pattern.quote(this.botUserId) + "(\\|[^>]*)?>");
+    this.practice = practice;
   }
 
   void register(App app) {
@@ -70,6 +73,7 @@ final class SlackListeners {
     app.blockAction(BlockKit.POST_IN_CHANNEL, this::action);
     app.blockAction(BlockKit.OPEN_ACTION, this::action);
     app.blockAction(BlockKit.FEEDBACK_ACTION, this::action);
+    app.blockAction(PracticeBlocks.ACTION, this::practiceAction);
     app.event(AppMentionEvent.class, this::mention);
     app.event(MessageEvent.class, this::directMessage);
     app.event(AppHomeOpenedEvent.class, this::homeOpened);
@@ -84,6 +88,11 @@ final class SlackListeners {
     }
     // The command's answer goes back in the HTTP response; its response_url is never posted to.
     String question = Mrkdwn.unescape(p.getText() == null ? "" : p.getText()).strip();
+    if (SlackPractice.isCommand(question)) {
+      return json(
+          practice.command(
+              p.getUserId(), p.getChannelId(), question, "command " + p.getTriggerId()));
+    }
     Answer answer = bot.ask(question, PLATFORM);
     ObjectNode body = JSON.objectNode();
     if (postInChannel && answer.kind() == Answer.Kind.SECTION) {
@@ -138,6 +147,32 @@ final class SlackListeners {
           p.getResponseUrl(),
           channel,
           interaction);
+    }
+    return ctx.ack();
+  }
+
+  /** Try again, Next question, Show the script's answer, on a practice grade. */
+  private Response practiceAction(BlockActionRequest request, ActionContext ctx) {
+    BlockActionPayload p = request.getPayload();
+    List<BlockActionPayload.Action> actions = p.getActions();
+    if (actions == null || actions.isEmpty() || actions.get(0).getActionId() == null) {
+      throw new BadSlackRequest("block_actions without an action");
+    }
+    if (p.getUser() == null || blank(p.getUser().getId())) {
+      throw new BadSlackRequest("block_actions without a user");
+    }
+    String actionId = actions.get(0).getActionId();
+    String interaction = "action " + actionId;
+    ObjectNode note =
+        practice.action(actionId, p.getUser().getId(), actions.get(0).getValue(), interaction);
+    if (note != null && !blank(p.getResponseUrl())) {
+      checkResponseUrl(p.getResponseUrl());
+      note.put("replace_original", false);
+      String channel =
+          p.getChannel() != null && !blank(p.getChannel().getId())
+              ? p.getChannel().getId()
+              : p.getUser().getId();
+      respond(p.getResponseUrl(), note, channel, interaction, null);
     }
     return ctx.ack();
   }
@@ -269,10 +304,21 @@ final class SlackListeners {
     boolean fromAPerson =
         e.getBotId() == null && !blank(e.getUser()) && !botUserId.equals(e.getUser());
     boolean original = e.getSubtype() == null && e.getEdited() == null;
-    if (!"im".equals(e.getChannelType()) || !fromAPerson || !original) {
+    boolean im = "im".equals(e.getChannelType());
+    // A thread reply in a channel may answer a practice round; one that mentions the bot is a
+    // question, answered through its app_mention event.
+    boolean threadReply =
+        !im
+            && e.getThreadTs() != null
+            && !e.getThreadTs().equals(e.getTs())
+            && !mention.matcher(e.getText() == null ? "" : e.getText()).find();
+    if ((!im && !threadReply) || !fromAPerson || !original) {
       return ctx.ack();
     }
     if (!seen.firstTime("slack-event:" + payload.getEventId())) {
+      return ctx.ack();
+    }
+    if (practice.message(e, withoutMention(e.getText()), payload.getEventId()) || !im) {
       return ctx.ack();
     }
     Answer answer =

@@ -5,6 +5,7 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,12 @@ final class SlackWebApi {
   /** What one attempt came to. */
   sealed interface Outcome permits Delivered, RateLimited, Retryable, Failed {}
 
-  record Delivered() implements Outcome {}
+  /**
+   * Slack took it.
+   *
+   * @param ts the posted message's timestamp (its id in the channel), or null for other calls
+   */
+  record Delivered(String ts) implements Outcome {}
 
   /** HTTP 429: Slack says how long to wait. */
   record RateLimited(Duration retryAfter) implements Outcome {}
@@ -82,7 +88,7 @@ final class SlackWebApi {
               .build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 == 2) {
-        return new Delivered();
+        return new Delivered(null);
       }
       return byStatus(response.statusCode(), response.headers().firstValue("Retry-After"));
     } catch (IOException e) {
@@ -104,7 +110,8 @@ final class SlackWebApi {
     try {
       SlackApiTextResponse response = call.call();
       if (response.isOk()) {
-        return new Delivered();
+        return new Delivered(
+            response instanceof ChatPostMessageResponse posted ? posted.getTs() : null);
       }
       if ("ratelimited".equals(response.getError())) {
         return new RateLimited(DEFAULT_RETRY_AFTER);

@@ -99,6 +99,9 @@ final class FakeSlack implements AutoCloseable {
   private final Map<String, Deque<Scripted>> script = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
   private final AtomicInteger responseUrls = new AtomicInteger();
+  private final AtomicInteger posted = new AtomicInteger();
+  private final List<String> postedTs = new ArrayList<>();
+  private final Map<String, String> refusals = new ConcurrentHashMap<>();
   private final Map<String, Method> methods = new ConcurrentHashMap<>();
   private volatile String authError;
 
@@ -130,6 +133,21 @@ final class FakeSlack implements AutoCloseable {
   /** Calls of {@code method} are answered by {@code answer} (and recorded with its status). */
   void handle(String method, Method answer) {
     methods.put(method, answer);
+  }
+
+  /**
+   * chat.postMessage to {@code channel} answers {@code ok:false} with {@code error} (for example
+   * {@code not_in_channel}), as Slack does with HTTP 200.
+   */
+  void refuse(String channel, String error) {
+    refusals.put(channel, error);
+  }
+
+  /** The ts Slack gave each message posted so far, in order. */
+  List<String> postedTs() {
+    synchronized (postedTs) {
+      return List.copyOf(postedTs);
+    }
   }
 
   /** auth.test answers {@code ok:false} with this error. */
@@ -244,12 +262,33 @@ final class FakeSlack implements AutoCloseable {
               : "{\"ok\":false,\"error\":\"" + error + "\"}");
       return;
     }
+    String channel = form.getOrDefault("channel", "C1").replaceAll("[^A-Z0-9]", "");
+    String refused = method.equals("chat.postMessage") ? refusals.get(channel) : null;
+    if (refused != null) {
+      record(
+          new Call(
+              method,
+              exchange.getRequestURI().getPath(),
+              form,
+              null,
+              Map.copyOf(exchange.getRequestHeaders()),
+              200));
+      reply(exchange, 200, null, "{\"ok\":false,\"error\":\"" + refused + "\"}");
+      return;
+    }
+    String ts =
+        "1700000100." + String.format(java.util.Locale.ROOT, "%06d", posted.incrementAndGet());
+    if (method.equals("chat.postMessage")) {
+      synchronized (postedTs) {
+        postedTs.add(ts);
+      }
+    }
     answer(
         exchange,
         method,
         form,
         null,
-        "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000200\"}");
+        "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}");
   }
 
   private void responseUrl(HttpExchange exchange) throws IOException {

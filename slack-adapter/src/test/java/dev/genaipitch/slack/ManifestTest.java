@@ -26,7 +26,13 @@ final class ManifestTest {
 
     assertThat(manifest).contains("command: /genai-pitch");
     assertThat(urls(manifest)).hasSize(3).containsOnly("https://YOUR-HOST" + SlackAdapter.PATH);
-    assertThat(manifest).contains("- app_mention", "- message.im", "- app_home_opened");
+    assertThat(manifest)
+        .contains(
+            "- app_mention",
+            "- message.im",
+            "- message.channels",
+            "- message.groups",
+            "- app_home_opened");
     assertThat(manifest)
         .contains("home_tab_enabled: true", "messages_tab_enabled: true", "is_enabled: true");
   }
@@ -48,9 +54,16 @@ final class ManifestTest {
       }
     }
     // commands: the slash command; chat:write: thread and DM replies; app_mentions:read and
-    // im:history: the two message events. views.publish and response_url need no scope.
+    // im:history: the two message events; channels:history and groups:history: practice answers,
+    // replies in a thread in a channel. views.publish and response_url need no scope.
     assertThat(scopes)
-        .containsExactlyInAnyOrder("commands", "chat:write", "app_mentions:read", "im:history");
+        .containsExactlyInAnyOrder(
+            "commands",
+            "chat:write",
+            "app_mentions:read",
+            "im:history",
+            "channels:history",
+            "groups:history");
   }
 
   @Test

@@ -10,6 +10,8 @@ import dev.genaipitch.core.ConversationStore;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
+import dev.genaipitch.core.practice.PracticeStore;
+import dev.genaipitch.core.practice.Rehearsal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +79,7 @@ final class SlackFixture implements AutoCloseable {
             .executor(sends == null ? executor : sends)
             .scheduler(scheduler)
             .clock(clock)
+            .rehearsal(Rehearsal.create(bot.guide(), PracticeStore.inMemory(100), clock, false))
             .start();
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -241,10 +244,41 @@ final class SlackFixture implements AutoCloseable {
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final AtomicInteger submitted = new AtomicInteger();
 
+    private final AtomicInteger finished = new AtomicInteger();
+
     @Override
     public void execute(Runnable task) {
       submitted.incrementAndGet();
-      pool.execute(task);
+      pool.execute(
+          () -> {
+            try {
+              task.run();
+            } finally {
+              synchronized (finished) {
+                finished.incrementAndGet();
+                finished.notifyAll();
+              }
+            }
+          });
+    }
+
+    /**
+     * Waits until every send handed over so far has run (and what it does after Slack answered,
+     * such as noting where a practice question was posted): as a person reads a message only once
+     * it is posted.
+     */
+    void awaitIdle() throws InterruptedException {
+      long deadline = System.nanoTime() + FakeSlack.WAIT.toNanos();
+      synchronized (finished) {
+        while (finished.get() < submitted.get()) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new AssertionError(
+                "sends still running: " + (submitted.get() - finished.get()) + " of " + submitted);
+          }
+          TimeUnit.NANOSECONDS.timedWait(finished, left);
+        }
+      }
     }
 
     int submitted() {

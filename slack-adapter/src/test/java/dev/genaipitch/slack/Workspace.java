@@ -196,6 +196,22 @@ final class Workspace {
     return event(newEventId(), dm(text), null);
   }
 
+  /** {@code user} replies, without mentioning the bot, in the thread under {@code threadTs}. */
+  Reply threadReply(String user, String threadTs, String text) {
+    ObjectNode event = JSON.createObjectNode();
+    String ts = "1700000200." + String.format(java.util.Locale.ROOT, "%06d", ids.get() + 1);
+    event.put("type", "message");
+    event.put("user", user);
+    event.put("text", text);
+    event.put("ts", ts);
+    event.put("thread_ts", threadTs);
+    event.put("parent_user_id", FakeSlack.BOT_USER);
+    event.put("channel", CHANNEL);
+    event.put("channel_type", "channel");
+    event.put("event_ts", ts);
+    return event(newEventId(), event, null);
+  }
+
   ObjectNode dm(String text) {
     ObjectNode event = JSON.createObjectNode();
     event.put("type", "message");

@@ -29,10 +29,31 @@ sealed interface CardAction {
     }
   }
 
+  /** A practice round's choice after a grade: {@code again}, {@code next} or {@code answer}. */
+  @JsonPropertyOrder({"action", "choice"})
+  record Practice(String choice) implements CardAction {
+    static final String AGAIN = "again";
+    static final String NEXT = "next";
+    static final String SHOW_ANSWER = "answer";
+
+    @JsonProperty("action")
+    String action() {
+      return "practice";
+    }
+  }
+
   /** The action in a click's {@code value}, or empty when the value is not one of ours. */
   static Optional<CardAction> from(JsonNode value) {
     if (value == null || !value.isObject()) {
       return Optional.empty();
+    }
+    if (value.path("action").asText("").equals("practice")) {
+      String choice = value.path("choice").asText("");
+      return choice.equals(Practice.AGAIN)
+              || choice.equals(Practice.NEXT)
+              || choice.equals(Practice.SHOW_ANSWER)
+          ? Optional.of(new Practice(choice))
+          : Optional.empty();
     }
     JsonNode intent = value.path("intent");
     if (!intent.isTextual() || intent.asText().isBlank()) {

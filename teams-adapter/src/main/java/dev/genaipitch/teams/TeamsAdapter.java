@@ -5,6 +5,7 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.SeenOnce;
+import dev.genaipitch.core.practice.Rehearsal;
 import dev.genaipitch.http.HttpEndpoint;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,6 +102,7 @@ public final class TeamsAdapter {
     private int maxWaitingReplies = 16;
     private Clock clock = Clock.systemUTC();
     private SeenOnce welcomed;
+    private Rehearsal rehearsal;
 
     private Builder(PitchBot bot, BotConfig.Teams teams) {
       this.bot = Objects.requireNonNull(bot, "bot");
@@ -113,6 +115,15 @@ public final class TeamsAdapter {
         throw new IllegalArgumentException("replyTimeout must be positive");
       }
       this.replyTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Practice rounds ("practice" in a 1:1 chat). Default: none, and the bot says practice is not
+     * available here.
+     */
+    public Builder rehearsal(Rehearsal rehearsal) {
+      this.rehearsal = Objects.requireNonNull(rehearsal, "rehearsal");
       return this;
     }
 
@@ -182,7 +193,7 @@ public final class TeamsAdapter {
       Replies replies = new BotConnectorReplies(credentials(), replyTimeout);
       SeenOnce welcomes =
           welcomed != null ? welcomed : SeenOnce.inProcess(WELCOME_FOR, WELCOME_MAX, clock);
-      TeamsBot teamsBot = new TeamsBot(bot, replies, maxWaitingReplies, welcomes);
+      TeamsBot teamsBot = new TeamsBot(bot, replies, maxWaitingReplies, welcomes, rehearsal);
       return new TeamsAdapter(
           new ActivityEndpoint(authenticator, teamsBot), maxBodyBytes, teams.authenticated());
     }

@@ -4,6 +4,7 @@ import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.SeenOnce;
 import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.core.practice.Rehearsal;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ final class TeamsBot {
   private final Replies replies;
   private final MessagingExtension search;
   private final SeenOnce welcomed;
+  private final TeamsPractice practice;
 
   /**
    * How long a reply may wait for a free slot while the connector is answering: a burst, a GC pause
@@ -60,14 +62,16 @@ final class TeamsBot {
    *     is answering, and is not sent (logged, reported as a delivery failure) when it hangs,
    *     rather than take every thread the server has.
    * @param welcomed the record of conversations already welcomed
+   * @param rehearsal practice rounds, or null when this server has none
    */
-  TeamsBot(PitchBot bot, Replies replies, int maxWaiting, SeenOnce welcomed) {
+  TeamsBot(PitchBot bot, Replies replies, int maxWaiting, SeenOnce welcomed, Rehearsal rehearsal) {
     if (maxWaiting < 1) {
       throw new IllegalArgumentException("maxWaiting must be at least 1");
     }
     this.bot = bot;
     this.replies = replies;
     this.search = new MessagingExtension(bot);
+    this.practice = new TeamsPractice(rehearsal);
     this.maxWaiting = maxWaiting;
     this.waiting = new Semaphore(maxWaiting);
     this.welcomed = welcomed;
@@ -96,6 +100,11 @@ final class TeamsBot {
       return;
     }
     String question = Mentions.question(activity);
+    Optional<OutgoingMessage> practised = practice.message(activity, question);
+    if (practised.isPresent()) {
+      send(practised.get());
+      return;
+    }
     Answer answer =
         question.isEmpty() ? bot.menu() : bot.ask(question, PLATFORM, conversation(activity));
     send(OutgoingMessage.card(activity, AnswerCards.card(answer)));
@@ -112,6 +121,8 @@ final class TeamsBot {
         bot.feedback(PLATFORM, feedback.intent(), feedback.helpful());
       }
       send(OutgoingMessage.text(activity, FEEDBACK_THANKS));
+    } else if (click instanceof CardAction.Practice choice) {
+      send(practice.click(activity, choice));
     }
   }
 

@@ -79,6 +79,13 @@ final class FakeTeams {
     return post(activity);
   }
 
+  /** A click on a card button in the 1:1 chat. */
+  Response personalClick(JsonNode value) {
+    ObjectNode activity = activity("message", "personal", PERSONAL);
+    activity.set("value", value);
+    return post(activity);
+  }
+
   /**
    * The bot was added to a conversation ({@code channel} for a team, {@code personal} for a 1:1
    * chat).

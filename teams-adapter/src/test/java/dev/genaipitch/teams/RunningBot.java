@@ -80,7 +80,17 @@ final class RunningBot implements AutoCloseable {
     heard.clear();
     CONVERSATIONS.target =
         ConversationStore.inMemory(100, ConversationStore.IDLE, java.time.Clock.systemUTC());
-    TeamsAdapter adapter = options.apply(TeamsAdapter.builder(bot, teams)).build();
+    TeamsAdapter adapter =
+        options
+            .apply(
+                TeamsAdapter.builder(bot, teams)
+                    .rehearsal(
+                        dev.genaipitch.core.practice.Rehearsal.create(
+                            bot.guide(),
+                            dev.genaipitch.core.practice.PracticeStore.inMemory(100),
+                            java.time.Clock.systemUTC(),
+                            false)))
+            .build();
     server = new Server();
     connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

@@ -42,10 +42,32 @@ public record PracticeState(OpenRound round, Map<String, SectionRecord> sections
    * @param section the section practised
    * @param prompt which of the section's prompts was asked (an index into its prompts)
    * @param attempts answers given so far to this question
+   * @param place where answers to it come from, as the platform names it (a Slack thread, a Teams
+   *     chat, a playground session), or null for anywhere (the terminal)
+   * @param awaiting whether the question is waiting for an answer: true once asked, false once an
+   *     answer was graded, until it is asked again
    */
-  public record OpenRound(String section, int prompt, int attempts) {
+  public record OpenRound(
+      String section, int prompt, int attempts, String place, boolean awaiting) {
     public OpenRound {
       Objects.requireNonNull(section, "section");
+    }
+
+    /** A round asked anywhere, waiting for its answer. */
+    public OpenRound(String section, int prompt, int attempts) {
+      this(section, prompt, attempts, null, true);
+    }
+
+    OpenRound at(String where) {
+      return new OpenRound(section, prompt, attempts, where, awaiting);
+    }
+
+    OpenRound asked() {
+      return new OpenRound(section, prompt, attempts, place, true);
+    }
+
+    OpenRound answered() {
+      return new OpenRound(section, prompt, attempts + 1, place, false);
     }
   }
 

@@ -78,6 +78,31 @@ public final class Rehearsal {
     return open(loaded.get(), rep, section);
   }
 
+  /**
+   * Opens a round whose answers come from {@code place} (see {@link #answerAt}): on {@code
+   * section}, or on the rep's weakest when it is null. Empty when that section (or, with none, any)
+   * cannot be practised. A platform that learns the place only once the question is posted passes
+   * null and calls {@link #askedAt} then.
+   */
+  public Optional<PracticeQuestion> start(String rep, String section, String place) {
+    Loaded current = loaded.get();
+    String chosen = section != null ? section : weakest(current, store.get(rep), null);
+    if (chosen == null) {
+      return Optional.empty();
+    }
+    Optional<PracticeQuestion> question = open(current, rep, chosen);
+    if (question.isPresent()) {
+      store.update(rep, s -> s.round() == null ? s : s.withRound(s.round().at(place)));
+    }
+    return question;
+  }
+
+  /** Records where the rep's open round was asked: answers from there are graded. */
+  public void askedAt(String rep, String place) {
+    Objects.requireNonNull(place, "place");
+    store.update(rep, s -> s.round() == null ? s : s.withRound(s.round().at(place)));
+  }
+
   /** Moves on to the weakest section other than the current one (when there is another). */
   public Optional<PracticeQuestion> next(String rep) {
     Loaded current = loaded.get();
@@ -87,10 +112,18 @@ public final class Rehearsal {
     return section == null ? Optional.empty() : open(current, rep, section);
   }
 
-  /** Asks the open round's question again; empty when no round is open. */
+  /**
+   * Asks the open round's question again, waiting for a new answer where it was asked; empty when
+   * no round is open.
+   */
   public Optional<PracticeQuestion> tryAgain(String rep) {
     Loaded current = loaded.get();
-    return openRound(current, store.get(rep)).map(r -> question(current, r));
+    if (openRound(current, store.get(rep)).isEmpty()) {
+      return Optional.empty();
+    }
+    PracticeState after =
+        store.update(rep, s -> s.round() == null ? s : s.withRound(s.round().asked()));
+    return openRound(current, after).map(r -> question(current, r));
   }
 
   /**
@@ -98,8 +131,23 @@ public final class Rehearsal {
    * offers to start one). Never throws for any text.
    */
   public Optional<Coaching> answer(String rep, String answer) {
+    return grade(rep, null, answer);
+  }
+
+  /**
+   * Grades {@code answer} when the rep's open round was asked at {@code place} and is waiting for
+   * an answer (asked, or asked again with {@link #tryAgain} or {@link #next}); empty otherwise, and
+   * then the message is not an answer (the platform treats it as it would without practice). One
+   * answer per asking: a second message there is not graded until the question is asked again.
+   */
+  public Optional<Coaching> answerAt(String rep, String place, String answer) {
+    return grade(rep, Objects.requireNonNull(place, "place"), answer);
+  }
+
+  private Optional<Coaching> grade(String rep, String place, String answer) {
     Loaded current = loaded.get();
-    Optional<PracticeState.OpenRound> round = openRound(current, store.get(rep));
+    Optional<PracticeState.OpenRound> round =
+        openRound(current, store.get(rep)).filter(r -> place == null || answerable(r, place));
     if (round.isEmpty()) {
       return Optional.empty();
     }
@@ -107,12 +155,21 @@ public final class Rehearsal {
     PracticeSet set = current.guide().practice().set(open.section()).orElseThrow();
     Grade grade = current.grader().grade(open.section(), answer).orElseThrow();
     Instant now = clock.instant();
-    PracticeState.OpenRound answered =
-        new PracticeState.OpenRound(open.section(), open.prompt(), open.attempts() + 1);
+    boolean[] graded = {false};
     PracticeState after =
         store.update(
             rep,
             s -> {
+              // Checked again inside the atomic update: of two answers at once, one is graded.
+              graded[0] =
+                  s.round() != null
+                      && s.round().section().equals(open.section())
+                      && s.round().prompt() == open.prompt()
+                      && (place == null || answerable(s.round(), place));
+              if (!graded[0]) {
+                return s;
+              }
+              PracticeState.OpenRound answered = s.round().answered();
               PracticeState.SectionRecord before = s.sections().get(open.section());
               int rounds = before == null ? 1 : before.rounds() + 1;
               return s.withRound(answered)
@@ -125,6 +182,9 @@ public final class Rehearsal {
                           now,
                           keepAnswers ? answer : null));
             });
+    if (!graded[0]) {
+      return Optional.empty();
+    }
     Map<String, Grade.Mistake.Kind> mistakes = new java.util.HashMap<>();
     grade.mistakes().forEach(m -> mistakes.put(m.point(), m.kind()));
     List<Coaching.ScriptLine> carried = new ArrayList<>();
@@ -178,6 +238,10 @@ public final class Rehearsal {
     return new Progress(sections, weakest(current, state, null));
   }
 
+  private static boolean answerable(PracticeState.OpenRound round, String place) {
+    return round.awaiting() && place.equals(round.place());
+  }
+
   private Optional<PracticeState.OpenRound> openRound(Loaded current, PracticeState state) {
     return state.openRound().filter(r -> current.guide().practice().set(r.section()).isPresent());
   }
@@ -194,7 +258,10 @@ public final class Rehearsal {
             s -> {
               PracticeState.SectionRecord r = s.sections().get(section);
               int asked = r == null ? 0 : r.rounds();
-              return s.withRound(new PracticeState.OpenRound(section, asked % prompts, 0));
+              // A new question is asked where the last one was, unless the platform says otherwise.
+              String place = s.round() == null ? null : s.round().place();
+              return s.withRound(
+                  new PracticeState.OpenRound(section, asked % prompts, 0, place, true));
             });
     return Optional.of(question(current, after.round()));
   }

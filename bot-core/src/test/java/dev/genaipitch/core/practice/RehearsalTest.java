@@ -295,4 +295,66 @@ final class RehearsalTest {
   private AnswerGrader grader() {
     return rehearsal.grader();
   }
+
+  @Test
+  void answerAt_thePlaceTheQuestionWasAsked_isGradedOnce() {
+    rehearsal.start(REP, "need-both", "slack:thread:C1:1.2");
+
+    assertThat(rehearsal.answerAt(REP, "slack:thread:C1:1.2", STRONG_NEED_BOTH))
+        .map(c -> c.grade().level())
+        .contains(Grade.Level.STRONG);
+    assertThat(rehearsal.answerAt(REP, "slack:thread:C1:1.2", "and another thing")).isEmpty();
+  }
+
+  @Test
+  void answerAt_anotherPlace_isNotAnAnswer() {
+    rehearsal.start(REP, "need-both", "slack:thread:C1:1.2");
+
+    assertThat(rehearsal.answerAt(REP, "slack:thread:C1:9.9", STRONG_NEED_BOTH)).isEmpty();
+    assertThat(rehearsal.answerAt("U-someone-else", "slack:thread:C1:1.2", STRONG_NEED_BOTH))
+        .isEmpty();
+    assertThat(rehearsal.progress(REP).sections()).allSatisfy(s -> assertThat(s.rounds()).isZero());
+  }
+
+  @Test
+  void answerAt_beforeThePlaceIsKnown_isNotAnAnswer_andAfterAskedAtItIs() {
+    rehearsal.start(REP, "need-both", null);
+    assertThat(rehearsal.answerAt(REP, "slack:thread:C1:1.2", STRONG_NEED_BOTH)).isEmpty();
+
+    rehearsal.askedAt(REP, "slack:thread:C1:1.2");
+
+    assertThat(rehearsal.answerAt(REP, "slack:thread:C1:1.2", STRONG_NEED_BOTH)).isPresent();
+  }
+
+  @Test
+  void tryAgainAndNext_askAgainWhereTheRoundWas() {
+    rehearsal.start(REP, "need-both", "teams:chat-1");
+    rehearsal.answerAt(REP, "teams:chat-1", "Start with Bedrock.");
+
+    PracticeQuestion again = rehearsal.tryAgain(REP).orElseThrow();
+    assertThat(again.attempt()).isEqualTo(2);
+    assertThat(rehearsal.answerAt(REP, "teams:chat-1", STRONG_NEED_BOTH))
+        .map(c -> c.grade().level())
+        .contains(Grade.Level.STRONG);
+
+    PracticeQuestion next = rehearsal.next(REP).orElseThrow();
+    assertThat(next.section()).isNotEqualTo("need-both");
+    assertThat(rehearsal.answerAt(REP, "teams:chat-1", "Bedrock is managed.")).isPresent();
+  }
+
+  @Test
+  void startWithoutASection_opensTheWeakestThere() {
+    PracticeQuestion q = rehearsal.start(REP, null, "playground:s1").orElseThrow();
+
+    assertThat(q.section()).isEqualTo("definitions");
+    assertThat(rehearsal.start(REP, "no-such-section", "playground:s1")).isEmpty();
+  }
+
+  @Test
+  void answer_inTheTerminal_isGradedWhereverTheRoundWasAsked() {
+    rehearsal.start(REP, "need-both", "slack:dm");
+
+    assertThat(rehearsal.answer(REP, STRONG_NEED_BOTH)).isPresent();
+    assertThat(rehearsal.answer(REP, STRONG_NEED_BOTH)).isPresent();
+  }
 }

@@ -52,13 +52,21 @@ final class TeamsAppPackageTest {
     JsonNode bot = manifest.path("bots").get(0);
     assertThat(texts(bot.path("scopes")))
         .containsExactlyInAnyOrder("personal", "team", "groupChat");
-    JsonNode commands = bot.path("commandLists").get(0).path("commands");
-    assertThat(commands.size()).isBetween(3, 10);
-    commands.forEach(
-        c -> {
-          assertThat(c.path("title").asText().length()).isLessThanOrEqualTo(32);
-          assertThat(c.path("description").asText().length()).isLessThanOrEqualTo(128);
-        });
+    for (JsonNode list : bot.path("commandLists")) {
+      JsonNode commands = list.path("commands");
+      assertThat(commands.size()).isBetween(3, 10);
+      commands.forEach(
+          c -> {
+            assertThat(c.path("title").asText().length()).isLessThanOrEqualTo(32);
+            assertThat(c.path("description").asText().length()).isLessThanOrEqualTo(128);
+          });
+    }
+    // Practice rounds run in the 1:1 chat only: the command is offered there.
+    assertThat(texts(bot.path("commandLists").get(0).path("scopes"))).containsExactly("personal");
+    assertThat(bot.path("commandLists").get(0).path("commands").findValuesAsText("title"))
+        .contains("practice");
+    assertThat(bot.path("commandLists").get(1).path("commands").findValuesAsText("title"))
+        .doesNotContain("practice");
     JsonNode search = manifest.path("composeExtensions").get(0).path("commands").get(0);
     assertThat(search.path("id").asText()).isEqualTo("searchScript");
     assertThat(search.path("type").asText()).isEqualTo("query");

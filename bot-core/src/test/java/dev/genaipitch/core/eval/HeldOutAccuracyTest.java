@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The bar for the matcher, on questions it was not built from: at least 95% top-1 on in-scope
@@ -50,18 +52,20 @@ final class HeldOutAccuracyTest {
   }
 
   /**
-   * The realistic held-out set (questions written as reps type them, by a writer who saw neither
-   * the content nor the other sets). The issue's bar is 93% / 93%; the matcher reaches 91.3% /
-   * 96.3% (docs/matching.md), so this is a floor a few points under today's figures that fails the
-   * build on a regression, not the bar itself.
+   * The realistic held-out sets (questions written as reps type them, each by a writer who saw
+   * neither the content nor the other sets). The issue's bar is 93% / 93%. realistic-test reaches
+   * 91.3% / 96.3%; realistic-blind, kept unopened until the matcher was final and scored once,
+   * 95.0% / 100% (docs/matching.md). The floors sit a few points under today's figures: they fail
+   * the build on a regression, they are not the bar itself.
    */
-  @Test
-  void realisticHeldOutSet_holdsItsFloor() throws IOException {
-    EvalReport report =
-        Evaluation.run(matcher, Evaluation.read(EVAL.resolve("realistic-test.jsonl")));
+  @ParameterizedTest
+  @CsvSource({"realistic-test.jsonl, 0.88, 0.93", "realistic-blind.jsonl, 0.92, 0.95"})
+  void realisticHeldOutSets_holdTheirFloors(String file, double inScope, double outOfScope)
+      throws IOException {
+    EvalReport report = Evaluation.run(matcher, Evaluation.read(EVAL.resolve(file)));
 
-    assertThat(report.inScopeAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.88);
-    assertThat(report.outOfScopeRejection()).as(misses(report)).isGreaterThanOrEqualTo(0.93);
+    assertThat(report.inScopeAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(inScope);
+    assertThat(report.outOfScopeRejection()).as(misses(report)).isGreaterThanOrEqualTo(outOfScope);
   }
 
   /**

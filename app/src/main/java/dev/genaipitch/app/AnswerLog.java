@@ -1,6 +1,8 @@
 package dev.genaipitch.app;
 
 import dev.genaipitch.core.BotListener;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +36,8 @@ final class AnswerLog implements BotListener {
             .addKeyValue("platform", Labels.platform(asked.platform()))
             .addKeyValue("outcome", BotMetrics.outcome(asked.answer(), lowScore))
             .addKeyValue("section", asked.answer().intent())
-            .addKeyValue("score", String.format(Locale.ROOT, "%.3f", asked.answer().score()))
-            .addKeyValue("latency_ms", String.format(Locale.ROOT, "%.2f", asked.nanos() / 1e6));
+            .addKeyValue("score", decimal(asked.answer().score(), 3))
+            .addKeyValue("latency_ms", decimal(asked.nanos() / 1e6, 2));
     if (logQuestions) {
       line = line.addKeyValue("question", oneLine(asked.question()));
     }
@@ -57,6 +59,20 @@ final class AnswerLog implements BotListener {
         .addKeyValue("platform", Labels.platform(platform))
         .addKeyValue("operation", Labels.operation(operation))
         .log("delivery failed");
+  }
+
+  /**
+   * {@code value} with {@code places} decimals (0.998, 1.50), as {@code %.Nf} writes it, without
+   * the formatter's parsing of its pattern on every answer.
+   */
+  static String decimal(double value, int places) {
+    if (!Double.isFinite(value)) {
+      return String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+    // The formatter rounds the shortest decimal that reads back as the double, half up: so here.
+    return new BigDecimal(Double.toString(value))
+        .setScale(places, RoundingMode.HALF_UP)
+        .toPlainString();
   }
 
   /**

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +32,14 @@ final class BotMetrics implements BotListener {
   private final double lowScore;
   private final Predicate<String> knownIntent;
 
+  // The meters of the answers' labels, looked up here rather than registered again per answer
+  // (the registry's lookup builds and sorts an id each time). The labels are bounded (Labels), so
+  // are these.
+  private final ConcurrentMap<String, Counter> questions = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Counter> answers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Timer> latencies = new ConcurrentHashMap<>();
+  private volatile DistributionSummary scores;
+
   /**
    * @param knownIntent whether an intent is one the current guide has; others are counted as {@code
    *     other}, so requests cannot mint label values
@@ -44,32 +54,55 @@ final class BotMetrics implements BotListener {
   public void answered(Asked asked) {
     Answer answer = asked.answer();
     String platform = Labels.platform(asked.platform());
-    Counter.builder("genai.pitch.questions")
-        .description("Questions asked, by platform and outcome")
-        .tag("platform", platform)
-        .tag("outcome", outcome(answer, lowScore))
-        .register(registry)
+    String outcome = outcome(answer, lowScore);
+    questions
+        .computeIfAbsent(
+            platform + ' ' + outcome,
+            k ->
+                Counter.builder("genai.pitch.questions")
+                    .description("Questions asked, by platform and outcome")
+                    .tag("platform", platform)
+                    .tag("outcome", outcome)
+                    .register(registry))
         .increment();
-    Counter.builder("genai.pitch.answers")
-        .description(
-            "Answers given, by section (help is the topic menu, none is 'not in the script')")
-        .tag("section", Labels.section(answer.intent(), knownIntent))
-        .register(registry)
+    answers
+        .computeIfAbsent(
+            Labels.section(answer.intent(), knownIntent),
+            section ->
+                Counter.builder("genai.pitch.answers")
+                    .description(
+                        "Answers given, by section (help is the topic menu, none is 'not in the"
+                            + " script')")
+                    .tag("section", section)
+                    .register(registry))
         .increment();
-    // In percent: Micrometer's fixed-bucket histograms round values up to whole numbers.
-    DistributionSummary.builder("genai.pitch.match.score")
-        .description("Match scores of asked questions, in percent")
-        .baseUnit("percent")
-        .scale(100)
-        .serviceLevelObjectives(Buckets.SCORE_PERCENT)
-        .register(registry)
-        .record(answer.score());
-    Timer.builder("genai.pitch.answer.latency")
-        .description("Time to match a question and build its answer")
-        .tag("platform", platform)
-        .serviceLevelObjectives(Buckets.LATENCY)
-        .register(registry)
+    scores().record(answer.score());
+    latencies
+        .computeIfAbsent(
+            platform,
+            p ->
+                Timer.builder("genai.pitch.answer.latency")
+                    .description("Time to match a question and build its answer")
+                    .tag("platform", p)
+                    .serviceLevelObjectives(Buckets.LATENCY)
+                    .register(registry))
         .record(Duration.ofNanos(asked.nanos()));
+  }
+
+  private DistributionSummary scores() {
+    DistributionSummary summary = scores;
+    if (summary == null) {
+      // In percent: Micrometer's fixed-bucket histograms round values up to whole numbers.
+      summary =
+          DistributionSummary.builder("genai.pitch.match.score")
+              .description("Match scores of asked questions, in percent")
+              .baseUnit("percent")
+              .scale(100)
+              .serviceLevelObjectives(Buckets.SCORE_PERCENT)
+              .register(registry);
+      scores = summary;
+    }
+    return summary;
   }
 
   @Override

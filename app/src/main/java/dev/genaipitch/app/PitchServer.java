@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -276,6 +278,13 @@ final class PitchServer {
     private final PathMappings<String> names;
     private final PathMappings<String> adminNames;
 
+    /**
+     * The timers by listener, route, method and status, looked up here rather than registered again
+     * per request; each label is bounded (routes are the server's own, unmatched paths are
+     * "unmatched", methods a fixed set, statuses a few dozen codes).
+     */
+    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+
     RequestMetrics(
         MeterRegistry registry,
         ServerConnector admin,
@@ -294,14 +303,21 @@ final class PitchServer {
       MatchedResource<String> matched =
           (isAdmin ? adminNames : names).getMatched(Request.getPathInContext(request));
       String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "other";
-      Timer.builder("http.server.requests")
-          .description("HTTP requests by listener, route, method and status")
-          .tag("listener", isAdmin ? "admin" : "public")
-          .tag("route", matched == null ? "unmatched" : matched.getResource())
-          .tag("method", method)
-          .tag("status", failure != null && status == 0 ? "aborted" : Integer.toString(status))
-          .serviceLevelObjectives(Buckets.LATENCY)
-          .register(registry)
+      String listener = isAdmin ? "admin" : "public";
+      String route = matched == null ? "unmatched" : matched.getResource();
+      String outcome = failure != null && status == 0 ? "aborted" : Integer.toString(status);
+      timers
+          .computeIfAbsent(
+              listener + ' ' + route + ' ' + method + ' ' + outcome,
+              k ->
+                  Timer.builder("http.server.requests")
+                      .description("HTTP requests by listener, route, method and status")
+                      .tag("listener", listener)
+                      .tag("route", route)
+                      .tag("method", method)
+                      .tag("status", outcome)
+                      .serviceLevelObjectives(Buckets.LATENCY)
+                      .register(registry))
           .record(Duration.ofNanos(System.nanoTime() - request.getBeginNanoTime()));
     }
   }

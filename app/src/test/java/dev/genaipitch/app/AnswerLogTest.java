@@ -111,6 +111,26 @@ final class AnswerLogTest {
     assertThat(fields(new ObjectMapper().readTree(lines.get(1)))).containsEntry("helpful", "false");
   }
 
+  @Test
+  void decimal_writesWhatTheFormatterWrites_forScoresAndLatencies() {
+    java.util.Random random = new java.util.Random(13);
+    for (int i = 0; i < 20_000; i++) {
+      double score = random.nextDouble();
+      double latency = random.nextDouble() * (i % 2 == 0 ? 5 : 5_000);
+      assertThat(AnswerLog.decimal(score, 3))
+          .as("score %s", score)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", score));
+      assertThat(AnswerLog.decimal(latency, 2))
+          .as("latency %s", latency)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", latency));
+    }
+    assertThat(AnswerLog.decimal(0, 3)).isEqualTo("0.000");
+    assertThat(AnswerLog.decimal(1, 3)).isEqualTo("1.000");
+    assertThat(AnswerLog.decimal(0.0995, 2)).isEqualTo("0.10");
+    assertThat(AnswerLog.decimal(-0.25, 2)).isEqualTo("-0.25");
+    assertThat(AnswerLog.decimal(Double.NaN, 3)).isEqualTo("NaN");
+  }
+
   /** The encoder writes key-value pairs as a list of one-entry objects. */
   private static Map<String, String> fields(JsonNode line) {
     Map<String, String> fields = new HashMap<>();

@@ -26,7 +26,8 @@ import org.HdrHistogram.Histogram;
  * <p>Options ({@code --name=value}): {@code repo} (.), {@code rounds} (3), {@code seconds} (15 per
  * phase), {@code warmup} (10 s per server and kind), {@code concurrency} (16, closed model), {@code
  * connections} (32, open model), {@code slackRate} (1000), {@code teamsRate} (500), {@code
- * rssSeconds} (10), {@code javaOpts} (instead of the launcher's flags), {@code node} (node), {@code
+ * rssSeconds} (10), {@code javaOpts} (instead of the launcher's flags), {@code command} (a whole
+ * command line that serves, instead of {@code ./genai-pitch serve}), {@code node} (node), {@code
  * out}.
  */
 public final class PeerBench {
@@ -48,6 +49,7 @@ public final class PeerBench {
     double teamsRate = o.decimal("teamsRate", 500);
     double rssSeconds = o.decimal("rssSeconds", 10);
     String javaOpts = o.text("javaOpts", null);
+    String command = o.text("command", null);
     String node = o.text("node", "node");
     Path out =
         Path.of(
@@ -73,7 +75,7 @@ public final class PeerBench {
     Map<String, ServerProcess.ProcStatus> peerStatus = new LinkedHashMap<>();
 
     try (FakeRemotes remotes = new FakeRemotes()) {
-      if (javaOpts == null) {
+      if (javaOpts == null && command == null) {
         LoadBench.prime(repo, remotes, questions, logs.resolve("peers.md"));
       }
       Map<String, String> slackEnv =
@@ -82,8 +84,18 @@ public final class PeerBench {
               "SLACK_BOT_TOKEN", SlackCommands.BOT_TOKEN,
               "SLACK_API_URL", remotes.slackApiUrl());
       try (ServerProcess pitch =
-              ServerProcess.start(
-                  repo.resolve("genai-pitch"), remotes, javaOpts, logs.resolve("peers-pitch.log"));
+              command != null
+                  ? ServerProcess.start(
+                      List.of(command.split(" +")),
+                      repo,
+                      remotes,
+                      javaOpts,
+                      logs.resolve("peers-pitch.log"))
+                  : ServerProcess.start(
+                      repo.resolve("genai-pitch"),
+                      remotes,
+                      javaOpts,
+                      logs.resolve("peers-pitch.log"));
           ServerProcess bolt =
               ServerProcess.startPeer(
                   List.of(node, "app.js"),
@@ -216,7 +228,7 @@ public final class PeerBench {
             concurrency,
             slackRate,
             teamsRate,
-            javaOpts,
+            command != null ? command : javaOpts,
             loadBefore,
             startup,
             rssSeconds,

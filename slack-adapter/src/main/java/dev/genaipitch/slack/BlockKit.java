@@ -3,6 +3,8 @@ package dev.genaipitch.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.Block;
 import dev.genaipitch.core.Inline;
@@ -43,6 +45,10 @@ final class BlockKit {
   private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,40}");
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** The script's sections as blocks, by the guide's list of blocks (see {@link #content}). */
+  private static final Cache<List<Block>, List<ObjectNode>> RENDERED =
+      Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
 
   private BlockKit() {}
 
@@ -267,6 +273,17 @@ final class BlockKit {
    * lines, so the answer reads as one piece; a table gets a section of its own.
    */
   static List<ObjectNode> content(List<Block> content) {
+    // The guide's sections are few and answer every question: render each once (per guide; the
+    // keys are weak and compare by identity), and hand out copies, which callers may change.
+    List<ObjectNode> rendered = RENDERED.get(content, BlockKit::render);
+    List<ObjectNode> copy = new ArrayList<>(rendered.size());
+    for (ObjectNode node : rendered) {
+      copy.add(node.deepCopy());
+    }
+    return copy;
+  }
+
+  private static List<ObjectNode> render(List<Block> content) {
     List<ObjectNode> out = new ArrayList<>();
     List<String> pending = new ArrayList<>();
     for (Block block : content) {

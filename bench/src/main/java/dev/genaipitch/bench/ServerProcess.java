@@ -270,11 +270,16 @@ final class ServerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** SIGTERM, then waits; kills it if it has not stopped within 15 s. Returns the exit code. */
+  /** SIGTERM, then waits; kills it if it has not stopped within 15 s. */
   @Override
   public void close() throws InterruptedException {
+    stop(15);
+  }
+
+  /** SIGTERM, then waits; kills it if it has not stopped within {@code seconds}. */
+  void stop(long seconds) throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(5, TimeUnit.SECONDS);
     }

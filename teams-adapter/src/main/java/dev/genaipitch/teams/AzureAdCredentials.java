@@ -2,8 +2,6 @@ package dev.genaipitch.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.bot.connector.authentication.AppCredentials;
-import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,24 +12,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The bot's own access token for its replies, from the Azure AD token endpoint named by
  * MICROSOFT_TOKEN_URL (OAuth 2.0 client credentials: the app id and password, scope {@value
- * AuthenticationConstants#TO_CHANNEL_FROM_BOT_OAUTH_SCOPE}), kept until five minutes before it
- * expires.
+ * #SCOPE}), kept until five minutes before it expires.
  *
- * <p>The SDK's own credentials go through MSAL, whose authority must be an HTTPS Azure AD login
- * host; a plain token endpoint URL serves every cloud (the US Government's login host differs) and
- * a loopback fake in tests alike. Errors name the HTTP status and Azure AD's error code, never the
- * password or a token.
+ * <p>Not the SDK's credentials: they go through MSAL, whose authority must be an HTTPS Azure AD
+ * login host; a plain token endpoint URL serves every cloud (the US Government's login host
+ * differs) and a loopback fake in tests alike. Errors name the HTTP status and Azure AD's error
+ * code, never the password or a token.
  */
-final class AzureAdCredentials extends AppCredentials {
+final class AzureAdCredentials implements BotTokens {
+
+  /** The Bot Connector's scope, for replies into any channel. */
+  static final String SCOPE = "https://api.botframework.com/.default";
 
   private static final Duration EARLY = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final String appId;
   private final String password;
   private final URI tokenUrl;
   private final Duration timeout;
@@ -42,8 +42,7 @@ final class AzureAdCredentials extends AppCredentials {
   private Instant renewAt = Instant.MIN;
 
   AzureAdCredentials(String appId, String password, URI tokenUrl, Duration timeout, Clock clock) {
-    super(null, AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE);
-    setAppId(appId);
+    this.appId = appId;
     this.password = password;
     this.tokenUrl = tokenUrl;
     this.timeout = timeout;
@@ -56,19 +55,17 @@ final class AzureAdCredentials extends AppCredentials {
   }
 
   @Override
-  public CompletableFuture<String> getToken() {
+  public String token() throws IOException {
     synchronized (lock) {
       if (token != null && clock.instant().isBefore(renewAt)) {
-        return CompletableFuture.completedFuture(token);
+        return token;
       }
       try {
         fetch();
-        return CompletableFuture.completedFuture(token);
-      } catch (IOException e) {
-        return CompletableFuture.failedFuture(e);
+        return token;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return CompletableFuture.failedFuture(e);
+        throw new IOException("interrupted while asking the token endpoint", e);
       }
     }
   }
@@ -76,11 +73,11 @@ final class AzureAdCredentials extends AppCredentials {
   private void fetch() throws IOException, InterruptedException {
     String form =
         "grant_type=client_credentials&client_id="
-            + encode(getAppId())
+            + encode(appId)
             + "&client_secret="
             + encode(password)
             + "&scope="
-            + encode(oAuthScope());
+            + encode(SCOPE);
     Instant asked = clock.instant();
     HttpResponse<String> response =
         http.send(
@@ -114,10 +111,5 @@ final class AzureAdCredentials extends AppCredentials {
 
   private static String encode(String value) {
     return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
-  }
-
-  @Override
-  protected com.microsoft.bot.connector.authentication.Authenticator buildAuthenticator() {
-    throw new UnsupportedOperationException("tokens come from getToken()");
   }
 }

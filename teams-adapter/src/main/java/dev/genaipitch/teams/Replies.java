@@ -2,15 +2,16 @@ package dev.genaipitch.teams;
 
 /**
  * The Bot Connector, as far as this bot uses it: post a message into the conversation an activity
- * came from. The one implementation uses the Bot Framework SDK; a direct REST client could replace
- * it.
+ * came from. {@link ConnectorReplies} calls its REST API; {@link WaitingLimit} bounds how many
+ * replies wait on it.
  */
 interface Replies {
 
   /**
    * Posts {@code message}; returns once the connector accepted it.
    *
-   * @throws DeliveryException when the connector refused it, could not be reached or took too long
+   * @throws DeliveryException when the connector refused it, could not be reached or took too long,
+   *     or the reply was not sent at all
    */
   void send(OutgoingMessage message) throws DeliveryException;
 
@@ -20,8 +21,25 @@ interface Replies {
   final class DeliveryException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final boolean attempted;
+
     DeliveryException(String message) {
+      this(message, true);
+    }
+
+    private DeliveryException(String message, boolean attempted) {
       super(message, null, false, false);
+      this.attempted = attempted;
+    }
+
+    /** A reply not even offered to the connector. */
+    static DeliveryException notSent(String why) {
+      return new DeliveryException(why, false);
+    }
+
+    /** Whether the reply was offered to the connector (and failed there). */
+    boolean attempted() {
+      return attempted;
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.genaipitch.teams;
 
-import com.microsoft.bot.connector.authentication.AppCredentials;
-import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.SeenOnce;
@@ -97,7 +95,7 @@ public final class TeamsAdapter {
     private final PitchBot bot;
     private final BotConfig.Teams teams;
     private Duration replyTimeout = DEFAULT_REPLY_TIMEOUT;
-    private AppCredentials outgoingCredentials;
+    private BotTokens outgoingCredentials;
     private long maxBodyBytes = 1 << 20;
     private int maxWaitingReplies = 16;
     private Clock clock = Clock.systemUTC();
@@ -128,7 +126,7 @@ public final class TeamsAdapter {
     }
 
     /** Credentials for replies instead of the app's Azure AD credentials (tests fake the token). */
-    Builder outgoingCredentials(AppCredentials credentials) {
+    Builder outgoingCredentials(BotTokens credentials) {
       this.outgoingCredentials = credentials;
       return this;
     }
@@ -190,20 +188,24 @@ public final class TeamsAdapter {
                 + " TEAMS_EMULATOR on a server others can reach.",
             PATH);
       }
-      Replies replies = new BotConnectorReplies(credentials(), replyTimeout);
+      Replies replies =
+          new WaitingLimit(
+              new ConnectorReplies(credentials(), replyTimeout),
+              maxWaitingReplies,
+              System::nanoTime);
       SeenOnce welcomes =
           welcomed != null ? welcomed : SeenOnce.inProcess(WELCOME_FOR, WELCOME_MAX, clock);
-      TeamsBot teamsBot = new TeamsBot(bot, replies, maxWaitingReplies, welcomes, rehearsal);
+      TeamsBot teamsBot = new TeamsBot(bot, replies, welcomes, rehearsal);
       return new TeamsAdapter(
           new ActivityEndpoint(authenticator, teamsBot), maxBodyBytes, teams.authenticated());
     }
 
-    private AppCredentials credentials() {
+    private BotTokens credentials() {
       if (outgoingCredentials != null) {
         return outgoingCredentials;
       }
       if (!teams.authenticated()) {
-        return MicrosoftAppCredentials.empty();
+        return BotTokens.NONE;
       }
       // A single-tenant bot gets its token from its own tenant; a multi-tenant one from
       // botframework.com (BotConfig.Teams#effectiveTokenUrl).

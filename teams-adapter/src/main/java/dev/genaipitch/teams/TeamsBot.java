@@ -6,9 +6,6 @@ import dev.genaipitch.core.SeenOnce;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.practice.Rehearsal;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,51 +26,22 @@ final class TeamsBot {
   private final SeenOnce welcomed;
   private final TeamsPractice practice;
 
-  /**
-   * How long a reply may wait for a free slot while the connector is answering: a burst, a GC pause
-   * or a busy moment frees slots within milliseconds.
-   */
-  static final long SLOT_WAIT_MILLIS = 500;
-
-  /**
-   * A connector that finished no send for this long, with every slot taken, is taken as hanging.
-   */
-  static final long STALLED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-  private final int maxWaiting;
-  private final Semaphore waiting;
-
-  /** Replies waiting for a slot: at most maxWaiting more threads. */
-  private final AtomicInteger queued = new AtomicInteger();
-
-  /** When a send last finished (delivered or failed); never, at first. */
-  private volatile long lastFinished;
-
-  private volatile boolean finishedAny;
-
   /** What the endpoint answers the Bot Framework: a status and, for an invoke, a JSON body. */
   record Result(int status, String json) {
     static final Result DONE = new Result(200, null);
   }
 
   /**
-   * @param maxWaiting how many requests may wait on the connector at once. A request thread waits
-   *     while its reply is sent; beyond this, a reply waits briefly for a slot while the connector
-   *     is answering, and is not sent (logged, reported as a delivery failure) when it hangs,
-   *     rather than take every thread the server has.
+   * @param replies how replies reach the connector: {@link WaitingLimit} around {@link
+   *     ConnectorReplies} in service
    * @param welcomed the record of conversations already welcomed
    * @param rehearsal practice rounds, or null when this server has none
    */
-  TeamsBot(PitchBot bot, Replies replies, int maxWaiting, SeenOnce welcomed, Rehearsal rehearsal) {
-    if (maxWaiting < 1) {
-      throw new IllegalArgumentException("maxWaiting must be at least 1");
-    }
+  TeamsBot(PitchBot bot, Replies replies, SeenOnce welcomed, Rehearsal rehearsal) {
     this.bot = bot;
     this.replies = replies;
     this.search = new MessagingExtension(bot);
     this.practice = new TeamsPractice(rehearsal);
-    this.maxWaiting = maxWaiting;
-    this.waiting = new Semaphore(maxWaiting);
     this.welcomed = welcomed;
   }
 
@@ -160,54 +128,15 @@ final class TeamsBot {
   }
 
   private void send(OutgoingMessage message) {
-    if (!acquireSlot()) {
-      LOG.warn(
-          "Teams reply to conversation {} not sent: {} replies are already waiting on the"
-              + " connector",
-          LogText.of(message.conversation().id()),
-          maxWaiting);
-      bot.deliveryFailed(PLATFORM, "reply");
-      return;
-    }
     try {
       replies.send(message);
     } catch (Replies.DeliveryException e) {
       LOG.warn(
-          "Teams reply to conversation {} failed: {}",
+          "Teams reply to conversation {} {}: {}",
           LogText.of(message.conversation().id()),
+          e.attempted() ? "failed" : "not sent",
           e.getMessage());
       bot.deliveryFailed(PLATFORM, "reply");
-    } finally {
-      lastFinished = System.nanoTime();
-      finishedAny = true;
-      waiting.release();
-    }
-  }
-
-  /**
-   * A slot to send in. When all are taken, a connector that is still answering is only busy: wait
-   * up to {@link #SLOT_WAIT_MILLIS} for one (at most maxWaiting replies wait so). One that has
-   * finished nothing for {@link #STALLED_AFTER_NANOS} is hanging: give up at once rather than hold
-   * another request thread on it.
-   */
-  private boolean acquireSlot() {
-    if (waiting.tryAcquire()) {
-      return true;
-    }
-    if (!finishedAny || System.nanoTime() - lastFinished > STALLED_AFTER_NANOS) {
-      return false;
-    }
-    if (queued.incrementAndGet() > maxWaiting) {
-      queued.decrementAndGet();
-      return false;
-    }
-    try {
-      return waiting.tryAcquire(SLOT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } finally {
-      queued.decrementAndGet();
     }
   }
 }

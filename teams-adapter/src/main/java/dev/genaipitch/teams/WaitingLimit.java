@@ -1,0 +1,93 @@
+package dev.genaipitch.teams;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * Replies with a bound on how many wait on the connector at once. A request thread waits while its
+ * reply is sent; beyond the bound, a reply waits briefly for a slot while the connector is
+ * answering, and is not sent when it hangs, rather than take every thread the server has.
+ */
+final class WaitingLimit implements Replies {
+
+  /**
+   * How long a reply may wait for a free slot while the connector is answering: a burst, a GC pause
+   * or a busy moment frees slots within milliseconds.
+   */
+  static final long SLOT_WAIT_MILLIS = 500;
+
+  /**
+   * A connector that finished no send for this long, with every slot taken, is taken as hanging.
+   */
+  static final long STALLED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final Replies replies;
+  private final int maxWaiting;
+  private final LongSupplier ticker;
+  private final Semaphore waiting;
+
+  /** Replies waiting for a slot: at most maxWaiting more threads. */
+  private final AtomicInteger queued = new AtomicInteger();
+
+  /** When a send last finished (delivered or failed), by the ticker; never, at first. */
+  private volatile long lastFinished;
+
+  private volatile boolean finishedAny;
+
+  /**
+   * @param maxWaiting how many replies may wait on the connector at once
+   * @param ticker nanoseconds from an arbitrary origin ({@code System::nanoTime})
+   */
+  WaitingLimit(Replies replies, int maxWaiting, LongSupplier ticker) {
+    if (maxWaiting < 1) {
+      throw new IllegalArgumentException("maxWaiting must be at least 1");
+    }
+    this.replies = replies;
+    this.maxWaiting = maxWaiting;
+    this.ticker = ticker;
+    this.waiting = new Semaphore(maxWaiting);
+  }
+
+  @Override
+  public void send(OutgoingMessage message) throws DeliveryException {
+    if (!acquireSlot()) {
+      throw DeliveryException.notSent(maxWaiting + " replies are already waiting on the connector");
+    }
+    try {
+      replies.send(message);
+    } finally {
+      lastFinished = ticker.getAsLong();
+      finishedAny = true;
+      waiting.release();
+    }
+  }
+
+  /**
+   * A slot to send in. When all are taken, a connector that is still answering is only busy: wait
+   * up to {@link #SLOT_WAIT_MILLIS} for one (at most maxWaiting replies wait so). One that has
+   * finished nothing for {@link #STALLED_AFTER_NANOS} is hanging: give up at once rather than hold
+   * another request thread on it.
+   */
+  private boolean acquireSlot() {
+    if (waiting.tryAcquire()) {
+      return true;
+    }
+    if (!finishedAny || ticker.getAsLong() - lastFinished > STALLED_AFTER_NANOS) {
+      return false;
+    }
+    if (queued.incrementAndGet() > maxWaiting) {
+      queued.decrementAndGet();
+      return false;
+    }
+    try {
+      return waiting.tryAcquire(SLOT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      queued.decrementAndGet();
+    }
+  }
+}

@@ -137,7 +137,8 @@
     if (obj.type === "mrkdwn") {
       slackMrkdwn(obj.text || "", parent);
     } else {
-      parent.appendChild(el("span", null, obj.text || ""));
+      // plain_text: shown as written, only the three entities Slack decodes in any text.
+      parent.appendChild(el("span", null, slackUnescape(obj.text || "")));
     }
   }
 
@@ -348,6 +349,17 @@
           node.classList.add("ac-nowrap");
         }
         acMarkdown(element.text || "", node);
+        break;
+      case "RichTextBlock":
+        // Text runs are literal: Adaptive Cards render no Markdown in them.
+        node = el("div", "ac-text ac-size-default");
+        (element.inlines || []).forEach(function (run) {
+          var span = el("span", null, typeof run === "string" ? run : run.text || "");
+          if (run.isSubtle) {
+            span.classList.add("ac-subtle");
+          }
+          node.appendChild(span);
+        });
         break;
       case "Container":
         node = el("div", "ac-container");

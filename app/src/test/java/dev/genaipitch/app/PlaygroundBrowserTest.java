@@ -223,6 +223,28 @@ final class PlaygroundBrowserTest {
     assertThat(browser.getTitle()).endsWith(" · genai-pitch playground");
   }
 
+  // Regression (issue 10): the asker's words were Slack mrkdwn and Teams Markdown, so what they
+  // typed as *bold*, _italics_, `code` or a [link](…) was drawn formatted in both panes.
+  @Test
+  void typedFormatting_isShownAsTypedInBothPanes() {
+    String typed = "which regions is *bedrock* _in_ `now` **really** [click](https://evil.example)";
+    browser.findElement(By.id("question")).sendKeys("exec summary + " + typed, Keys.ENTER);
+
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("teams-card"), "Not in the script"));
+    assertThat(browser.findElement(By.id("slack-blocks")).getText())
+        .contains("Not in the script, so no answer here: “" + typed + "”");
+    assertThat(browser.findElement(By.id("teams-card")).getText())
+        .contains("Not in the script, so no answer here: “" + typed + "”");
+    assertThat(
+            browser.findElements(
+                By.cssSelector(
+                    ".slack-context strong, .slack-context em, .slack-context code, #teams-card"
+                        + " a")))
+        .isEmpty();
+  }
+
   @Test
   void feedback_isThankedAndCountedForTheWeb() {
     browser.findElement(By.id("question")).sendKeys("give me the analogy", Keys.ENTER);

@@ -10,6 +10,7 @@ import dev.genaipitch.core.Block;
 import dev.genaipitch.core.Inline;
 import dev.genaipitch.core.Part;
 import dev.genaipitch.core.Topic;
+import dev.genaipitch.core.UserWords;
 import dev.genaipitch.slack.Click.Surface;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ final class BlockKit {
     List<ObjectNode> blocks = new ArrayList<>();
     String echo = echo(question);
     if (!echo.isEmpty()) {
-      blocks.add(userWords("You asked: “" + Mrkdwn.escape(echo) + "”"));
+      blocks.add(context(List.of(userWords("You asked: “" + echo + "”"))));
     }
     blocks.addAll(answerBlocks(answer, Surface.PREVIEW, echo, thanked));
     return message(answer, blocks, MAX_MESSAGE_BLOCKS);
@@ -97,12 +98,10 @@ final class BlockKit {
     List<ObjectNode> blocks = new ArrayList<>();
     if (sharedBy != null && USER_ID.matcher(sharedBy).matches()) {
       String echo = echo(question);
-      blocks.add(
-          userWords(
-              "Shared by <@"
-                  + sharedBy
-                  + ">"
-                  + (echo.isEmpty() ? "" : " · “" + Mrkdwn.escape(echo) + "”")));
+      // The mention must be mrkdwn; the words beside it are plain text, which Slack never parses.
+      ObjectNode by = mrkdwn("Shared by <@" + sharedBy + ">" + (echo.isEmpty() ? "" : " ·"));
+      by.put("verbatim", true);
+      blocks.add(context(echo.isEmpty() ? List.of(by) : List.of(by, userWords("“" + echo + "”"))));
     }
     blocks.addAll(answerBlocks(answer, Surface.VISIBLE, "", false));
     return message(answer, blocks, MAX_MESSAGE_BLOCKS);
@@ -166,10 +165,12 @@ final class BlockKit {
     }
     for (String notCovered : answer.notCovered()) {
       blocks.add(
-          userWords(
-              "Not in the script, so no answer here: “"
-                  + Mrkdwn.escape(Mrkdwn.truncate(notCovered, MAX_ECHO))
-                  + "”"));
+          context(
+              List.of(
+                  userWords(
+                      "Not in the script, so no answer here: “"
+                          + Mrkdwn.truncate(notCovered.strip(), MAX_ECHO)
+                          + "”"))));
     }
     switch (answer.kind()) {
       case SECTION -> sectionActions(answer, surface, question, thanked, blocks);
@@ -427,20 +428,30 @@ final class BlockKit {
   }
 
   private static ObjectNode context(String mrkdwn) {
+    return context(List.of(mrkdwn(Mrkdwn.truncate(mrkdwn, MAX_SECTION_TEXT))));
+  }
+
+  private static ObjectNode context(List<ObjectNode> elements) {
     ObjectNode node = JSON.objectNode();
     node.put("type", "context");
-    node.putArray("elements").add(mrkdwn(Mrkdwn.truncate(mrkdwn, MAX_SECTION_TEXT)));
+    ArrayNode array = node.putArray("elements");
+    elements.forEach(array::add);
     return node;
   }
 
   /**
-   * A context line that carries a user's words (escaped): {@code verbatim}, so that Slack does not
-   * parse a typed {@code @channel}, {@code @here}, {@code @everyone} or a bare link in them, which
-   * its text objects otherwise do automatically.
+   * Text that carries a user's words (and at most a short label around them): {@code plain_text},
+   * which Slack shows as typed, never as mrkdwn. Escaping alone cannot do that: mrkdwn has no
+   * escape for {@code *}, {@code _}, {@code ~}, backticks or a {@code >} starting a line, and even
+   * {@code verbatim} mrkdwn keeps formatting them. {@code &}, {@code <} and {@code >} are still
+   * written as entities, as Slack asks of every text object (it shows them decoded), and control
+   * characters are made visible ({@link UserWords#shown}).
    */
-  private static ObjectNode userWords(String mrkdwn) {
-    ObjectNode node = context(mrkdwn);
-    ((ObjectNode) node.get("elements").get(0)).put("verbatim", true);
+  private static ObjectNode userWords(String text) {
+    ObjectNode node = JSON.objectNode();
+    node.put("type", "plain_text");
+    node.put("text", Mrkdwn.escape(UserWords.shown(text)));
+    node.put("emoji", true);
     return node;
   }
 

@@ -15,7 +15,7 @@ final class Blocks {
 
   /**
    * Every text of the message's blocks (sections, fields, contexts, headers, buttons), one per
-   * line.
+   * line; a context's elements, which Slack lays out side by side, share a line.
    */
   static String text(JsonNode message) {
     List<String> out = new ArrayList<>();
@@ -24,7 +24,11 @@ final class Blocks {
   }
 
   private static void collect(JsonNode node, List<String> out) {
-    if (node.isObject()) {
+    if (node.isObject() && node.path("type").asText().equals("context")) {
+      List<String> elements = new ArrayList<>();
+      node.path("elements").forEach(e -> elements.add(e.path("text").asText()));
+      out.add(String.join(" ", elements));
+    } else if (node.isObject()) {
       JsonNode text = node.get("text");
       if (text != null && text.isTextual()) {
         out.add(text.asText());
@@ -51,6 +55,26 @@ final class Blocks {
       JsonNode accessory = block.path("accessory");
       if (accessory.path("type").asText().equals("button")) {
         out.add(button(accessory, blockId));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The text objects of the message's blocks (contexts' elements, sections' text and fields) that
+   * contain {@code words}: where a user's words ended up, and as which type.
+   */
+  static List<JsonNode> textObjectsWith(JsonNode message, String words) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode block : message.path("blocks")) {
+      List<JsonNode> texts = new ArrayList<>();
+      block.path("elements").forEach(texts::add);
+      texts.add(block.path("text"));
+      block.path("fields").forEach(texts::add);
+      for (JsonNode text : texts) {
+        if (text.path("text").asText().contains(words)) {
+          out.add(text);
+        }
       }
     }
     return out;

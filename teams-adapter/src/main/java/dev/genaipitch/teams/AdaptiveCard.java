@@ -45,7 +45,7 @@ record AdaptiveCard(List<Element> body, String fallbackText, MsTeams msteams) {
   record MsTeams(String width) {}
 
   /** A body element. */
-  sealed interface Element permits TextBlock, Container, ActionSet, FactSet, Table {}
+  sealed interface Element permits TextBlock, RichTextBlock, Container, ActionSet, FactSet, Table {}
 
   /** Text; {@code text} is Adaptive Card markdown, already escaped. */
   @JsonPropertyOrder({"type", "text"})
@@ -86,6 +86,31 @@ record AdaptiveCard(List<Element> body, String fallbackText, MsTeams msteams) {
     @JsonProperty("type")
     String type() {
       return "TextBlock";
+    }
+  }
+
+  /**
+   * Text shown exactly as written: Adaptive Cards render no Markdown in a {@code TextRun} (unlike a
+   * {@link TextBlock}), so this is where a user's words go.
+   */
+  @JsonPropertyOrder({"type", "inlines"})
+  record RichTextBlock(List<TextRun> inlines, String spacing) implements Element {
+    RichTextBlock {
+      inlines = List.copyOf(inlines);
+    }
+
+    @JsonProperty("type")
+    String type() {
+      return "RichTextBlock";
+    }
+  }
+
+  /** A run of literal text in a {@link RichTextBlock}. */
+  @JsonPropertyOrder({"type", "text"})
+  record TextRun(String text, Boolean isSubtle) {
+    @JsonProperty("type")
+    String type() {
+      return "TextRun";
     }
   }
 

@@ -5,6 +5,7 @@ import dev.genaipitch.core.Block;
 import dev.genaipitch.core.Inline;
 import dev.genaipitch.core.Part;
 import dev.genaipitch.core.Topic;
+import dev.genaipitch.core.UserWords;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.teams.AdaptiveCard.ActionSet;
 import dev.genaipitch.teams.AdaptiveCard.Cell;
@@ -13,10 +14,12 @@ import dev.genaipitch.teams.AdaptiveCard.Container;
 import dev.genaipitch.teams.AdaptiveCard.Element;
 import dev.genaipitch.teams.AdaptiveCard.Fact;
 import dev.genaipitch.teams.AdaptiveCard.FactSet;
+import dev.genaipitch.teams.AdaptiveCard.RichTextBlock;
 import dev.genaipitch.teams.AdaptiveCard.Row;
 import dev.genaipitch.teams.AdaptiveCard.Submit;
 import dev.genaipitch.teams.AdaptiveCard.Table;
 import dev.genaipitch.teams.AdaptiveCard.TextBlock;
+import dev.genaipitch.teams.AdaptiveCard.TextRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -54,11 +57,17 @@ final class AnswerCards {
       }
     }
     for (String notCovered : answer.notCovered()) {
+      // The asker's words: literal text, never Markdown (a TextBlock would render their **, _,
+      // lists and [links](…), and backslash escapes are not rendered alike by every client).
       body.add(
-          TextBlock.of(
-                  "Not in the script, so no answer here: “" + Markdown.escape(notCovered) + "”")
-              .subtle()
-              .spacing("Medium"));
+          new RichTextBlock(
+              List.of(
+                  new TextRun(
+                      "Not in the script, so no answer here: “"
+                          + UserWords.shown(notCovered.strip())
+                          + "”",
+                      true)),
+              "Medium"));
     }
     switch (answer.kind()) {
       case SECTION -> {

@@ -80,6 +80,11 @@ final class SentMessage {
     if (node.isObject()) {
       if (node.path("type").asText().equals("TextBlock")) {
         texts.add(node.path("text").asText());
+      } else if (node.path("type").asText().equals("RichTextBlock")) {
+        StringBuilder line = new StringBuilder();
+        node.path("inlines").forEach(run -> line.append(run.path("text").asText()));
+        texts.add(line.toString());
+        return;
       }
       node.properties()
           .forEach(

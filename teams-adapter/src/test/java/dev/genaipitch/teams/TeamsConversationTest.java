@@ -190,6 +190,33 @@ final class TeamsConversationTest {
         .contains("Not in the script, so no answer here: “which regions is bedrock in?”");
   }
 
+  // Regression (issue 10): the asker's words went into a TextBlock, whose Markdown rendered their
+  // **bold**, _italics_ and [links](…) (its backslash escapes are not rendered alike everywhere).
+  @Test
+  void twoPartQuestion_showsTheUncoveredWordsAsTyped_neverAsMarkdown() {
+    String typed = "which regions is **bedrock** _in_? [click](https://evil.example)";
+    teams.personalMessage("exec summary + " + typed);
+
+    SentMessage reply = connector.replies().get(0);
+    assertThat(reply.cardText()).contains("Not in the script, so no answer here: “which regions");
+    List<JsonNode> runs = reply.elements("TextRun");
+    assertThat(runs)
+        .singleElement()
+        .satisfies(run -> assertThat(run.path("text").asText()).contains(typed));
+    assertThat(reply.elements("TextBlock"))
+        .noneSatisfy(block -> assertThat(block.path("text").asText()).contains("which regions"));
+    // A Teams card mentions only whom its msteams entities name: this one names nobody.
+    assertThat(reply.card().path("msteams").has("entities")).isFalse();
+  }
+
+  @Test
+  void twoPartQuestion_showsControlCharactersAsSymbols() {
+    teams.personalMessage("exec summary + which regions\u0007\u001b[2J is bedrock in?");
+
+    assertThat(connector.replies().get(0).cardText())
+        .contains("Not in the script, so no answer here: “which regions␇␛[2J is bedrock in?”");
+  }
+
   @Test
   void needBoth_oneCardCarriesTheJourneyAnswerAndTheAnalogy() {
     teams.personalMessage("do we need both?");

@@ -194,7 +194,8 @@ final class TeamsConversationTest {
   // **bold**, _italics_ and [links](…) (its backslash escapes are not rendered alike everywhere).
   @Test
   void twoPartQuestion_showsTheUncoveredWordsAsTyped_neverAsMarkdown() {
-    String typed = "which regions is **bedrock** _in_? [click](https://evil.example)";
+    // One part: a "?" inside would split it in two (multi-part questions).
+    String typed = "which regions is **bedrock** _in_ [click](https://evil.example)";
     teams.personalMessage("exec summary + " + typed);
 
     SentMessage reply = connector.replies().get(0);

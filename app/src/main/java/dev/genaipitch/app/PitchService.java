@@ -5,7 +5,6 @@ import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.ContentProblem;
 import dev.genaipitch.core.content.Guide;
-import dev.genaipitch.core.practice.PracticeStore;
 import dev.genaipitch.core.practice.Rehearsal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -127,11 +126,15 @@ final class PitchService {
             BotListeners.of(
                 new BotMetrics(registry, config.report().lowScore(), knownIntent),
                 new AnswerLog(config.logging().logQuestions(), config.report().lowScore()),
-                report));
+                report),
+            shared.conversations());
     current.set(bot);
     rehearsal =
         Rehearsal.create(
-            guide, PracticeStore.inMemory(PRACTISING_REPS), clock, config.practiceKeepAnswers());
+            guide,
+            shared.practice(PRACTISING_REPS, config.practiceKeepAnswers()),
+            clock,
+            config.practiceKeepAnswers());
 
     reloader =
         reloading

@@ -1,7 +1,9 @@
 package dev.genaipitch.app;
 
 import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.core.ConversationStore;
 import dev.genaipitch.core.SeenOnce;
+import dev.genaipitch.core.practice.PracticeStore;
 import dev.genaipitch.slack.SlackAdapter;
 import dev.genaipitch.teams.TeamsAdapter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,8 +14,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The state replicas share, made in one place: with REDIS_URL, Slack's event ids and request
- * signatures, Teams' welcome-once and the report in Redis (each with this process's record to fall
- * back on); without it, nothing here, and everything stays in process as by default.
+ * signatures, Teams' welcome-once, the report, conversations and practice rounds in Redis (each
+ * with this process's record to fall back on); without it, nothing here, and everything stays in
+ * process as by default.
  */
 final class SharedState implements AutoCloseable {
 
@@ -83,6 +86,31 @@ final class SharedState implements AutoCloseable {
    */
   Optional<RedisReport> report(int capacity, double lowScore) {
     return redis.map(r -> new RedisReport(r, capacity, lowScore));
+  }
+
+  /**
+   * Where conversations are remembered: in Redis (with this process's store to fall back on) when
+   * there is one, otherwise in this process.
+   */
+  ConversationStore conversations() {
+    ConversationStore local =
+        ConversationStore.inMemory(
+            ConversationStore.MAX_CONVERSATIONS, ConversationStore.IDLE, clock);
+    return redis
+        .<ConversationStore>map(r -> new RedisConversationStore(r, ConversationStore.IDLE, local))
+        .orElse(local);
+  }
+
+  /**
+   * Where practice rounds are remembered: in Redis (with this process's store, of {@code reps}
+   * reps, to fall back on) when there is one, otherwise in this process.
+   */
+  PracticeStore practice(int reps, boolean keepAnswers) {
+    PracticeStore local = PracticeStore.inMemory(reps);
+    return redis
+        .<PracticeStore>map(
+            r -> new RedisPracticeStore(r, RedisPracticeStore.KEEP_FOR, keepAnswers, local))
+        .orElse(local);
   }
 
   /** {@link #slack(SlackAdapter.Builder)} then {@code more}. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Two replicas of {@code serve} sharing one real Redis (REDIS_URL), as two pods behind a load
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 final class FleetTest {
 
+  private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+  private static final String PARTIAL = "Start with Bedrock, it proves value fast.";
   private static final Pattern THREAD = Pattern.compile("thread_ts=(1700000000\\.\\d+)");
 
   private RedisServer redis;
@@ -117,6 +122,111 @@ final class FleetTest {
         .contains("genai_pitch_redis_up 1.0")
         .contains("genai_pitch_redis_fallbacks_total 0.0")
         .contains("genai_pitch_redis_outages_total 0.0");
+  }
+
+  @Test
+  void slackFollowUp_onTheOtherReplica_inTheSameThread_isReadInContext() {
+    first.slack.post(
+        first.slack.eventBody("Ev0CTX1", first.slack.mention("<@UBOT> when to use bedrock")),
+        SlackSide.JSON_TYPE);
+    assertThat(first.slackApi.awaitDelivered("chat.postMessage", 1)).hasSize(1);
+
+    ObjectNode followUp = second.slack.mention("<@UBOT> and sagemaker?");
+    followUp
+        .put("ts", "1700000000.000301")
+        .put("event_ts", "1700000000.000301")
+        .put("thread_ts", "1700000000.000300");
+    second.slack.post(second.slack.eventBody("Ev0CTX2", followUp), SlackSide.JSON_TYPE);
+    assertThat(second.slackApi.awaitDelivered("chat.postMessage", 1)).hasSize(1);
+
+    assertThat(second.service.scrape())
+        .contains("section=\"when-sagemaker\"")
+        .doesNotContain("section=\"none\"");
+  }
+
+  @Test
+  void playgroundFollowUp_onTheOtherReplica_inTheSameSession_isReadInContext() throws Exception {
+    first.wire.post(
+        "/playground/ask",
+        "{\"question\":\"when to use bedrock\",\"conversation\":\"tab-fleet-1\"}",
+        JSON);
+
+    JsonNode followUp =
+        second
+            .wire
+            .post(
+                "/playground/ask",
+                "{\"question\":\"and sagemaker?\",\"conversation\":\"tab-fleet-1\"}",
+                JSON)
+            .json();
+    JsonNode elsewhere =
+        second
+            .wire
+            .post(
+                "/playground/ask",
+                "{\"question\":\"and sagemaker?\",\"conversation\":\"tab-fleet-2\"}",
+                JSON)
+            .json();
+
+    assertThat(followUp.path("intent").asText()).isEqualTo("when-sagemaker");
+    assertThat(elsewhere.path("intent").asText()).isEqualTo("none");
+    try (RedisClient admin = RedisClient.create(URI.create(redis.url()))) {
+      String key = "genai-pitch:conversation:web:tab-fleet-1";
+      assertThat(admin.lrange(key, 0, -1))
+          .hasSize(2)
+          .allMatch(e -> e.matches("[a-z0-9-]+:-?\\d+"))
+          .first()
+          .asString()
+          .startsWith("when-sagemaker:");
+      assertThat(admin.pttl(key))
+          .isPositive()
+          .isLessThanOrEqualTo(Duration.ofMinutes(30).toMillis());
+    }
+  }
+
+  @Test
+  void practiceRound_startedOnOneReplica_isGradedOnTheOther_andNoAnswerIsKept() {
+    String rep = "{\"rep\":\"visitor-fleet1\"";
+    Wire.Reply question =
+        first.wire.post("/playground/practice/start", rep + ",\"section\":\"need-both\"}", JSON);
+    assertThat(question.status()).isEqualTo(200);
+    assertThat(question.json().path("prompt").asText())
+        .isEqualTo("Do we really need both of these?");
+
+    JsonNode grade =
+        second
+            .wire
+            .post("/playground/practice/answer", rep + ",\"answer\":\"" + PARTIAL + "\"}", JSON)
+            .json();
+    assertThat(grade.path("grade").asText()).isEqualTo("partial");
+    assertThat(grade.path("carried").findValuesAsText("point")).containsExactly("start-bedrock");
+
+    // One answer per asking holds across the fleet: the first replica sees it was graded.
+    assertThat(
+            first
+                .wire
+                .post("/playground/practice/answer", rep + ",\"answer\":\"" + PARTIAL + "\"}", JSON)
+                .status())
+        .isEqualTo(409);
+    assertThat(
+            first
+                .wire
+                .post("/playground/practice/again", rep + "}", JSON)
+                .json()
+                .path("attempt")
+                .asInt())
+        .isEqualTo(2);
+
+    try (RedisClient admin = RedisClient.create(URI.create(redis.url()))) {
+      List<String> keys = new ArrayList<>(admin.keys("genai-pitch:practice:*"));
+      assertThat(keys).hasSize(1);
+      String state = admin.get(keys.get(0));
+      assertThat(state).contains("need-both").contains("partial").doesNotContain("proves value");
+      assertThat(admin.pttl(keys.get(0)))
+          .isPositive()
+          .isGreaterThan(Duration.ofDays(29).toMillis())
+          .isLessThanOrEqualTo(Duration.ofDays(30).toMillis());
+    }
   }
 
   @Test

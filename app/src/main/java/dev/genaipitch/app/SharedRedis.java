@@ -252,7 +252,8 @@ final class SharedRedis implements AutoCloseable {
     outages.increment();
     LOG.warn(
         "Redis at {} is not answering ({}): each replica keeps its own record (event dedupe,"
-            + " welcome-once, the report) and goes on answering; checking every {} ms",
+            + " welcome-once, the report, conversations, practice) and goes on answering; checking"
+            + " every {} ms",
         where,
         describe(e),
         probeEvery.toMillis());

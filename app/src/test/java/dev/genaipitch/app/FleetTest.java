@@ -230,6 +230,39 @@ final class FleetTest {
   }
 
   @Test
+  void redisDown_conversationsAndPracticeGoOnInTheReplica() {
+    redis.kill();
+
+    first.wire.post(
+        "/playground/ask",
+        "{\"question\":\"when to use bedrock\",\"conversation\":\"tab-alone-1\"}",
+        JSON);
+    JsonNode followUp =
+        first
+            .wire
+            .post(
+                "/playground/ask",
+                "{\"question\":\"and sagemaker?\",\"conversation\":\"tab-alone-1\"}",
+                JSON)
+            .json();
+    String rep = "{\"rep\":\"visitor-alone1\"";
+    Wire.Reply question =
+        first.wire.post("/playground/practice/start", rep + ",\"section\":\"need-both\"}", JSON);
+    JsonNode grade =
+        first
+            .wire
+            .post("/playground/practice/answer", rep + ",\"answer\":\"" + PARTIAL + "\"}", JSON)
+            .json();
+
+    assertThat(followUp.path("intent").asText()).isEqualTo("when-sagemaker");
+    assertThat(question.status()).isEqualTo(200);
+    assertThat(grade.path("grade").asText()).isEqualTo("partial");
+    assertThat(first.logs.lines().stream().filter(l -> l.startsWith("WARN") && l.contains("Redis")))
+        .hasSize(1)
+        .allMatch(l -> l.contains("is not answering"));
+  }
+
+  @Test
   void report_spansReplicas_onEveryReplicaAndInTheReportCommand() {
     first.slack.command("How much does Lambda cost?");
     second.slack.command("how much does lambda cost");

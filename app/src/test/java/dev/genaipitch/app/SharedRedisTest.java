@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.genaipitch.core.SeenOnce;
+import dev.genaipitch.core.practice.PracticeState;
+import dev.genaipitch.core.practice.PracticeStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -11,8 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +62,91 @@ final class SharedRedisTest {
     if (redis != null) {
       redis.close();
     }
+  }
+
+  @Test
+  void practiceUpdate_fromTwoReplicasAtOnce_losesNoChange() throws Exception {
+    List<PracticeStore> replicas = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      replicas.add(
+          new RedisPracticeStore(
+              connect(redis.url(), Duration.ofSeconds(5), new SimpleMeterRegistry()),
+              RedisPracticeStore.KEEP_FOR,
+              false,
+              PracticeStore.inMemory(16)));
+    }
+    int threads = 4;
+    int each = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        PracticeStore store = replicas.get(t % 2);
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    store.update("slack:U1", SharedRedisTest::oneMoreRound);
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(replicas.get(0).get("slack:U1").sections().get("need-both").rounds())
+        .isEqualTo(threads * each);
+  }
+
+  @Test
+  void practiceState_roundTripsThroughRedis_withAnswersOnlyWhenKept() {
+    SharedRedis client = connect(redis.url(), Duration.ofSeconds(5), new SimpleMeterRegistry());
+    PracticeStore dropping =
+        new RedisPracticeStore(
+            client, RedisPracticeStore.KEEP_FOR, false, PracticeStore.inMemory(16));
+    PracticeStore keeping =
+        new RedisPracticeStore(
+            client, RedisPracticeStore.KEEP_FOR, true, PracticeStore.inMemory(16));
+    Instant at = Instant.parse("2026-12-05T19:00:00Z");
+    PracticeState state =
+        new PracticeState(
+            new PracticeState.OpenRound(
+                "analogy", 1, 2, "slack:thread:C1:1700000000.000100", false),
+            Map.of(
+                "need-both",
+                new PracticeState.SectionRecord("need-both", 3, "partial", 0.5, at, "my answer")));
+
+    dropping.update("rep-a", s -> state);
+    keeping.update("rep-b", s -> state);
+
+    PracticeStore elsewhere =
+        new RedisPracticeStore(
+            connect(redis.url(), Duration.ofSeconds(5), new SimpleMeterRegistry()),
+            RedisPracticeStore.KEEP_FOR,
+            true,
+            PracticeStore.inMemory(16));
+    PracticeState withoutAnswer = elsewhere.get("rep-a");
+    assertThat(withoutAnswer.round()).isEqualTo(state.round());
+    assertThat(withoutAnswer.sections().get("need-both"))
+        .isEqualTo(new PracticeState.SectionRecord("need-both", 3, "partial", 0.5, at, null));
+    assertThat(elsewhere.get("rep-b")).isEqualTo(state);
+    assertThat(elsewhere.get("rep-never")).isEqualTo(PracticeState.EMPTY);
+    try (RedisClient admin = RedisClient.create(URI.create(redis.url()))) {
+      assertThat(admin.get("genai-pitch:practice:rep-a")).doesNotContain("my answer");
+    }
+  }
+
+  private static PracticeState oneMoreRound(PracticeState s) {
+    PracticeState.SectionRecord r = s.sections().get("need-both");
+    Map<String, PracticeState.SectionRecord> next = new LinkedHashMap<>(s.sections());
+    next.put(
+        "need-both",
+        new PracticeState.SectionRecord(
+            "need-both", r == null ? 1 : r.rounds() + 1, "off", 0, Instant.EPOCH, null));
+    return new PracticeState(s.round(), next);
   }
 
   @Test

@@ -154,8 +154,8 @@ public enum Setting {
       "PRACTICE_KEEP_ANSWERS",
       "false",
       false,
-      "`true` stores a rep's latest practice answer in each section with its grade; by default only"
-          + " grades are kept."),
+      "`true` stores a rep's latest practice answer in each section with its grade (in Redis too,"
+          + " with `REDIS_URL`); by default only grades are kept, in process and in Redis."),
   PLAYGROUND(
       "PLAYGROUND",
       "true",
@@ -172,8 +172,9 @@ public enum Setting {
       "",
       true,
       "Redis for state shared by replicas: `redis://[user:password@]host:6379/0`, `rediss://` for"
-          + " TLS. Slack event ids and request signatures, Teams' welcome-once and the report"
-          + " (`genai-pitch report` then shows every replica's questions) are shared"
+          + " TLS. Slack event ids and request signatures, Teams' welcome-once, the report"
+          + " (`genai-pitch report` then shows every replica's questions), conversations (a"
+          + " follow-up is read in context on any replica) and practice rounds are shared"
           + " (docs/deploy.md); with Redis down or slow, each replica falls back to its own record"
           + " and keeps answering. Empty: everything in this process."),
   REDIS_TIMEOUT(

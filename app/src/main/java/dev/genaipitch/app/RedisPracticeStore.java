@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ final class RedisPracticeStore implements PracticeStore {
   private static final Logger LOG = LoggerFactory.getLogger(RedisPracticeStore.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_KEY = 200;
-  private static final int ATTEMPTS = 20;
+  private static final int ATTEMPTS = 200;
 
   /** KEYS[1] the rep; ARGV[1] the value read ("" for none), ARGV[2] the new value, ARGV[3] ms. */
   private static final String COMPARE_AND_SET =
@@ -89,8 +90,18 @@ final class RedisPracticeStore implements PracticeStore {
         local.update(rep, s -> next);
         return next;
       }
+      // Another replica changed the rep in between: after a few clashes, back off a random moment
+      // so that writers racing in step do not keep clashing.
+      if (attempt >= 2) {
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextInt(1, 1 + Math.min(attempt, 10)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     }
-    // Twenty clashes in a row for one rep: not a person typing; keep the change in this process.
+    // Hundreds of clashes for one rep (or interrupted): not a person typing; keep it in process.
     LOG.warn("practice state for one rep kept changing under an update; kept in this process");
     return local.update(rep, change);
   }

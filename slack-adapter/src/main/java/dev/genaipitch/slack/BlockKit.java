@@ -482,7 +482,8 @@ final class BlockKit {
     return node;
   }
 
-  private static ObjectNode plain(String text) {
+  /** A plain_text object (emoji shown as emoji). */
+  static ObjectNode plain(String text) {
     ObjectNode node = JSON.objectNode();
     node.put("type", "plain_text");
     node.put("text", text);
@@ -490,7 +491,8 @@ final class BlockKit {
     return node;
   }
 
-  private static ObjectNode mrkdwn(String text) {
+  /** A mrkdwn text object. */
+  static ObjectNode mrkdwn(String text) {
     ObjectNode node = JSON.objectNode();
     node.put("type", "mrkdwn");
     node.put("text", text);

@@ -143,7 +143,7 @@ final class PracticeBlocks {
   private static ObjectNode button(String text, String actionId, String place, String style) {
     ObjectNode node = JSON.objectNode();
     node.put("type", "button");
-    node.set("text", plain(Mrkdwn.truncate(text, 75)));
+    node.set("text", BlockKit.plain(Mrkdwn.truncate(text, 75)));
     node.put("action_id", actionId);
     node.put("value", place);
     if (style != null) {
@@ -155,36 +155,21 @@ final class PracticeBlocks {
   private static ObjectNode header(String text) {
     ObjectNode node = JSON.objectNode();
     node.put("type", "header");
-    node.set("text", plain(Mrkdwn.truncate(text, 150)));
+    node.set("text", BlockKit.plain(Mrkdwn.truncate(text, 150)));
     return node;
   }
 
   private static ObjectNode section(String mrkdwn) {
     ObjectNode node = JSON.objectNode();
     node.put("type", "section");
-    node.set("text", mrkdwn(Mrkdwn.truncate(mrkdwn, MAX_SECTION_TEXT)));
+    node.set("text", BlockKit.mrkdwn(Mrkdwn.truncate(mrkdwn, MAX_SECTION_TEXT)));
     return node;
   }
 
   private static ObjectNode context(String mrkdwn) {
     ObjectNode node = JSON.objectNode();
     node.put("type", "context");
-    node.putArray("elements").add(mrkdwn(mrkdwn));
-    return node;
-  }
-
-  private static ObjectNode plain(String text) {
-    ObjectNode node = JSON.objectNode();
-    node.put("type", "plain_text");
-    node.put("text", text);
-    node.put("emoji", true);
-    return node;
-  }
-
-  private static ObjectNode mrkdwn(String text) {
-    ObjectNode node = JSON.objectNode();
-    node.put("type", "mrkdwn");
-    node.put("text", text);
+    node.putArray("elements").add(BlockKit.mrkdwn(mrkdwn));
     return node;
   }
 }

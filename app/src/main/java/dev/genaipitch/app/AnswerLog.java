@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One structured log line per answered question ({@code platform, outcome, section, score,
- * latency_ms}), per feedback click and per delivery failure, as key-value pairs: text logs show
- * them as {@code key="value"}, JSON logs as fields. The user's words appear only when {@code
- * LOG_QUESTIONS=true}, flattened to one line.
+ * latency_ms}) and per feedback click, as key-value pairs: text logs show them as {@code
+ * key="value"}, JSON logs as fields. The user's words appear only when {@code LOG_QUESTIONS=true},
+ * flattened to one line.
  */
 final class AnswerLog implements BotListener {
 
@@ -51,14 +51,6 @@ final class AnswerLog implements BotListener {
         .addKeyValue("section", oneLine(intent))
         .addKeyValue("helpful", helpful)
         .log("feedback");
-  }
-
-  @Override
-  public void deliveryFailed(String platform, String operation) {
-    LOG.atWarn()
-        .addKeyValue("platform", Labels.platform(platform))
-        .addKeyValue("operation", Labels.operation(operation))
-        .log("delivery failed");
   }
 
   /**

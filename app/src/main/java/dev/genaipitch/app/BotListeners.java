@@ -37,15 +37,4 @@ final class BotListeners implements BotListener {
       }
     }
   }
-
-  @Override
-  public void deliveryFailed(String platform, String operation) {
-    for (BotListener l : listeners) {
-      try {
-        l.deliveryFailed(platform, operation);
-      } catch (RuntimeException e) {
-        // one broken listener must not silence the rest
-      }
-    }
-  }
 }

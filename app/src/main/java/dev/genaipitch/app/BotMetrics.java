@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Predicate;
 
 /**
  * The bot's own metrics, from what {@link BotListener} hears:
@@ -21,33 +20,30 @@ import java.util.function.Predicate;
  *   <li>{@code genai_pitch_match_score_percent}: the score distribution of asked questions, in
  *       percent (buckets of 10)
  *   <li>{@code genai_pitch_answer_latency_seconds{platform}}: time to match and build an answer
- *   <li>{@code genai_pitch_feedback_total{platform, section, helpful}}
- *   <li>{@code genai_pitch_delivery_failures_total{platform, operation}}: Slack and Teams API calls
- *       that failed
+ *   <li>{@code genai_pitch_feedback_total{platform, section, helpful}}: sections the guide has (the
+ *       core refuses feedback naming any other)
  * </ul>
+ *
+ * <p>Section labels are bounded by the guide: answers come from it, and {@code PitchBot.feedback}
+ * refuses intents it does not have. Delivery failures are counted by the adapters themselves, in
+ * the same registry ({@code genai_pitch_delivery_failures_total{platform, operation}}).
  */
 final class BotMetrics implements BotListener {
 
   private final MeterRegistry registry;
   private final double lowScore;
-  private final Predicate<String> knownIntent;
 
   // The meters of the answers' labels, looked up here rather than registered again per answer
-  // (the registry's lookup builds and sorts an id each time). The labels are bounded (Labels), so
-  // are these.
+  // (the registry's lookup builds and sorts an id each time). The labels are bounded (Labels and
+  // the guide's sections), so are these.
   private final ConcurrentMap<String, Counter> questions = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> answers = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Timer> latencies = new ConcurrentHashMap<>();
   private volatile DistributionSummary scores;
 
-  /**
-   * @param knownIntent whether an intent is one the current guide has; others are counted as {@code
-   *     other}, so requests cannot mint label values
-   */
-  BotMetrics(MeterRegistry registry, double lowScore, Predicate<String> knownIntent) {
+  BotMetrics(MeterRegistry registry, double lowScore) {
     this.registry = registry;
     this.lowScore = lowScore;
-    this.knownIntent = knownIntent;
   }
 
   @Override
@@ -67,7 +63,7 @@ final class BotMetrics implements BotListener {
         .increment();
     answers
         .computeIfAbsent(
-            Labels.section(answer.intent(), knownIntent),
+            answer.intent(),
             section ->
                 Counter.builder("genai.pitch.answers")
                     .description(
@@ -110,18 +106,8 @@ final class BotMetrics implements BotListener {
     Counter.builder("genai.pitch.feedback")
         .description("Helpful? clicks, by section")
         .tag("platform", Labels.platform(platform))
-        .tag("section", Labels.section(intent, knownIntent))
+        .tag("section", intent)
         .tag("helpful", Boolean.toString(helpful))
-        .register(registry)
-        .increment();
-  }
-
-  @Override
-  public void deliveryFailed(String platform, String operation) {
-    Counter.builder("genai.pitch.delivery.failures")
-        .description("Slack and Teams API calls that failed after any retries")
-        .tag("platform", Labels.platform(platform))
-        .tag("operation", Labels.operation(operation))
         .register(registry)
         .increment();
   }

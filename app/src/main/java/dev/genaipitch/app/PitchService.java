@@ -29,8 +29,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,15 +97,6 @@ final class PitchService {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     shared = SharedState.of(config, registry, clock);
 
-    AtomicReference<PitchBot> current = new AtomicReference<>();
-    Predicate<String> knownIntent =
-        id -> {
-          PitchBot b = current.get();
-          return b != null
-              && (id.equals(Guide.HELP)
-                  || id.equals(Guide.NONE)
-                  || b.guide().section(id).isPresent());
-        };
     reportWriter = config.report().file().map(f -> reportWriter());
     Optional<ReportFile> reportFile =
         config.report().file().map(f -> new ReportFile(f, reportWriter.get()));
@@ -116,7 +105,6 @@ final class PitchService {
             config.report().capacity(),
             config.report().lowScore(),
             clock,
-            knownIntent,
             reportFile,
             shared.report(config.report().capacity(), config.report().lowScore()));
     shared.redis().ifPresent(r -> r.onRecovery(report::handOver));
@@ -124,11 +112,10 @@ final class PitchService {
         PitchBot.create(
             guide,
             BotListeners.of(
-                new BotMetrics(registry, config.report().lowScore(), knownIntent),
+                new BotMetrics(registry, config.report().lowScore()),
                 new AnswerLog(config.logging().logQuestions(), config.report().lowScore()),
                 report),
             shared.conversations());
-    current.set(bot);
     rehearsal =
         Rehearsal.create(
             guide,

@@ -154,11 +154,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     UnansweredReport report =
         new UnansweredReport(
-            Integer.MAX_VALUE,
-            config.report().lowScore(),
-            Clock.systemUTC(),
-            id -> true,
-            Optional.empty());
+            Integer.MAX_VALUE, config.report().lowScore(), Clock.systemUTC(), Optional.empty());
     ReportFile.ReadResult read = ReportFile.read(path, report);
     if (read.skipped() > 0) {
       err.println(

@@ -97,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
             shared.slackThen(s -> slack.apply(s.rehearsal(rehearsal))))
         .ifPresent(routes::add);
     routes.add(
-        TeamsRoute.create(config, bot, shared.teamsThen(t -> teams.apply(t.rehearsal(rehearsal)))));
+        TeamsRoute.create(
+            config, bot, registry, shared.teamsThen(t -> teams.apply(t.rehearsal(rehearsal)))));
     return routes;
   }
 

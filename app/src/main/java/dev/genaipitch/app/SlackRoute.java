@@ -55,7 +55,8 @@ final class SlackRoute {
               + " SLACK_APP_TOKEN (Socket Mode) to turn it on");
       return Optional.empty();
     }
-    SlackAdapter slack = options.apply(SlackAdapter.builder(config, bot)).start();
+    SlackAdapter slack =
+        options.apply(SlackAdapter.builder(config, bot).meterRegistry(registry)).start();
     readiness.add("slack", slack::ready);
     if (slack.socketMode()) {
       readiness.add("slack_socket", slack::socketConnected);

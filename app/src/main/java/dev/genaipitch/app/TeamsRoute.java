@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.teams.TeamsAdapter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -22,15 +23,23 @@ final class TeamsRoute {
 
   private TeamsRoute() {}
 
+  /**
+   * @param registry where the adapter counts replies it could not send
+   * @param options the adapter's collaborators adjusted (tests' short timeouts)
+   */
   static PitchServer.Route create(
-      BotConfig config, PitchBot bot, UnaryOperator<TeamsAdapter.Builder> options) {
+      BotConfig config,
+      PitchBot bot,
+      MeterRegistry registry,
+      UnaryOperator<TeamsAdapter.Builder> options) {
     if (!config.teams().enabled()) {
       LOG.info(
           "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn it on"
               + " (TEAMS_EMULATOR=true for the Bot Framework Emulator on this machine)");
       return new PitchServer.Route(TeamsAdapter.PATH, new Off());
     }
-    TeamsAdapter teams = options.apply(TeamsAdapter.builder(bot, config)).build();
+    TeamsAdapter teams =
+        options.apply(TeamsAdapter.builder(bot, config).meterRegistry(registry)).build();
     return PitchServer.Route.post(TeamsAdapter.PATH, teams.endpoint(), teams.maxBodyBytes());
   }
 

@@ -16,7 +16,6 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * What people asked that the script did not answer: questions answered {@code none}, or with a
@@ -78,7 +77,6 @@ final class UnansweredReport implements BotListener {
   private final int capacity;
   private final double lowScore;
   private final Clock clock;
-  private final Predicate<String> knownIntent;
   private final Optional<ReportFile> file;
   private final Optional<RedisReport> shared;
   private final Map<String, Row> byQuestion = new HashMap<>();
@@ -89,16 +87,10 @@ final class UnansweredReport implements BotListener {
   private long dropped;
 
   /**
-   * @param knownIntent whether a section id is real; clicks for others are counted as {@code other}
    * @param file where to append records too, if anywhere
    */
-  UnansweredReport(
-      int capacity,
-      double lowScore,
-      Clock clock,
-      Predicate<String> knownIntent,
-      Optional<ReportFile> file) {
-    this(capacity, lowScore, clock, knownIntent, file, Optional.empty());
+  UnansweredReport(int capacity, double lowScore, Clock clock, Optional<ReportFile> file) {
+    this(capacity, lowScore, clock, file, Optional.empty());
   }
 
   /**
@@ -108,7 +100,6 @@ final class UnansweredReport implements BotListener {
       int capacity,
       double lowScore,
       Clock clock,
-      Predicate<String> knownIntent,
       Optional<ReportFile> file,
       Optional<RedisReport> shared) {
     if (capacity < 1) {
@@ -117,7 +108,6 @@ final class UnansweredReport implements BotListener {
     this.capacity = capacity;
     this.lowScore = lowScore;
     this.clock = clock;
-    this.knownIntent = knownIntent;
     this.file = file;
     this.shared = shared;
     this.since = clock.instant();
@@ -156,11 +146,10 @@ final class UnansweredReport implements BotListener {
 
   @Override
   public void feedback(String platform, String intent, boolean helpful) {
-    String section = Labels.section(intent, knownIntent);
-    if (!shared.map(r -> r.feedback(section, helpful ? 1 : 0, helpful ? 0 : 1)).orElse(false)) {
-      count(section, helpful);
+    if (!shared.map(r -> r.feedback(intent, helpful ? 1 : 0, helpful ? 0 : 1)).orElse(false)) {
+      count(intent, helpful);
     }
-    file.ifPresent(f -> f.feedback(clock.instant(), Labels.platform(platform), section, helpful));
+    file.ifPresent(f -> f.feedback(clock.instant(), Labels.platform(platform), intent, helpful));
   }
 
   /**

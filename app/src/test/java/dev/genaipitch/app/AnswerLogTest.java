@@ -65,17 +65,6 @@ final class AnswerLogTest {
   }
 
   @Test
-  void deliveryFailed_logsAWarning() {
-    try (LogCapture log = LogCapture.of(AnswerLog.LOGGER)) {
-      new AnswerLog(false, 0.5).deliveryFailed("slack", "chat.postMessage");
-
-      ILoggingEvent event = log.events().get(0);
-      assertThat(event.getLevel()).isEqualTo(Level.WARN);
-      assertThat(LogCapture.pairs(event)).containsEntry("operation", "chat.postMessage");
-    }
-  }
-
-  @Test
   void jsonFormat_writesOneJsonObjectPerLineWithTheFieldsAsKeys() throws Exception {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

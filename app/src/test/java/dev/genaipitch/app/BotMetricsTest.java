@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaipitch.core.Answer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class BotMetricsTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final BotMetrics metrics =
-      new BotMetrics(registry, 0.5, Set.of("need-both", "none", "help")::contains);
+  private final BotMetrics metrics = new BotMetrics(registry, 0.5);
 
   @Test
   void answered_countsByPlatformOutcomeAndSection() {
@@ -34,21 +32,13 @@ final class BotMetricsTest {
   }
 
   @Test
-  void labels_fromRequests_cannotMintNewValues() {
+  void platformLabel_fromACaller_cannotMintNewValues() {
     metrics.answered(
         Fixtures.asked("Slack\n", "q", Fixtures.answer(Answer.Kind.SECTION, "need-both", 0.9)));
-    metrics.feedback("slack", "drop-table", true);
-    metrics.deliveryFailed("teams", "x".repeat(100));
+    metrics.feedback("x".repeat(100), "need-both", true);
 
     assertThat(questions("other", "answered")).isEqualTo(1);
-    assertThat(registry.get("genai.pitch.feedback").tag("section", "other").counter().count())
-        .isEqualTo(1);
-    assertThat(
-            registry
-                .get("genai.pitch.delivery.failures")
-                .tag("operation", "other")
-                .counter()
-                .count())
+    assertThat(registry.get("genai.pitch.feedback").tag("platform", "other").counter().count())
         .isEqualTo(1);
   }
 

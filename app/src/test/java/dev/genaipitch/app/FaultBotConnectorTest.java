@@ -68,8 +68,9 @@ final class FaultBotConnectorTest {
 
     String failure = running.logs.awaitLine(l -> l.contains("Teams reply to conversation"), WAIT);
     assertThat(failure).startsWith("WARN").contains(TeamsSide.CHANNEL).contains("HTTP 500");
-    running.logs.awaitLine(
-        l -> l.contains("delivery failed") && l.contains("platform=\"teams\""), WAIT);
+    assertThat(running.wire.get("/metrics").body())
+        .contains(
+            "genai_pitch_delivery_failures_total{operation=\"reply\",platform=\"teams\"} 1.0");
     assertThat(connector.delivered()).isEmpty();
     assertThat(connector.received()).hasSizeBetween(1, 4);
     Verdicts.assertNoSecret(running.logs.lines(), SlackSide.TOKEN, "Slack bot token");

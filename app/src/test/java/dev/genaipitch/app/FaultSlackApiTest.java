@@ -80,7 +80,7 @@ final class FaultSlackApiTest {
   }
 
   @Test
-  void postMessage_serverErrorEveryTime_isGivenUpAndLoggedWithItsChannel() {
+  void postMessage_serverErrorEveryTime_isGivenUpAndLoggedWithItsChannel() throws Exception {
     for (int i = 0; i < 4; i++) {
       slackApi.answerNext(POST, 500, null);
     }
@@ -93,15 +93,19 @@ final class FaultSlackApiTest {
         .contains("chat.postMessage")
         .contains("channel C0DOWN")
         .contains("HTTP 500");
-    running.logs.awaitLine(
-        l -> l.contains("delivery failed") && l.contains("platform=\"slack\""), WAIT);
     assertThat(slackApi.calls(POST)).hasSize(4);
     assertThat(slackApi.delivered(POST)).isEmpty();
     assertThat(scheduler.delays())
         .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    // The adapter logs the failure, then counts it.
+    Fixtures.awaitMetrics(
+        () -> running.wire.get("/metrics").body(),
+        "genai_pitch_delivery_failures_total{operation=\"chat.postMessage\",platform=\"slack\"}"
+            + " 1.0");
     assertThat(running.wire.get("/metrics").body())
         .contains(
-            "genai_pitch_delivery_failures_total{operation=\"chat.postMessage\",platform=\"slack\"}");
+            "genai_pitch_delivery_failures_total{operation=\"chat.postMessage\",platform=\"slack\"}"
+                + " 1.0");
     assertNoSecretLogged();
   }
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,20 +102,18 @@ final class UnansweredReportTest {
   }
 
   @Test
-  void feedback_isCountedPerSectionAndUnknownSectionsAreOther() {
+  void feedback_isCountedPerSection() {
     UnansweredReport report = report(10, Optional.empty());
 
     report.feedback("slack", "need-both", true);
     report.feedback("teams", "need-both", true);
     report.feedback("teams", "need-both", false);
     report.feedback("slack", "analogy", false);
-    report.feedback("slack", "<script>", true);
 
     assertThat(report.snapshot("server", 10).feedback())
         .containsExactly(
             new UnansweredReport.Feedback("analogy", 0, 1),
-            new UnansweredReport.Feedback("need-both", 2, 1),
-            new UnansweredReport.Feedback("other", 1, 0));
+            new UnansweredReport.Feedback("need-both", 2, 1));
   }
 
   @Test
@@ -166,7 +163,7 @@ final class UnansweredReportTest {
         StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.APPEND);
 
-    UnansweredReport read = new UnansweredReport(100, 0.5, clock, id -> true, Optional.empty());
+    UnansweredReport read = new UnansweredReport(100, 0.5, clock, Optional.empty());
     ReportFile.ReadResult result = ReportFile.read(file, read);
 
     assertThat(result).isEqualTo(new ReportFile.ReadResult(4, 2));
@@ -201,8 +198,7 @@ final class UnansweredReportTest {
   }
 
   private UnansweredReport report(int capacity, Optional<ReportFile> file) {
-    Set<String> known = Set.of("need-both", "analogy", "when-bedrock", "none", "help");
-    return new UnansweredReport(capacity, 0.5, clock, known::contains, file);
+    return new UnansweredReport(capacity, 0.5, clock, file);
   }
 
   private void ask(UnansweredReport report, String question, int times) {

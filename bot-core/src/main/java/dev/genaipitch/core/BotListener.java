@@ -9,15 +9,8 @@ public interface BotListener {
   /** A question was answered. */
   default void answered(Asked asked) {}
 
-  /** A user said whether an answer helped. */
+  /** A user said whether an answer helped; {@code intent} is one the guide has. */
   default void feedback(String platform, String intent, boolean helpful) {}
-
-  /**
-   * An answer could not be delivered to the platform (after any retries).
-   *
-   * @param operation what failed, e.g. {@code chat.postMessage} or {@code reply}
-   */
-  default void deliveryFailed(String platform, String operation) {}
 
   /** Listens to nothing. */
   BotListener NONE = new BotListener() {};

@@ -7,9 +7,11 @@ import dev.genaipitch.core.match.MatchResult;
 import dev.genaipitch.core.match.Shown;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,6 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * from one whole guide, old or new.
  */
 public final class PitchBot {
+
+  /**
+   * Runners-up below this share of the matcher's confidence are noise in a list of search results.
+   */
+  static final double SEARCH_MIN_SCORE = 0.05;
 
   private record Loaded(Guide guide, IntentMatcher matcher) {}
 
@@ -174,25 +181,60 @@ public final class PitchBot {
   }
 
   /**
-   * Records whether an answer helped (the "Helpful? 👍 👎" buttons).
+   * Sections for a search box (the Teams messaging extension), best first: the section the query
+   * matches, then its did-you-mean suggestions (unless the query is outside the script, where the
+   * closest topics can be far off), then the runners-up the matcher gives at least {@value
+   * #SEARCH_MIN_SCORE} of its confidence. A blank query, or one asking for the menu, lists every
+   * topic. Only matches: a half-typed query is not an asked question, so the listener hears
+   * nothing.
+   */
+  public List<Topic> search(String query) {
+    Loaded current = loaded.get();
+    List<Topic> all = current.guide().topics();
+    if (query == null || query.isBlank()) {
+      return all;
+    }
+    MatchResult match = current.matcher().match(query);
+    if (match.intent().equals(Guide.HELP)) {
+      return all;
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    ids.add(match.intent());
+    if (!match.intent().equals(Guide.NONE)) {
+      ids.addAll(match.didYouMean());
+    }
+    for (MatchResult.Candidate candidate : match.alternatives()) {
+      if (candidate.score() >= SEARCH_MIN_SCORE) {
+        ids.add(candidate.intent());
+      }
+    }
+    return topics(current.guide(), List.copyOf(ids));
+  }
+
+  /**
+   * Records whether an answer helped (the "Helpful? 👍 👎" buttons). A click names its answer by
+   * what the platform carried back, so an intent the guide does not have (a crafted click, or a
+   * button drawn before the content changed) is refused: it never reaches the listener, and so
+   * never mints a metric label or a report key.
    *
    * @param intent the answer's intent, or its {@link Answer#ref} (counted under its intent)
+   * @return whether the feedback was recorded
    */
-  public void feedback(String platform, String intent, boolean helpful) {
+  public boolean feedback(String platform, String intent, boolean helpful) {
+    String id = Ref.parse(intent == null ? "" : intent).intent();
+    if (!known(loaded.get().guide(), id)) {
+      return false;
+    }
     try {
-      listener.feedback(platform, Ref.parse(intent == null ? "" : intent).intent(), helpful);
+      listener.feedback(platform, id, helpful);
     } catch (RuntimeException e) {
       // listeners never break the click that reported feedback
     }
+    return true;
   }
 
-  /** Reports that an answer could not be delivered on {@code platform} (for metrics and logs). */
-  public void deliveryFailed(String platform, String operation) {
-    try {
-      listener.deliveryFailed(platform, operation);
-    } catch (RuntimeException e) {
-      // listeners never break delivery handling
-    }
+  private static boolean known(Guide guide, String id) {
+    return id.equals(Guide.HELP) || id.equals(Guide.NONE) || guide.section(id).isPresent();
   }
 
   /** What {@code conversation} showed, the most recent first; empty when it is not remembered. */

@@ -112,6 +112,63 @@ final class PitchBotTest {
   }
 
   @Test
+  void feedback_onAnAnswersRef_countsUnderItsIntent() {
+    Conversation you = new Conversation();
+
+    boolean recorded = you.bot.feedback("teams", "need-both+analogy#2", false);
+
+    assertThat(recorded).isTrue();
+    assertThat(you.feedback).containsExactly("teams:need-both:down");
+  }
+
+  @Test
+  void feedback_onAnIntentTheGuideDoesNotHave_isRefusedAndNeverReachesTheListener() {
+    Conversation you = new Conversation();
+
+    // A crafted click (or one drawn before the content changed) must not mint a metric label.
+    assertThat(you.bot.feedback("slack", "drop-table", true)).isFalse();
+    assertThat(you.bot.feedback("slack", "", true)).isFalse();
+    assertThat(you.bot.feedback("slack", null, true)).isFalse();
+    assertThat(you.bot.feedback("slack", "none", true)).isTrue();
+
+    assertThat(you.feedback).containsExactly("slack:none:up");
+  }
+
+  @Test
+  void search_aQuestion_listsTheSectionItMatchesFirst() {
+    assertThat(YOU.bot.search("do we need both"))
+        .extracting(Topic::id)
+        .first()
+        .isEqualTo("need-both");
+    assertThat(YOU.bot.search("analogy")).extracting(Topic::id).first().isEqualTo("analogy");
+  }
+
+  @Test
+  void search_blankOrTheMenu_listsEveryTopicInTheGuidesOrder() {
+    assertThat(YOU.bot.search("")).isEqualTo(YOU.bot.topics());
+    assertThat(YOU.bot.search("   ")).isEqualTo(YOU.bot.topics());
+    assertThat(YOU.bot.search(null)).isEqualTo(YOU.bot.topics());
+    assertThat(YOU.bot.search("topics")).isEqualTo(YOU.bot.topics());
+  }
+
+  @Test
+  void search_outsideTheScript_listsOnlyRealMatchesNotTheClosestTopics() {
+    assertThat(YOU.bot.search("pricing")).isEmpty();
+    assertThat(YOU.bot.search("what is the weather in seattle"))
+        .extracting(Topic::id)
+        .doesNotContain("need-both");
+  }
+
+  @Test
+  void search_isNotAnAskedQuestion() {
+    Conversation you = new Conversation();
+
+    you.bot.search("do we nee");
+
+    assertThat(you.heard).isEmpty();
+  }
+
+  @Test
   void replaceGuide_answersFromTheNewContentFromThenOn() throws ContentException {
     Conversation you = new Conversation();
     Guide builtIn = GuideLoader.builtIn();

@@ -1,10 +1,11 @@
 package dev.genaipitch.slack;
 
-import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.slack.SlackWebApi.Delivered;
 import dev.genaipitch.slack.SlackWebApi.Outcome;
 import dev.genaipitch.slack.SlackWebApi.RateLimited;
 import dev.genaipitch.slack.SlackWebApi.Retryable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends to Slack off the request thread, retrying what is worth retrying: after {@code Retry-After}
  * on 429, with doubling backoff on 5xx and network errors, a bounded number of times. A final
- * failure is logged (operation, channel, event; never the token or the text) and reported through
- * {@link PitchBot#deliveryFailed}. Never throws to its caller.
+ * failure is logged (operation, channel, event; never the token or the text) and counted in {@code
+ * genai.pitch.delivery.failures{platform=slack, operation}}. Never throws to its caller.
  */
 final class Delivery {
 
@@ -37,7 +38,7 @@ final class Delivery {
 
   private final Executor executor;
   private final SlackAdapter.Scheduler scheduler;
-  private final PitchBot bot;
+  private final MeterRegistry registry;
   private final int maxAttempts;
   private final Duration firstBackoff;
   private final Duration longestRetryAfter;
@@ -45,13 +46,13 @@ final class Delivery {
   Delivery(
       Executor executor,
       SlackAdapter.Scheduler scheduler,
-      PitchBot bot,
+      MeterRegistry registry,
       int maxAttempts,
       Duration firstBackoff,
       Duration longestRetryAfter) {
     this.executor = executor;
     this.scheduler = scheduler;
-    this.bot = bot;
+    this.registry = registry;
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
     this.longestRetryAfter = longestRetryAfter;
@@ -145,7 +146,12 @@ final class Delivery {
           job.event(),
           reason);
     }
-    bot.deliveryFailed(PLATFORM, job.operation());
+    Counter.builder(SlackAdapter.DELIVERY_FAILURES)
+        .description(SlackAdapter.DELIVERY_FAILURES_DESCRIPTION)
+        .tag("platform", PLATFORM)
+        .tag("operation", job.operation())
+        .register(registry)
+        .increment();
   }
 
   private static String reason(Outcome outcome) {

@@ -16,6 +16,8 @@ import dev.genaipitch.core.practice.Rehearsal;
 import dev.genaipitch.http.HttpCall;
 import dev.genaipitch.http.HttpEndpoint;
 import dev.genaipitch.http.HttpReply;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -46,8 +48,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} checks the bot token with {@code auth.test} and refuses to start on an invalid
  * one. Answers sent after the acknowledgement go out on a bounded executor and are retried on rate
- * limits and server errors; a final failure is logged and reported through {@link
- * PitchBot#deliveryFailed}.
+ * limits and server errors; a final failure is logged and counted as {@value #DELIVERY_FAILURES} in
+ * the registry given to the {@link Builder#meterRegistry builder}.
  *
  * <p>Thread-safe. Close it to stop its own threads (not those of an executor passed in).
  */
@@ -55,6 +57,12 @@ public final class SlackAdapter implements AutoCloseable {
 
   /** The one Request URL path for slash commands, events and interactivity. */
   public static final String PATH = "/slack/events";
+
+  /** Sends that failed after any retries, tagged {@code platform} and {@code operation}. */
+  public static final String DELIVERY_FAILURES = "genai.pitch.delivery.failures";
+
+  static final String DELIVERY_FAILURES_DESCRIPTION =
+      "Slack and Teams API calls that failed after any retries";
 
   /**
    * How long event ids and request signatures are remembered: Slack retries an event within
@@ -190,6 +198,7 @@ public final class SlackAdapter implements AutoCloseable {
     private Scheduler socketScheduler;
     private Rehearsal rehearsal;
     private SlackSocket.Timing socketTiming = SlackSocket.Timing.DEFAULT;
+    private MeterRegistry registry = new CompositeMeterRegistry();
 
     private Builder(BotConfig.Slack config, PitchBot bot) {
       this.config = Objects.requireNonNull(config, "config");
@@ -211,6 +220,15 @@ public final class SlackAdapter implements AutoCloseable {
      */
     public Builder rehearsal(Rehearsal rehearsal) {
       this.rehearsal = Objects.requireNonNull(rehearsal, "rehearsal");
+      return this;
+    }
+
+    /**
+     * Where the adapter counts what only it sees: {@value #DELIVERY_FAILURES} by Slack method.
+     * Default: counted nowhere.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 
@@ -355,7 +373,7 @@ public final class SlackAdapter implements AutoCloseable {
         delays = (delay, task) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
       }
       Delivery delivery =
-          new Delivery(sends, delays, bot, maxAttempts, firstBackoff, longestRetryAfter);
+          new Delivery(sends, delays, registry, maxAttempts, firstBackoff, longestRetryAfter);
       SeenOnce seenOnce = seen != null ? seen : SeenOnce.inProcess(SEEN_FOR, SEEN_MAX, clock);
       SlackWebApi api = new SlackWebApi(slack, token, httpTimeout);
       new SlackListeners(

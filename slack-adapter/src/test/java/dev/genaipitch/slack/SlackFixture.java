@@ -12,6 +12,10 @@ import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
 import dev.genaipitch.core.practice.PracticeStore;
 import dev.genaipitch.core.practice.Rehearsal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,6 +84,7 @@ final class SlackFixture implements AutoCloseable {
             .scheduler(scheduler)
             .clock(clock)
             .rehearsal(Rehearsal.create(bot.guide(), PracticeStore.inMemory(100), clock, false))
+            .meterRegistry(listener.registry)
             .start();
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -170,11 +175,6 @@ final class SlackFixture implements AutoCloseable {
     @Override
     public void feedback(String platform, String intent, boolean helpful) {
       target.feedback(platform, intent, helpful);
-    }
-
-    @Override
-    public void deliveryFailed(String platform, String operation) {
-      target.deliveryFailed(platform, operation);
     }
   }
 
@@ -296,7 +296,10 @@ final class SlackFixture implements AutoCloseable {
     }
   }
 
-  /** What the bot told its listener: feedback and delivery failures. */
+  /**
+   * What the bot told its listener (questions, feedback) and what the adapter counted in its {@link
+   * #registry} (delivery failures, recorded as they are counted).
+   */
   static final class RecordingListener implements BotListener {
     record Feedback(String platform, String intent, boolean helpful) {}
 
@@ -321,8 +324,36 @@ final class SlackFixture implements AutoCloseable {
       feedback.add(new Feedback(platform, intent, helpful));
     }
 
-    @Override
-    public synchronized void deliveryFailed(String platform, String operation) {
+    /** The registry to give the adapter. */
+    final MeterRegistry registry =
+        new SimpleMeterRegistry() {
+          @Override
+          protected Counter newCounter(Meter.Id id) {
+            Counter counted = super.newCounter(id);
+            if (!id.getName().equals(SlackAdapter.DELIVERY_FAILURES)) {
+              return counted;
+            }
+            return new Counter() {
+              @Override
+              public void increment(double amount) {
+                counted.increment(amount);
+                failed(id.getTag("platform"), id.getTag("operation"));
+              }
+
+              @Override
+              public double count() {
+                return counted.count();
+              }
+
+              @Override
+              public Meter.Id getId() {
+                return id;
+              }
+            };
+          }
+        };
+
+    private synchronized void failed(String platform, String operation) {
       failures.add(new Failure(platform, operation));
       notifyAll();
     }

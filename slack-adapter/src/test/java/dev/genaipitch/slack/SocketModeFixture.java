@@ -49,7 +49,8 @@ final class SocketModeFixture implements AutoCloseable {
                       .executor(executor)
                       .scheduler(new SlackFixture.RecordingScheduler())
                       .socketScheduler(reconnects)
-                      .clock(clock))
+                      .clock(clock)
+                      .meterRegistry(listener.registry))
               .start();
     } catch (Exception e) {
       closeFakes();

@@ -3,13 +3,7 @@ package dev.genaipitch.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.Topic;
-import dev.genaipitch.core.content.Guide;
-import dev.genaipitch.core.match.MatchResult;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The search messaging extension ({@code composeExtension/query}): sections matching what the user
@@ -23,12 +17,6 @@ final class MessagingExtension {
   private static final int DEFAULT_COUNT = 10;
   private static final int MAX_COUNT = 25;
 
-  /**
-   * Runners-up below this share of the matcher's confidence are noise in a result list. Searching
-   * only matches: unlike a question, a half-typed query is not reported to the bot's listener.
-   */
-  private static final double MIN_SCORE = 0.05;
-
   private final PitchBot bot;
 
   MessagingExtension(PitchBot bot) {
@@ -36,15 +24,11 @@ final class MessagingExtension {
   }
 
   /**
-   * The results for an invoke's {@code value}; an empty query (or the initial run) lists every
-   * topic.
+   * The results for an invoke's {@code value}, in the order the core ranks them ({@link
+   * PitchBot#search}); an empty query (or the initial run) lists every topic.
    */
   Response query(JsonNode value) {
-    Map<String, Topic> topics = new LinkedHashMap<>();
-    bot.topics().forEach(t -> topics.put(t.id(), t));
-    String query = queryText(value);
-    List<String> ids =
-        query.isBlank() ? List.copyOf(topics.keySet()) : ranked(query, topics.keySet());
+    List<Topic> found = bot.search(queryText(value));
     int skip = Math.max(0, value == null ? 0 : value.path("queryOptions").path("skip").asInt(0));
     int count =
         value == null
@@ -52,38 +36,17 @@ final class MessagingExtension {
             : value.path("queryOptions").path("count").asInt(DEFAULT_COUNT);
     count = Math.max(1, Math.min(MAX_COUNT, count));
     List<ResultItem> items =
-        ids.stream()
+        found.stream()
             .skip(skip)
             .limit(count)
             .map(
-                id ->
+                topic ->
                     new ResultItem(
                         AdaptiveCard.CONTENT_TYPE,
-                        AnswerCards.card(bot.open(id)),
-                        Preview.of(topics.get(id))))
+                        AnswerCards.card(bot.open(topic.id())),
+                        Preview.of(topic)))
             .toList();
     return new Response(new Result("result", "list", items));
-  }
-
-  private List<String> ranked(String query, Set<String> sections) {
-    MatchResult match = bot.match(query);
-    if (match.intent().equals(Guide.HELP)) {
-      return List.copyOf(sections);
-    }
-    Set<String> ids = new LinkedHashSet<>();
-    if (sections.contains(match.intent())) {
-      ids.add(match.intent());
-    }
-    if (!match.intent().equals(Guide.NONE)) {
-      // For a question outside the script, "closest topics" can be far off: list only real matches.
-      match.didYouMean().stream().filter(sections::contains).forEach(ids::add);
-    }
-    for (MatchResult.Candidate candidate : match.alternatives()) {
-      if (candidate.score() >= MIN_SCORE && sections.contains(candidate.intent())) {
-        ids.add(candidate.intent());
-      }
-    }
-    return List.copyOf(ids);
   }
 
   /** The text typed: the {@code query} parameter, or the first one; empty on the initial run. */

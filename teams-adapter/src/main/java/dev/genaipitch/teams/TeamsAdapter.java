@@ -5,6 +5,9 @@ import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.SeenOnce;
 import dev.genaipitch.core.practice.Rehearsal;
 import dev.genaipitch.http.HttpEndpoint;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,6 +38,9 @@ public final class TeamsAdapter {
 
   /** The most conversations whose welcome is remembered in this process (the oldest go first). */
   public static final long WELCOME_MAX = 10_000;
+
+  /** Replies that were not sent, tagged {@code platform=teams} and {@code operation=reply}. */
+  public static final String DELIVERY_FAILURES = "genai.pitch.delivery.failures";
 
   private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
   private static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(5);
@@ -90,7 +96,10 @@ public final class TeamsAdapter {
     return new Builder(bot, teams);
   }
 
-  /** Construction with the seams tests need: the reply timeout and the outgoing credentials. */
+  /**
+   * Construction with what the configuration does not set: the registry to count in, and the seams
+   * tests need (the reply timeout, the outgoing credentials).
+   */
   public static final class Builder {
     private final PitchBot bot;
     private final BotConfig.Teams teams;
@@ -101,10 +110,20 @@ public final class TeamsAdapter {
     private Clock clock = Clock.systemUTC();
     private SeenOnce welcomed;
     private Rehearsal rehearsal;
+    private MeterRegistry registry = new CompositeMeterRegistry();
 
     private Builder(PitchBot bot, BotConfig.Teams teams) {
       this.bot = Objects.requireNonNull(bot, "bot");
       this.teams = Objects.requireNonNull(teams, "teams");
+    }
+
+    /**
+     * Where the adapter counts what only it sees: {@value #DELIVERY_FAILURES}. Default: counted
+     * nowhere.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
     }
 
     /** How long a reply may take to connect, and then to be answered (default 5 s). */
@@ -193,9 +212,15 @@ public final class TeamsAdapter {
               new ConnectorReplies(credentials(), replyTimeout),
               maxWaitingReplies,
               System::nanoTime);
+      Counter replyFailures =
+          Counter.builder(DELIVERY_FAILURES)
+              .description("Slack and Teams API calls that failed after any retries")
+              .tag("platform", TeamsBot.PLATFORM)
+              .tag("operation", "reply")
+              .register(registry);
       SeenOnce welcomes =
           welcomed != null ? welcomed : SeenOnce.inProcess(WELCOME_FOR, WELCOME_MAX, clock);
-      TeamsBot teamsBot = new TeamsBot(bot, replies, welcomes, rehearsal);
+      TeamsBot teamsBot = new TeamsBot(bot, replies, replyFailures, welcomes, rehearsal);
       return new TeamsAdapter(
           new ActivityEndpoint(authenticator, teamsBot), maxBodyBytes, teams.authenticated());
     }

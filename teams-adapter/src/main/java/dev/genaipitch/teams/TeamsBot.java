@@ -3,8 +3,8 @@ package dev.genaipitch.teams;
 import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.SeenOnce;
-import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.practice.Rehearsal;
+import io.micrometer.core.instrument.Counter;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +22,7 @@ final class TeamsBot {
 
   private final PitchBot bot;
   private final Replies replies;
+  private final Counter replyFailures;
   private final MessagingExtension search;
   private final SeenOnce welcomed;
   private final TeamsPractice practice;
@@ -34,12 +35,19 @@ final class TeamsBot {
   /**
    * @param replies how replies reach the connector: {@link WaitingLimit} around {@link
    *     ConnectorReplies} in service
+   * @param replyFailures counts replies not sent (after the connector failed, or never tried)
    * @param welcomed the record of conversations already welcomed
    * @param rehearsal practice rounds, or null when this server has none
    */
-  TeamsBot(PitchBot bot, Replies replies, SeenOnce welcomed, Rehearsal rehearsal) {
+  TeamsBot(
+      PitchBot bot,
+      Replies replies,
+      Counter replyFailures,
+      SeenOnce welcomed,
+      Rehearsal rehearsal) {
     this.bot = bot;
     this.replies = replies;
+    this.replyFailures = replyFailures;
     this.search = new MessagingExtension(bot);
     this.practice = new TeamsPractice(rehearsal);
     this.welcomed = welcomed;
@@ -84,10 +92,7 @@ final class TeamsBot {
           OutgoingMessage.card(
               activity, AnswerCards.card(bot.open(open.intent(), conversation(activity)))));
     } else if (click instanceof CardAction.Feedback feedback) {
-      // Only ids the guide knows reach the listener: a crafted click cannot invent metric labels.
-      if (knownIntent(feedback.intent())) {
-        bot.feedback(PLATFORM, feedback.intent(), feedback.helpful());
-      }
+      bot.feedback(PLATFORM, feedback.intent(), feedback.helpful());
       send(OutgoingMessage.text(activity, FEEDBACK_THANKS));
     } else if (click instanceof CardAction.Practice choice) {
       send(practice.click(activity, choice));
@@ -101,12 +106,6 @@ final class TeamsBot {
   static String conversation(IncomingActivity activity) {
     IncomingActivity.Conversation c = activity.conversation();
     return PLATFORM + ":" + (c.tenantId() == null ? "" : c.tenantId()) + ":" + c.id();
-  }
-
-  private boolean knownIntent(String intent) {
-    return intent.equals(Guide.HELP)
-        || intent.equals(Guide.NONE)
-        || bot.topics().stream().anyMatch(t -> t.id().equals(intent));
   }
 
   /**
@@ -131,12 +130,12 @@ final class TeamsBot {
     try {
       replies.send(message);
     } catch (Replies.DeliveryException e) {
+      replyFailures.increment();
       LOG.warn(
           "Teams reply to conversation {} {}: {}",
           LogText.of(message.conversation().id()),
           e.attempted() ? "failed" : "not sent",
           e.getMessage());
-      bot.deliveryFailed(PLATFORM, "reply");
     }
   }
 }

@@ -7,6 +7,10 @@ import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.GuideLoader;
 import dev.genaipitch.core.match.Shown;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +45,10 @@ final class RunningBot implements AutoCloseable {
     }
   }
 
-  /** What the core was told: questions asked, feedback and delivery failures. */
+  /**
+   * What the core was told (questions asked, feedback), and the replies the adapter counted as not
+   * sent in {@link #registry}.
+   */
   static final class Heard implements BotListener {
     final List<String> questions = new CopyOnWriteArrayList<>();
     final List<String> feedback = new CopyOnWriteArrayList<>();
@@ -63,10 +70,35 @@ final class RunningBot implements AutoCloseable {
       feedback.add(platform + " " + intent + " " + (helpful ? "helpful" : "not helpful"));
     }
 
-    @Override
-    public void deliveryFailed(String platform, String operation) {
-      deliveryFailures.add(platform + " " + operation);
-    }
+    /** The registry to give the adapter: each delivery failure it counts is recorded as it is. */
+    final MeterRegistry registry =
+        new SimpleMeterRegistry() {
+          @Override
+          protected Counter newCounter(Meter.Id id) {
+            Counter counted = super.newCounter(id);
+            if (!id.getName().equals(TeamsAdapter.DELIVERY_FAILURES)) {
+              return counted;
+            }
+            String failure = id.getTag("platform") + " " + id.getTag("operation");
+            return new Counter() {
+              @Override
+              public void increment(double amount) {
+                counted.increment(amount);
+                deliveryFailures.add(failure);
+              }
+
+              @Override
+              public double count() {
+                return counted.count();
+              }
+
+              @Override
+              public Meter.Id getId() {
+                return id;
+              }
+            };
+          }
+        };
   }
 
   final Heard heard = HEARD;
@@ -84,6 +116,7 @@ final class RunningBot implements AutoCloseable {
         options
             .apply(
                 TeamsAdapter.builder(bot, teams)
+                    .meterRegistry(heard.registry)
                     .rehearsal(
                         dev.genaipitch.core.practice.Rehearsal.create(
                             bot.guide(),

@@ -109,7 +109,8 @@ final class DeploymentTest {
     long requested = mebibytes(resources.path("requests").path("memory").asText());
     long limit = mebibytes(resources.path("limits").path("memory").asText());
     assertThat(requested).isPositive().isLessThanOrEqualTo(limit);
-    // The heap is capped by -Xmx; the rest (metaspace, code, threads, buffers) measured ~70 MiB.
+    // The heap is capped by -Xmx; the rest (metaspace, code, threads, buffers) is measured in
+    // docs/deploy.md.
     assertThat(limit).isGreaterThanOrEqualTo(2 * heapMebibytes());
     assertThat(millicores(resources.path("requests").path("cpu").asText()))
         .isPositive()

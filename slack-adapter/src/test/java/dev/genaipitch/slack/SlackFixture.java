@@ -48,8 +48,8 @@ final class SlackFixture implements AutoCloseable {
   static final String TOKEN = "xoxb-test-token-not-real";
 
   /**
-   * One bot for all tests: building the matcher takes most of a second. Its listener forwards to
-   * the current fixture's recorder (tests in this module run one at a time).
+   * One bot for all tests: building the matcher is the slow part of a start. Its listener forwards
+   * to the current fixture's recorder (tests in this module run one at a time).
    */
   static final ForwardingListener FORWARD = new ForwardingListener();
 

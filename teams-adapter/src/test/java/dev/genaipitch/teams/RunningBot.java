@@ -23,7 +23,10 @@ import org.eclipse.jetty.server.handler.PathMappingsHandler;
 /** The bot with its Teams adapter behind a real Jetty server on a random loopback port. */
 final class RunningBot implements AutoCloseable {
 
-  /** Building the matcher takes about a second, so every test shares one bot and its listener. */
+  /**
+   * Building the matcher is the slow part of a start, so every test shares one bot and its
+   * listener.
+   */
   private static PitchBot sharedBot;
 
   private static final Heard HEARD = new Heard();

@@ -55,7 +55,8 @@ final class ModelCache {
     }
     Feed feed = new Feed(digest);
     feed.add("format " + FORMAT);
-    // Each field rather than the record's toString(), whose first call costs a fresh JVM ~20 ms.
+    // Each field rather than the record's toString(), whose first call is slow in a fresh JVM
+    // (docs/performance.md).
     feed.add(
         tuning.keywordWeight(),
         tuning.titleWeight(),

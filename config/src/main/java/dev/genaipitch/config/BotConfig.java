@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <p>{@link #toString()} and {@link #describe()} mask secrets and are safe to log; {@link #raw()}
  * and the secret-holding components are not.
  *
- * @param port the HTTP port of {@code serve}; 0 picks a free one
+ * @param port the public HTTP port; 0 picks a free one
  * @param adminPort the loopback-only admin port; 0 picks a free one
  * @param guideDir guide content replacing the built-in guide, if any
  * @param reloadInterval how often {@code guideDir} is checked for changes; zero means never

@@ -370,7 +370,12 @@ public final class SlackAdapter implements AutoCloseable {
             new ScheduledThreadPoolExecutor(1, daemon("slack-retry"));
         timer.setRemoveOnCancelPolicy(true);
         onClose.add(() -> shutdown(timer));
-        delays = (delay, task) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        // A retry only hands the send back to the executor (Delivery.execute), which never throws:
+        // nothing can be lost in the ignored future.
+        delays =
+            (delay, task) -> {
+              var unused = timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            };
       }
       Delivery delivery =
           new Delivery(sends, delays, registry, maxAttempts, firstBackoff, longestRetryAfter);
@@ -455,7 +460,11 @@ public final class SlackAdapter implements AutoCloseable {
       watch.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
       Scheduler waits = socketScheduler;
       if (waits == null) {
-        waits = (delay, task) -> watch.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        // The reconnect task posts its work and catches what it runs: the future holds nothing.
+        waits =
+            (delay, task) -> {
+              var unused = watch.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            };
       }
       SlackSocket socket =
           new SlackSocket(

@@ -150,7 +150,10 @@ final class SlackSocket implements AutoCloseable {
    */
   void start(URI url) {
     long every = timing.pingInterval().toMillis();
-    watch.scheduleWithFixedDelay(this::checkAlive, every, every, TimeUnit.MILLISECONDS);
+    // checkAlive catches what a ping or a close throws: a failure must not end the watch, which
+    // a periodic task's first exception would do silently.
+    var unused =
+        watch.scheduleWithFixedDelay(this::checkAlive, every, every, TimeUnit.MILLISECONDS);
     post(
         () -> {
           opening = true;
@@ -241,8 +244,9 @@ final class SlackSocket implements AutoCloseable {
       return;
     }
     links.add(link);
-    watch.schedule(
-        () -> helloTimedOut(link), timing.helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    var unused =
+        watch.schedule(
+            () -> helloTimedOut(link), timing.helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** An attempt failed: try again after the backoff, or after Slack's wait if longer. */
@@ -272,7 +276,7 @@ final class SlackSocket implements AutoCloseable {
     long first = FIRST_BACKOFF.toMillis();
     long longest = LONGEST_BACKOFF.toMillis();
     long full = failures >= 31 ? longest : Math.min(longest, first << (failures - 1));
-    return Duration.ofMillis(full / 2 + (long) (random.getAsDouble() * (full / 2)));
+    return Duration.ofMillis(full / 2 + (long) (random.getAsDouble() * (full / 2.0)));
   }
 
   private void helloed(Link link, JsonNode hello) {

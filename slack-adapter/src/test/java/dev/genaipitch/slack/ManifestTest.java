@@ -46,7 +46,7 @@ final class ManifestTest {
       if (line.strip().equals("bot:")) {
         inBot = true;
       } else if (inBot && line.strip().startsWith("#")) {
-        continue;
+        // a comment inside the bot scopes neither ends them nor is one
       } else if (inBot && line.strip().startsWith("- ")) {
         scopes.add(line.strip().substring(2));
       } else if (inBot && !line.isBlank()) {

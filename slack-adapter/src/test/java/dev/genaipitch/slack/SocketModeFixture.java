@@ -94,7 +94,8 @@ final class SocketModeFixture implements AutoCloseable {
 
   /** Everything the adapter logged, one line per event, formatted. */
   String logged() {
-    synchronized (logs.list) {
+    // The appender appends under its own lock (AppenderBase.doAppend is synchronized).
+    synchronized (logs) {
       return String.join(
           "\n", logs.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
     }

@@ -64,7 +64,7 @@ final class MarkdownBlocks {
       } else if (node instanceof TableBlock t) {
         blocks.add(table(t));
       } else if (node instanceof ThematicBreak) {
-        continue;
+        // A rule only separates; it carries nothing to say.
       } else {
         problems.add(
             new ContentProblem(

@@ -33,5 +33,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 # SIGTERM: /readyz turns 503, in-flight requests get SHUTDOWN_TIMEOUT to finish, then exit 0.
 STOPSIGNAL SIGTERM
 # The launcher's JVM flags (./genai-pitch): measured in docs/performance.md.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx128m", "-jar", "/app/genai-pitch.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx128m", "-Xmn16m", "-jar", "/app/genai-pitch.jar"]
 CMD ["serve"]

@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Options: {@code runs} (10 per variant), {@code repo}, {@code out}, {@code
  * variant.NAME=JAVA_OPTS} (the JVM flags given to the launcher; {@code variant.launcher=} for its
  * own), and {@code command.NAME=COMMAND} (a whole command line that serves, e.g. another build's
- * jar). Default: the launcher's flags only.
+ * jar). Default: the launcher's flags only. With {@code saturation=SECONDS} (0: off) each start is
+ * followed by two phases of Slack saturation ({@code concurrency}, 16 connections) of that length:
+ * the first, from the fresh start, gives the peak RSS (VmHWM) the issue's memory target is about;
+ * the second, after it, the throughput, p99 and server CPU per answer of a warmed-up server.
  */
 public final class StartupBench {
 
@@ -28,6 +31,8 @@ public final class StartupBench {
     Options o = new Options(args);
     Path repo = Path.of(o.text("repo", ".")).toAbsolutePath().normalize();
     int runs = o.integer("runs", 10);
+    double saturation = o.decimal("saturation", 0);
+    int concurrency = o.integer("concurrency", 16);
     Map<String, String> variants = new LinkedHashMap<>();
     Map<String, String> commands = new LinkedHashMap<>();
     for (String arg : args) {
@@ -69,6 +74,24 @@ public final class StartupBench {
             String load = LoadPhase.loadAverage().split(" ")[0];
             ServerProcess.Startup s = server.awaitReady(remotes, questions, 60);
             double cpu = server.cpuSeconds() * 1000;
+            double rssAtReady = server.status().vmRssKib() / 1024.0;
+            double[] sat = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+            if (saturation > 0) {
+              SlackCommands slack = new SlackCommands(server.host(), questions);
+              LoadPhase.Result cold =
+                  LoadBench.saturate(server, remotes, slack, "slack", concurrency, saturation);
+              double peak = server.status().vmHwmKib() / 1024.0;
+              LoadPhase.Result warm =
+                  LoadBench.saturate(server, remotes, slack, "slack", concurrency, saturation);
+              sat =
+                  new double[] {
+                    peak,
+                    cold.throughput(),
+                    warm.throughput(),
+                    warm.latency().getValueAtPercentile(99) / 1000.0,
+                    warm.serverCpuMillisPerRequest()
+                  };
+            }
             figures
                 .get(v.getKey())
                 .add(
@@ -77,18 +100,29 @@ public final class StartupBench {
                       s.firstSlackMillis(),
                       s.firstTeamsReplyMillis(),
                       cpu,
-                      server.status().vmRssKib() / 1024.0,
-                      Double.parseDouble(load)
+                      rssAtReady,
+                      Double.parseDouble(load),
+                      sat[0],
+                      sat[1],
+                      sat[2],
+                      sat[3],
+                      sat[4]
                     });
             System.err.printf(
                 "%-12s ready %5.0f ms, first slash command %5.0f ms, first Teams reply %5.0f ms,"
-                    + " CPU by then %5.0f ms (load %s)%n",
+                    + " CPU by then %5.0f ms (load %s); saturated: peak RSS %4.0f MiB, %5.0f/s"
+                    + " cold, %5.0f/s warm, p99 %.1f ms, CPU %.3f ms per answer%n",
                 v.getKey(),
                 s.readyMillis(),
                 s.firstSlackMillis(),
                 s.firstTeamsReplyMillis(),
                 cpu,
-                load);
+                load,
+                sat[0],
+                sat[1],
+                sat[2],
+                sat[3],
+                sat[4]);
           }
         }
       }
@@ -96,15 +130,30 @@ public final class StartupBench {
     StringBuilder md = new StringBuilder("## Start-up\n\n").append(Machine.describe());
     md.append("- ")
         .append(runs)
-        .append(" starts per variant, alternating; load average before ")
+        .append(" starts per variant, alternating")
+        .append(
+            saturation > 0
+                ? ", each followed by 2 x "
+                    + (int) saturation
+                    + " s of Slack saturation ("
+                    + concurrency
+                    + " connections)"
+                : "")
+        .append("; load average before ")
         .append(loadBefore)
         .append(", after ")
         .append(LoadPhase.loadAverage())
         .append("\n\n");
     md.append(
         "| variant | JAVA_OPTS | ready (ms) | first slash command (ms) | first Teams reply (ms) |"
-            + " CPU used by ready (ms) | RSS at ready (MiB) | load (1 min) |\n"
-            + "|---|---|---|---|---|---|---|---|\n");
+            + " CPU used by ready (ms) | RSS at ready (MiB) | load (1 min) |"
+            + (saturation > 0
+                ? " peak RSS after saturation (MiB) | Slack saturation, fresh (/s) |"
+                    + " Slack saturation, warm (/s) | warm p99 (ms) | CPU per answer, warm (ms) |"
+                : "")
+            + "\n|---|---|---|---|---|---|---|---|"
+            + (saturation > 0 ? "---|---|---|---|---|" : "")
+            + "\n");
     figures.forEach(
         (name, rows) -> {
           md.append("| ")
@@ -115,7 +164,7 @@ public final class StartupBench {
                       ? commands.get(name)
                       : variants.get(name) == null ? "(launcher's)" : variants.get(name))
               .append("` |");
-          for (int i = 0; i < 6; i++) {
+          for (int i = 0; i < (saturation > 0 ? 11 : 6); i++) {
             int col = i;
             md.append(' ')
                 .append(LoadBench.fmt(median(rows.stream().map(x -> x[col]).toList())))
@@ -131,8 +180,10 @@ public final class StartupBench {
                     md.append(
                         String.format(
                             "%-12s ready %5.0f  slash %5.0f  teams %5.0f  cpu %5.0f  rss %4.0f "
-                                + " load %.2f%n",
-                            name, x[0], x[1], x[2], x[3], x[4], x[5]))));
+                                + " load %.2f  peak %4.0f  sat %5.0f %5.0f/s  p99 %.1f  cpu/ans"
+                                + " %.3f%n",
+                            name, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9],
+                            x[10]))));
     md.append("```\n");
     Files.writeString(out, md.toString());
     System.out.println(md);

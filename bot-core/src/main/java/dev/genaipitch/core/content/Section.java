@@ -1,5 +1,7 @@
 package dev.genaipitch.core.content;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.genaipitch.core.Block;
 import dev.genaipitch.core.Topic;
 import java.util.List;
@@ -33,6 +35,15 @@ public record Section(
     List<String> examples,
     String source,
     List<Relation> relations) {
+
+  /**
+   * Each section's lines, split once: answering a question asks for them, and splitting the script
+   * into sentences again for every answer showed in the profile of a slash command. Keyed by the
+   * identity of the (immutable) block list, weakly, so a reloaded guide's sections take theirs
+   * along when they go; a record cannot keep them in a field of its own.
+   */
+  private static final Cache<List<Block>, List<String>> LINES =
+      Caffeine.newBuilder().weakKeys().build();
 
   public Section {
     blocks = List.copyOf(blocks);
@@ -84,7 +95,7 @@ public record Section(
    * its paragraphs and quotes, as a one-fact question is answered with one of them.
    */
   public List<String> lines() {
-    return ScriptLines.of(blocks);
+    return LINES.get(blocks, ScriptLines::of);
   }
 
   public Topic topic() {

@@ -2,6 +2,7 @@ package dev.genaipitch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genaipitch.testing.FakeSlack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class FaultSlackApiTest {
 
   private static final RecordingScheduler scheduler = new RecordingScheduler();
   private static RunningService running;
-  private static FakeSlackApi slackApi;
+  private static FakeSlack slackApi;
 
   @BeforeAll
   static void start() throws Exception {
@@ -57,9 +58,7 @@ final class FaultSlackApiTest {
     mention("C0RATE", "do we need both?");
 
     slackApi.awaitDelivered(POST, 1);
-    assertThat(slackApi.calls(POST))
-        .extracting(FakeSlackApi.Call::status)
-        .containsExactly(429, 200);
+    assertThat(slackApi.calls(POST)).extracting(FakeSlack.Call::status).containsExactly(429, 200);
     assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(7));
     assertDeliveredOnceTo(POST, "C0RATE");
     assertNoSecretLogged();
@@ -72,9 +71,7 @@ final class FaultSlackApiTest {
     running.slack.event(running.slack.directMessage("exec summary").put("channel", "D0FIVE"));
 
     slackApi.awaitDelivered(POST, 1);
-    assertThat(slackApi.calls(POST))
-        .extracting(FakeSlackApi.Call::status)
-        .containsExactly(500, 200);
+    assertThat(slackApi.calls(POST)).extracting(FakeSlack.Call::status).containsExactly(500, 200);
     assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(1));
     assertDeliveredOnceTo(POST, "D0FIVE");
   }
@@ -116,7 +113,7 @@ final class FaultSlackApiTest {
     mention("C0SLOW", "do we need both?");
 
     slackApi.awaitDelivered(POST, 1);
-    assertThat(slackApi.calls(POST)).extracting(FakeSlackApi.Call::status).containsExactly(0, 200);
+    assertThat(slackApi.calls(POST)).extracting(FakeSlack.Call::status).containsExactly(0, 200);
     assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(1));
     assertDeliveredOnceTo(POST, "C0SLOW");
   }
@@ -153,20 +150,20 @@ final class FaultSlackApiTest {
   @Test
   void
       share_throughAResponseUrlThatIsRateLimitedFailsAndHangs_isPostedOnceAndThePreviewRemovedOnce() {
-    slackApi.answerNext(FakeSlackApi.RESPONSE_URL, 429, "2");
-    slackApi.answerNext(FakeSlackApi.RESPONSE_URL, 500, null);
-    slackApi.hangNext(FakeSlackApi.RESPONSE_URL);
+    slackApi.answerNext(FakeSlack.RESPONSE_URL, 429, "2");
+    slackApi.answerNext(FakeSlack.RESPONSE_URL, 500, null);
+    slackApi.hangNext(FakeSlack.RESPONSE_URL);
 
     running.slack.click(
         "post_in_channel", "{\"i\":\"need-both\",\"q\":\"do we need both?\",\"s\":\"p\"}");
 
-    List<FakeSlackApi.Call> delivered = slackApi.awaitDelivered(FakeSlackApi.RESPONSE_URL, 2);
+    List<FakeSlack.Call> delivered = slackApi.awaitDelivered(FakeSlack.RESPONSE_URL, 2);
     assertThat(delivered)
         .extracting(c -> c.body().contains("\"delete_original\":true"))
         .containsExactly(false, true);
     assertThat(delivered.get(0).body()).contains("in_channel").contains(NEED_BOTH);
-    assertThat(slackApi.calls(FakeSlackApi.RESPONSE_URL))
-        .extracting(FakeSlackApi.Call::status)
+    assertThat(slackApi.calls(FakeSlack.RESPONSE_URL))
+        .extracting(FakeSlack.Call::status)
         .containsExactly(429, 500, 0, 200, 200);
     assertThat(scheduler.delays())
         .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(4));
@@ -191,7 +188,7 @@ final class FaultSlackApiTest {
           channel ->
               slow.slack.event(
                   slow.slack
-                      .mention("<@" + FakeSlackApi.BOT_USER + "> do we need both?")
+                      .mention("<@" + FakeSlack.BOT_USER + "> do we need both?")
                       .put("channel", channel)));
       // Every sending thread is now stuck on Slack; two answers wait in the queue.
       slow.slackApi.awaitCalls(POST, 4);
@@ -226,15 +223,12 @@ final class FaultSlackApiTest {
 
   private static void mention(String channel, String question) {
     running.slack.event(
-        running
-            .slack
-            .mention("<@" + FakeSlackApi.BOT_USER + "> " + question)
-            .put("channel", channel));
+        running.slack.mention("<@" + FakeSlack.BOT_USER + "> " + question).put("channel", channel));
   }
 
   private static void assertDeliveredOnceTo(String method, String target) {
     assertThat(slackApi.delivered(method))
-        .extracting(FakeSlackApi.Call::target)
+        .extracting(FakeSlack.Call::target)
         .containsExactly(target);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.testing.FakeSlack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -444,9 +445,9 @@ final class FleetTest {
   }
 
   /** The thread each answer went to: one per event. */
-  private static List<String> threads(List<FakeSlackApi.Call> posts) {
+  private static List<String> threads(List<FakeSlack.Call> posts) {
     List<String> threads = new ArrayList<>();
-    for (FakeSlackApi.Call post : posts) {
+    for (FakeSlack.Call post : posts) {
       Matcher ts = THREAD.matcher(post.body());
       threads.add(ts.find() ? ts.group(1) : "(no thread) " + post.body());
     }

@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.testing.FakeSlack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -907,7 +908,7 @@ final class Fuzzer {
               SlackSide.JSON_TYPE,
               utf8(
                   slack.eventBody(
-                      "EvFUZZM" + i, slack.mention("<@" + FakeSlackApi.BOT_USER + "> " + q)))));
+                      "EvFUZZM" + i, slack.mention("<@" + FakeSlack.BOT_USER + "> " + q)))));
       slackCorpus.add(
           new Base(
               "direct message",

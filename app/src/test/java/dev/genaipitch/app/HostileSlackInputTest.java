@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.testing.FakeSlack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -171,7 +172,7 @@ final class HostileSlackInputTest {
   void replay_ofAnEventInsideTheWindow_isAnsweredOnce() {
     String body =
         slack.eventBody(
-            slack.newEventId(), slack.mention("<@" + FakeSlackApi.BOT_USER + "> do we need both?"));
+            slack.newEventId(), slack.mention("<@" + FakeSlack.BOT_USER + "> do we need both?"));
     Map<String, String> captured =
         headers(slack.now(), SlackSide.signature(SlackSide.SECRET, slack.now(), bytes(body)));
     captured.put("Content-Type", SlackSide.JSON_TYPE);
@@ -341,7 +342,7 @@ final class HostileSlackInputTest {
 
     assertThat(assertHandled(slack.event(slack.directMessage(text))).status()).isEqualTo(200);
 
-    FakeSlackApi.Call sent = running.slackApi.awaitDelivered("chat.postMessage", 1).get(0);
+    FakeSlack.Call sent = running.slackApi.awaitDelivered("chat.postMessage", 1).get(0);
     assertThat(sent.body().length()).as("message size").isLessThan(40_000);
     assertNothingSentBeyond(1);
   }
@@ -505,10 +506,10 @@ final class HostileSlackInputTest {
 
   @Test
   void mentionAndDirectMessage_carryingMarkup_postNothingRaw() {
-    slack.event(slack.mention("<@" + FakeSlackApi.BOT_USER + "> " + ATTACK));
+    slack.event(slack.mention("<@" + FakeSlack.BOT_USER + "> " + ATTACK));
     slack.event(slack.directMessage(ATTACK));
 
-    List<FakeSlackApi.Call> sent = running.slackApi.awaitDelivered("chat.postMessage", 2);
+    List<FakeSlack.Call> sent = running.slackApi.awaitDelivered("chat.postMessage", 2);
     sent.forEach(HostileSlackInputTest::assertNoRawMarkup);
   }
 
@@ -519,7 +520,7 @@ final class HostileSlackInputTest {
 
     assertThat(assertHandled(slack.click("post_in_channel", value)).status()).isEqualTo(200);
 
-    FakeSlackApi.Call shared = running.slackApi.awaitDelivered(FakeSlackApi.RESPONSE_URL, 2).get(0);
+    FakeSlack.Call shared = running.slackApi.awaitDelivered(FakeSlack.RESPONSE_URL, 2).get(0);
     assertThat(shared.body()).contains("in_channel").contains("&lt;!channel&gt;");
     assertNoRawMarkup(shared);
   }
@@ -532,7 +533,7 @@ final class HostileSlackInputTest {
 
     assertHandled(slack.post(SlackSide.interactionBody(payload), SlackSide.FORM));
 
-    FakeSlackApi.Call shared = running.slackApi.awaitDelivered(FakeSlackApi.RESPONSE_URL, 2).get(0);
+    FakeSlack.Call shared = running.slackApi.awaitDelivered(FakeSlack.RESPONSE_URL, 2).get(0);
     assertThat(shared.body()).doesNotContain("Shared by");
     assertNoRawMarkup(shared);
   }
@@ -549,7 +550,7 @@ final class HostileSlackInputTest {
     assertHandled(slack.click("open_topic.x", huge));
     assertRefused(slack.click("post_in_channel", "{\"i\":1}"), 400, "not one of ours");
 
-    List<FakeSlackApi.Call> sent = running.slackApi.awaitDelivered(FakeSlackApi.RESPONSE_URL, 1);
+    List<FakeSlack.Call> sent = running.slackApi.awaitDelivered(FakeSlack.RESPONSE_URL, 1);
     assertThat(sent.get(0).body().length()).isLessThan(40_000);
     assertNoRawMarkup(sent.get(0));
   }
@@ -580,8 +581,8 @@ final class HostileSlackInputTest {
     assertThat(rendered(json)).doesNotContain(RAW_MARKUP.toArray(String[]::new));
   }
 
-  private static void assertNoRawMarkup(FakeSlackApi.Call call) {
-    if (call.method().equals(FakeSlackApi.RESPONSE_URL)) {
+  private static void assertNoRawMarkup(FakeSlack.Call call) {
+    if (call.method().equals(FakeSlack.RESPONSE_URL)) {
       assertNoRawMarkup(call.body());
     } else {
       // chat.postMessage: the fallback text and the blocks, as form fields

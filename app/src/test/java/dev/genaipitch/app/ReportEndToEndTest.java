@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.SlackSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,9 +53,7 @@ final class ReportEndToEndTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private final MutableClock clock = MutableClock.at("2025-05-01T09:00:00Z");
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-  private final LoopbackApi slackApi =
-      new LoopbackApi(
-          "{\"ok\":true,\"user\":\"genai-pitch\",\"team\":\"Acme\",\"user_id\":\"U0BOT\",\"team_id\":\"T1\"}");
+  private final FakeSlack slackApi = new FakeSlack();
   private final LoopbackApi botConnector = new LoopbackApi("{\"id\":\"sent-1\"}");
   private final AtomicLong activityIds = new AtomicLong(1_700_000_000_000L);
   private LogCapture logs;
@@ -79,7 +76,7 @@ final class ReportEndToEndTest {
                 "SLACK_BOT_TOKEN",
                 BOT_TOKEN,
                 "SLACK_API_URL",
-                slackApi.url() + "api/",
+                slackApi.apiUrl(),
                 // Teams as the Emulator talks to it, on loopback.
                 "TEAMS_EMULATOR",
                 "true"));
@@ -99,7 +96,7 @@ final class ReportEndToEndTest {
   @Test
   void report_listsUnansweredQuestionsAskedThroughSlackAndTeams() throws Exception {
     assertThat(service.readiness().failing()).as("Slack's start-up token check passed").isEmpty();
-    assertThat(slackApi.paths()).contains("/api/auth.test");
+    assertThat(slackApi.calls("auth.test")).isNotEmpty();
 
     HttpResponse<String> slack = slashCommand("How much does Lambda cost?");
     HttpResponse<String> teams1 = teamsPersonalMessage("how much does lambda cost");
@@ -185,7 +182,7 @@ final class ReportEndToEndTest {
     form.put("command", "/genai-pitch");
     form.put("text", text);
     form.put("api_app_id", "A0APP");
-    form.put("response_url", slackApi.url() + "response/T1/B1/not-a-secret");
+    form.put("response_url", slackApi.responseUrl("B1"));
     form.put("trigger_id", "1.2.trigger");
     String body =
         form.entrySet().stream()
@@ -196,7 +193,7 @@ final class ReportEndToEndTest {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/slack/events"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-            .header("X-Slack-Signature", sign(timestamp, body))
+            .header("X-Slack-Signature", new SlackSigner(SIGNING_SECRET).signature(timestamp, body))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -228,15 +225,6 @@ final class ReportEndToEndTest {
             .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String sign(long timestamp, String body) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "v0="
-        + HexFormat.of()
-            .formatHex(
-                mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Everything logged during the test: messages, key-value pairs and exceptions. */

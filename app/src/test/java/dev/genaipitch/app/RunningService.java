@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.slack.SlackAdapter;
 import dev.genaipitch.teams.TeamsAdapter;
+import dev.genaipitch.testing.FakeSlack;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,13 +13,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * What {@code serve} runs, in-process on a random port: {@link PitchService} with the real Slack
- * and Teams routes ({@link ServeCommand#routes}), Slack pointed at a {@link FakeSlackApi} and the
+ * and Teams routes ({@link ServeCommand#routes}), Slack pointed at a {@link FakeSlack} and the
  * activities' serviceUrl at a {@link FakeConnector}, and a client for each side. Everything the
  * service logs under {@code dev.genaipitch} is captured.
  */
 final class RunningService implements AutoCloseable {
 
-  final FakeSlackApi slackApi;
+  final FakeSlack slackApi;
   final FakeConnector connector;
   final PitchService service;
   final Wire wire;
@@ -28,7 +29,7 @@ final class RunningService implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
 
   private RunningService(Builder b) throws Exception {
-    slackApi = new FakeSlackApi(b.fakeThreads);
+    slackApi = new FakeSlack(b.fakeThreads);
     connector = new FakeConnector(b.fakeThreads);
     logs = LogCapture.of("dev.genaipitch");
     scheduler =

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.sun.net.httpserver.HttpServer;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.GuideLoader;
 import dev.genaipitch.slack.SlackStartException;
+import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.SlackSigner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,12 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,9 +38,7 @@ final class SlackRouteTest {
   private static final String SECRET = "app-test-signing-secret";
   private static PitchBot bot;
 
-  private HttpServer fakeSlack;
-  private volatile String authTest =
-      "{\"ok\":true,\"user\":\"genai-pitch\",\"team\":\"Acme\",\"user_id\":\"U0BOT\",\"team_id\":\"T1\"}";
+  private final FakeSlack fakeSlack = new FakeSlack();
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
   @BeforeAll
@@ -54,24 +48,13 @@ final class SlackRouteTest {
 
   @BeforeEach
   void start() throws Exception {
-    fakeSlack = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    fakeSlack.createContext(
-        "/api/auth.test",
-        exchange -> {
-          byte[] body = authTest.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    fakeSlack.start();
     logs.start();
     ((Logger) LoggerFactory.getLogger(SlackRoute.class)).addAppender(logs);
   }
 
   @AfterEach
   void stop() {
-    fakeSlack.stop(0);
+    fakeSlack.close();
     ((Logger) LoggerFactory.getLogger(SlackRoute.class)).detachAppender(logs);
   }
 
@@ -114,7 +97,7 @@ final class SlackRouteTest {
                           URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
                       .header("Content-Type", "application/x-www-form-urlencoded")
                       .header("X-Slack-Request-Timestamp", Long.toString(now))
-                      .header("X-Slack-Signature", sign(now, body))
+                      .header("X-Slack-Signature", new SlackSigner(SECRET).signature(now, body))
                       .POST(HttpRequest.BodyPublishers.ofString(body))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
@@ -130,7 +113,7 @@ final class SlackRouteTest {
 
   @Test
   void start_withARejectedToken_refusesToStart() throws Exception {
-    authTest = "{\"ok\":false,\"error\":\"invalid_auth\"}";
+    fakeSlack.rejectToken("invalid_auth");
 
     assertThatThrownBy(
             () ->
@@ -146,15 +129,6 @@ final class SlackRouteTest {
             "ADMIN_PORT", "0",
             "SLACK_SIGNING_SECRET", SECRET,
             "SLACK_BOT_TOKEN", "xoxb-app-test-token",
-            "SLACK_API_URL", "http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/api/"));
-  }
-
-  private static String sign(long timestamp, String body) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "v0="
-        + HexFormat.of()
-            .formatHex(
-                mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+            "SLACK_API_URL", fakeSlack.apiUrl()));
   }
 }

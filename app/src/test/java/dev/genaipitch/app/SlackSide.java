@@ -2,16 +2,15 @@ package dev.genaipitch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.SlackSigner;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Slack's side: the requests Slack sends to {@code /slack/events} (slash commands, events, button
@@ -29,13 +28,14 @@ final class SlackSide {
   static final String JSON_TYPE = "application/json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SlackSigner SIGNER = new SlackSigner(SECRET);
 
   private final Wire wire;
-  private final FakeSlackApi slack;
+  private final FakeSlack slack;
   private final Clock clock;
   private final AtomicInteger ids = new AtomicInteger();
 
-  SlackSide(Wire wire, FakeSlackApi slack, Clock clock) {
+  SlackSide(Wire wire, FakeSlack slack, Clock clock) {
     this.wire = wire;
     this.slack = slack;
     this.clock = clock;
@@ -114,7 +114,7 @@ final class SlackSide {
         .putArray("authorizations")
         .addObject()
         .put("team_id", "T1")
-        .put("user_id", FakeSlackApi.BOT_USER)
+        .put("user_id", FakeSlack.BOT_USER)
         .put("is_bot", true);
     return envelope.toString();
   }
@@ -183,21 +183,12 @@ final class SlackSide {
 
   /** The two signature headers Slack would send with {@code body} at {@code epochSeconds}. */
   static Map<String, String> signed(long epochSeconds, byte[] body) {
-    return Map.of(
-        "X-Slack-Request-Timestamp", Long.toString(epochSeconds),
-        "X-Slack-Signature", signature(SECRET, epochSeconds, body));
+    return SIGNER.headers(epochSeconds, body);
   }
 
-  /** {@code v0=hex(HmacSHA256(secret, "v0:" + ts + ":" + body))}. */
+  /** Slack's signature over {@code body} at {@code epochSeconds} with {@code secret}. */
   static String signature(String secret, long epochSeconds, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update(("v0:" + epochSeconds + ":").getBytes(StandardCharsets.UTF_8));
-      return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return new SlackSigner(secret).signature(epochSeconds, body);
   }
 
   long now() {

@@ -3,6 +3,7 @@ package dev.genaipitch.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.testing.FakeSlack;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;

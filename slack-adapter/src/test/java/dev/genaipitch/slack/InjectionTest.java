@@ -3,8 +3,9 @@ package dev.genaipitch.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.genaipitch.slack.FakeSlack.Call;
 import dev.genaipitch.slack.Workspace.Reply;
+import dev.genaipitch.testing.Blocks;
+import dev.genaipitch.testing.FakeSlack.Call;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,10 @@ package dev.genaipitch.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.genaipitch.slack.FakeSlack.Call;
 import dev.genaipitch.slack.Workspace.Reply;
+import dev.genaipitch.testing.Blocks;
+import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.FakeSlack.Call;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

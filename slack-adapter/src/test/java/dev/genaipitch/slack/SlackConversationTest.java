@@ -2,8 +2,9 @@ package dev.genaipitch.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaipitch.slack.FakeSlack.Call;
 import dev.genaipitch.slack.Workspace.Reply;
+import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.FakeSlack.Call;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -12,6 +12,7 @@ import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
 import dev.genaipitch.core.practice.PracticeStore;
 import dev.genaipitch.core.practice.Rehearsal;
+import dev.genaipitch.testing.FakeSlack;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

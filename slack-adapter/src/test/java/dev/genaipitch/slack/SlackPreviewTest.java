@@ -8,6 +8,7 @@ import dev.genaipitch.core.Answer;
 import dev.genaipitch.core.Block;
 import dev.genaipitch.core.Inline;
 import dev.genaipitch.core.Topic;
+import dev.genaipitch.testing.Blocks;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genaipitch.core.Topic;
 import dev.genaipitch.slack.Workspace.Reply;
+import dev.genaipitch.testing.Blocks;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

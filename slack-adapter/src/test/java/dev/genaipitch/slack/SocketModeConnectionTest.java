@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.slack.FakeSocketMode.Connection;
 import dev.genaipitch.slack.SlackAdapter.Reconnect;
+import dev.genaipitch.testing.FakeSlack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

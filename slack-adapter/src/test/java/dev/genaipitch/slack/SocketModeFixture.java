@@ -6,6 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.config.ConfigException;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.testing.FakeSlack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.GuideLoader;
+import dev.genaipitch.testing.FakeSlack;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

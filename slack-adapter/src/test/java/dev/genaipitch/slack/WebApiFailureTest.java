@@ -2,9 +2,10 @@ package dev.genaipitch.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaipitch.slack.FakeSlack.Call;
 import dev.genaipitch.slack.SlackFixture.RecordingListener.Failure;
 import dev.genaipitch.slack.Workspace.Reply;
+import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.FakeSlack.Call;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;

@@ -3,6 +3,9 @@ package dev.genaipitch.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.testing.Blocks;
+import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.SlackSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,13 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Slack's side of the conversation: people typing commands, clicking buttons, mentioning the bot,
@@ -49,7 +49,7 @@ final class Workspace {
   }
 
   private final URI endpoint;
-  private final String secret;
+  private final SlackSigner signer;
   private final Clock clock;
   private final FakeSlack fakeSlack;
   private final HttpClient http =
@@ -58,7 +58,7 @@ final class Workspace {
 
   Workspace(URI endpoint, String secret, Clock clock, FakeSlack fakeSlack) {
     this.endpoint = endpoint;
-    this.secret = secret;
+    this.signer = new SlackSigner(secret);
     this.clock = clock;
     this.fakeSlack = fakeSlack;
   }
@@ -289,15 +289,7 @@ final class Workspace {
 
   /** Slack's signature over {@code body} at {@code epochSeconds}, with the test secret. */
   String signature(long epochSeconds, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest =
-          mac.doFinal(("v0:" + epochSeconds + ":" + body).getBytes(StandardCharsets.UTF_8));
-      return "v0=" + HexFormat.of().formatHex(digest);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return signer.signature(epochSeconds, body);
   }
 
   String slashCommandBody(String text) {
@@ -312,11 +304,7 @@ final class Workspace {
   }
 
   private Map<String, String> sign(long epochSeconds, String body) {
-    return Map.of(
-        "X-Slack-Request-Timestamp",
-        Long.toString(epochSeconds),
-        "X-Slack-Signature",
-        signature(epochSeconds, body));
+    return signer.headers(epochSeconds, body);
   }
 
   private Reply send(

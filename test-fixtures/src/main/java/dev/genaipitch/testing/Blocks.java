@@ -1,4 +1,4 @@
-package dev.genaipitch.slack;
+package dev.genaipitch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads Block Kit the way a person looks at it: its words, its buttons. */
-final class Blocks {
+public final class Blocks {
 
   private Blocks() {}
 
   /** A button as found in a message, with the block it sits in. */
-  record Button(String label, String actionId, String value, String blockId) {}
+  public record Button(String label, String actionId, String value, String blockId) {}
 
   /**
    * Every text of the message's blocks (sections, fields, contexts, headers, buttons), one per
    * line; a context's elements, which Slack lays out side by side, share a line.
    */
-  static String text(JsonNode message) {
+  public static String text(JsonNode message) {
     List<String> out = new ArrayList<>();
     collect(message.path("blocks"), out);
     return String.join("\n", out);
@@ -43,7 +43,7 @@ final class Blocks {
     }
   }
 
-  static List<Button> buttons(JsonNode message) {
+  public static List<Button> buttons(JsonNode message) {
     List<Button> out = new ArrayList<>();
     for (JsonNode block : message.path("blocks")) {
       String blockId = block.path("block_id").asText("generated-" + out.size());
@@ -64,7 +64,7 @@ final class Blocks {
    * The text objects of the message's blocks (contexts' elements, sections' text and fields) that
    * contain {@code words}: where a user's words ended up, and as which type.
    */
-  static List<JsonNode> textObjectsWith(JsonNode message, String words) {
+  public static List<JsonNode> textObjectsWith(JsonNode message, String words) {
     List<JsonNode> out = new ArrayList<>();
     for (JsonNode block : message.path("blocks")) {
       List<JsonNode> texts = new ArrayList<>();
@@ -80,12 +80,12 @@ final class Blocks {
     return out;
   }
 
-  static List<String> labels(JsonNode message) {
+  public static List<String> labels(JsonNode message) {
     return buttons(message).stream().map(Button::label).toList();
   }
 
   /** The {@code n}th button labelled {@code label} (0 is the first). */
-  static Button button(JsonNode message, String label, int n) {
+  public static Button button(JsonNode message, String label, int n) {
     List<Button> matching = buttons(message).stream().filter(b -> b.label().equals(label)).toList();
     if (matching.size() <= n) {
       throw new AssertionError("no button '" + label + "' (#" + n + ") among " + labels(message));
@@ -102,7 +102,7 @@ final class Blocks {
   }
 
   /** Types of the message's blocks in order, e.g. {@code [context, header, section, actions]}. */
-  static List<String> types(JsonNode message) {
+  public static List<String> types(JsonNode message) {
     List<String> out = new ArrayList<>();
     message.path("blocks").forEach(b -> out.add(b.path("type").asText()));
     return out;

@@ -2,6 +2,7 @@ package dev.genaipitch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genaipitch.testing.FakeBotConnector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class FaultBotConnectorTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private static RunningService running;
-  private static FakeConnector connector;
+  private static FakeBotConnector connector;
 
   @BeforeAll
   static void start() throws Exception {
@@ -51,7 +52,7 @@ final class FaultBotConnectorTest {
         .isEqualTo(200);
 
     assertThat(connector.received())
-        .extracting(FakeConnector.Received::status)
+        .extracting(FakeBotConnector.Received::status)
         .containsExactly(500, 200);
     assertThat(connector.delivered())
         .singleElement()

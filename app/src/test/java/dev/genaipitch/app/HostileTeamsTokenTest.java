@@ -5,6 +5,7 @@ import static dev.genaipitch.app.Verdicts.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.testing.BotFrameworkIssuer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -7,16 +7,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.testing.FakeBotConnector;
 import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.LogCapture;
 import dev.genaipitch.testing.SlackSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,8 +25,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,7 +50,7 @@ final class ReportEndToEndTest {
   private final MutableClock clock = MutableClock.at("2025-05-01T09:00:00Z");
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final FakeSlack slackApi = new FakeSlack();
-  private final LoopbackApi botConnector = new LoopbackApi("{\"id\":\"sent-1\"}");
+  private final FakeBotConnector botConnector = new FakeBotConnector();
   private final AtomicLong activityIds = new AtomicLong(1_700_000_000_000L);
   private LogCapture logs;
   private PitchService service;
@@ -107,11 +103,13 @@ final class ReportEndToEndTest {
     assertThat(slack.body()).contains("That’s not in the script");
     assertThat(teams1.statusCode()).isEqualTo(200);
     assertThat(teams2.statusCode()).isEqualTo(200);
-    assertThat(botConnector.paths())
+    assertThat(botConnector.received())
+        .extracting(FakeBotConnector.Received::path)
         .as("Teams replied to both messages")
         .hasSize(2)
         .allMatch(p -> p.startsWith("/v3/conversations/a:1personal-chat/activities/"));
-    assertThat(botConnector.bodies()).allMatch(b -> b.contains("That’s not in the script"));
+    assertThat(botConnector.received())
+        .allMatch(r -> r.activity().toString().contains("That’s not in the script"));
 
     HttpResponse<String> admin =
         client.send(
@@ -208,7 +206,7 @@ final class ReportEndToEndTest {
     activity.put("id", Long.toString(activityIds.incrementAndGet()));
     activity.put("timestamp", "2025-05-01T09:00:00.000Z");
     activity.put("channelId", "msteams");
-    activity.put("serviceUrl", botConnector.url());
+    activity.put("serviceUrl", botConnector.serviceUrl());
     activity.put("text", text);
     activity.putObject("from").put("id", "29:alice").put("name", "Alice");
     activity
@@ -240,54 +238,5 @@ final class ReportEndToEndTest {
       }
     }
     return all.toString();
-  }
-
-  /**
-   * A loopback HTTP API answering every request with one JSON body and recording each path and
-   * body: the Slack Web API (auth.test, response URLs) or the Bot Connector (replies).
-   */
-  private static final class LoopbackApi implements AutoCloseable {
-    private final HttpServer server;
-    // The Bot Framework client blocks while it sends: the fake needs threads of its own.
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<String> paths = new CopyOnWriteArrayList<>();
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
-    private final byte[] answer;
-
-    LoopbackApi(String answer) throws IOException {
-      this.answer = answer.getBytes(StandardCharsets.UTF_8);
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.setExecutor(threads);
-      server.createContext("/", this::handle);
-      server.start();
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-    }
-
-    List<String> paths() {
-      return List.copyOf(paths);
-    }
-
-    List<String> bodies() {
-      return List.copyOf(bodies);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-      try (exchange) {
-        paths.add(exchange.getRequestURI().getRawPath());
-        bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, answer.length);
-        exchange.getResponseBody().write(answer);
-      }
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-      threads.shutdownNow();
-    }
   }
 }

@@ -3,7 +3,9 @@ package dev.genaipitch.app;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.slack.SlackAdapter;
 import dev.genaipitch.teams.TeamsAdapter;
+import dev.genaipitch.testing.FakeBotConnector;
 import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.LogCapture;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,13 +16,13 @@ import java.util.function.UnaryOperator;
 /**
  * What {@code serve} runs, in-process on a random port: {@link PitchService} with the real Slack
  * and Teams routes ({@link ServeCommand#routes}), Slack pointed at a {@link FakeSlack} and the
- * activities' serviceUrl at a {@link FakeConnector}, and a client for each side. Everything the
+ * activities' serviceUrl at a {@link FakeBotConnector}, and a client for each side. Everything the
  * service logs under {@code dev.genaipitch} is captured.
  */
 final class RunningService implements AutoCloseable {
 
   final FakeSlack slackApi;
-  final FakeConnector connector;
+  final FakeBotConnector connector;
   final PitchService service;
   final Wire wire;
   final SlackSide slack;
@@ -30,7 +32,7 @@ final class RunningService implements AutoCloseable {
 
   private RunningService(Builder b) throws Exception {
     slackApi = new FakeSlack(b.fakeThreads);
-    connector = new FakeConnector(b.fakeThreads);
+    connector = new FakeBotConnector(b.fakeThreads);
     logs = LogCapture.of("dev.genaipitch");
     scheduler =
         Executors.newSingleThreadScheduledExecutor(

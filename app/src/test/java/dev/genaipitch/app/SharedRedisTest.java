@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.genaipitch.core.SeenOnce;
 import dev.genaipitch.core.practice.PracticeState;
 import dev.genaipitch.core.practice.PracticeStore;
+import dev.genaipitch.testing.LogCapture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;

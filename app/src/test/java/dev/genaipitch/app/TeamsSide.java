@@ -2,6 +2,7 @@ package dev.genaipitch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.testing.FakeBotConnector;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Microsoft Teams' side: activities as the Bot Framework posts them to {@code /api/messages}, with
- * {@code serviceUrl} pointing at a {@link FakeConnector}.
+ * {@code serviceUrl} pointing at a {@link FakeBotConnector}.
  */
 final class TeamsSide {
 

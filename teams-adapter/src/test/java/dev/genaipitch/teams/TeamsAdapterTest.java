@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.testing.LogCapture;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +25,13 @@ final class TeamsAdapterTest {
 
   @Test
   void create_inEmulatorMode_runsUnauthenticated_andSaysSoLoudlyInOneLine() throws Exception {
-    try (LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = LogCapture.root()) {
       TeamsAdapter adapter =
           TeamsAdapter.create(
               RunningBot.sharedBotForTests(), BotConfig.load(Map.of("TEAMS_EMULATOR", "true")));
 
       assertThat(adapter.authenticated()).isFalse();
-      assertThat(logs.lines())
+      assertThat(logs.messages())
           .filteredOn(l -> l.contains("WITHOUT AUTHENTICATION"))
           .singleElement()
           .satisfies(l -> assertThat(l).contains("WARN").contains("only clients on this machine"));
@@ -40,7 +41,7 @@ final class TeamsAdapterTest {
 
   @Test
   void create_withAppId_authenticates_andNeverLogsThePassword() throws Exception {
-    try (LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = LogCapture.root()) {
       BotConfig config =
           BotConfig.load(
               Map.of(

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.config.BotConfig;
+import dev.genaipitch.testing.BotFrameworkIssuer;
+import dev.genaipitch.testing.FakeBotConnector;
+import dev.genaipitch.testing.LogCapture;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,7 +22,7 @@ final class TeamsAuthenticationTest {
   private static final String APP_ID = "4f6c2d0e-7b1a-4c8e-9d3f-2a5b6c7d8e9f";
   private static final String PASSWORD = "app-password-that-must-never-be-logged";
 
-  private static BotFrameworkKeys keys;
+  private static BotFrameworkIssuer keys;
 
   private FakeBotConnector connector;
   private RunningBot bot;
@@ -28,7 +31,7 @@ final class TeamsAuthenticationTest {
 
   @BeforeAll
   static void publishKeys() throws Exception {
-    keys = new BotFrameworkKeys();
+    keys = new BotFrameworkIssuer();
   }
 
   @AfterAll
@@ -38,14 +41,14 @@ final class TeamsAuthenticationTest {
 
   @BeforeEach
   void start() throws Exception {
-    logs = new LogCapture();
+    logs = LogCapture.root();
     connector = new FakeBotConnector();
     BotConfig config =
         BotConfig.load(
             Map.of(
                 "MICROSOFT_APP_ID", APP_ID,
                 "MICROSOFT_APP_PASSWORD", PASSWORD,
-                "BOT_OPENID_METADATA", keys.metadataUrl().toString()));
+                "BOT_OPENID_METADATA", keys.metadataUrl()));
     bot =
         RunningBot.start(
             config.teams(),
@@ -189,8 +192,8 @@ final class TeamsAuthenticationTest {
                     "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/")));
 
     assertThat(keys.metadataFetches()).isEqualTo(fetched);
-    assertThat(logs.lines()).noneMatch(line -> line.startsWith("ERROR"));
-    assertThat(logs.lines()).filteredOn(line -> line.contains("refused")).isNotEmpty();
+    assertThat(logs.messages()).noneMatch(line -> line.startsWith("ERROR"));
+    assertThat(logs.messages()).filteredOn(line -> line.contains("refused")).isNotEmpty();
   }
 
   // Regression: while the metadata could not be fetched, every request fetched it again and logged
@@ -200,14 +203,14 @@ final class TeamsAuthenticationTest {
       throws Exception {
     bot.close();
     MovableClock clock = new MovableClock();
-    try (BotFrameworkKeys outage = new BotFrameworkKeys()) {
+    try (BotFrameworkIssuer outage = new BotFrameworkIssuer()) {
       outage.down(true);
       BotConfig config =
           BotConfig.load(
               Map.of(
                   "MICROSOFT_APP_ID", APP_ID,
                   "MICROSOFT_APP_PASSWORD", PASSWORD,
-                  "BOT_OPENID_METADATA", outage.metadataUrl().toString()));
+                  "BOT_OPENID_METADATA", outage.metadataUrl()));
       bot =
           RunningBot.start(
               config.teams(),
@@ -221,11 +224,11 @@ final class TeamsAuthenticationTest {
       }
 
       assertThat(outage.metadataFetches()).isEqualTo(1);
-      assertThat(logs.lines())
+      assertThat(logs.messages())
           .filteredOn(line -> line.contains("cannot fetch the Bot Framework signing keys"))
           .singleElement()
           .satisfies(line -> assertThat(line).startsWith("WARN"));
-      assertThat(logs.lines()).noneMatch(line -> line.startsWith("ERROR"));
+      assertThat(logs.messages()).noneMatch(line -> line.startsWith("ERROR"));
 
       outage.down(false);
       clock.advance(OpenIdKeys.FIRST_BACKOFF);
@@ -263,7 +266,7 @@ final class TeamsAuthenticationTest {
 
     assertThat(teams.post(activity).status()).isEqualTo(401);
 
-    assertThat(logs.lines())
+    assertThat(logs.messages())
         .filteredOn(line -> line.contains("refused"))
         .singleElement()
         .satisfies(
@@ -285,23 +288,23 @@ final class TeamsAuthenticationTest {
     assertThat(teams.personalMessage("do we need both?").status()).isEqualTo(401);
     assertThat(teams.search("analogy").status()).isEqualTo(401);
     assertThat(teams.botAdded("personal").status()).isEqualTo(401);
-    assertThat(connector.requests()).isEmpty();
+    assertThat(connector.received()).isEmpty();
     assertThat(bot.heard.questions).isEmpty();
   }
 
   private static Function<ObjectNode, String> signed(
-      BotFrameworkKeys.Key key, Function<Map<String, Object>, Map<String, Object>> change) {
+      BotFrameworkIssuer.Key key, Function<Map<String, Object>, Map<String, Object>> change) {
     return activity ->
-        BotFrameworkKeys.bearer(
+        BotFrameworkIssuer.bearer(
             key,
-            change.apply(BotFrameworkKeys.claims(APP_ID, activity.path("serviceUrl").asText())));
+            change.apply(BotFrameworkIssuer.claims(APP_ID, activity.path("serviceUrl").asText())));
   }
 
   private static Function<ObjectNode, String> signedWith(
-      BotFrameworkKeys issuer, BotFrameworkKeys.Key key) {
+      BotFrameworkIssuer issuer, BotFrameworkIssuer.Key key) {
     return activity ->
-        BotFrameworkKeys.bearer(
-            key, BotFrameworkKeys.claims(APP_ID, activity.path("serviceUrl").asText()));
+        BotFrameworkIssuer.bearer(
+            key, BotFrameworkIssuer.claims(APP_ID, activity.path("serviceUrl").asText()));
   }
 
   private static Map<String, Object> without(Map<String, Object> claims, String name) {

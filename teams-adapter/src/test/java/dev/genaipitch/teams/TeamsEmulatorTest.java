@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.testing.FakeBotConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ final class TeamsEmulatorTest {
         .isEqualTo(401);
     assertThat(teams.postWithHeader(activity, "Forwarded", "for=203.0.113.9").status())
         .isEqualTo(401);
-    assertThat(connector.requests()).isEmpty();
+    assertThat(connector.received()).isEmpty();
     assertThat(bot.heard.questions).isEmpty();
   }
 

@@ -2,6 +2,8 @@ package dev.genaipitch.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genaipitch.testing.FakeBotConnector;
+import dev.genaipitch.testing.LogCapture;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +25,7 @@ final class TeamsFailureTest {
 
   @BeforeEach
   void start() throws Exception {
-    logs = new LogCapture();
+    logs = LogCapture.root();
     connector = new FakeBotConnector();
     // A reply slower than this fails every test here, so it is generous: on a busy machine a
     // healthy reply took longer than the 300 ms it once was. Only the test of the timeout itself
@@ -58,7 +60,7 @@ final class TeamsFailureTest {
         .isEqualTo(200);
 
     assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
-    assertThat(logs.lines())
+    assertThat(logs.messages())
         .anySatisfy(
             line ->
                 assertThat(line)
@@ -85,7 +87,7 @@ final class TeamsFailureTest {
     assertThat(teams.personalMessage("do we need both?").status()).isEqualTo(200);
 
     assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
-    assertThat(logs.lines())
+    assertThat(logs.messages())
         .anySatisfy(
             line -> assertThat(line).contains(FakeTeams.PERSONAL).contains("no answer within"));
   }
@@ -109,9 +111,9 @@ final class TeamsFailureTest {
       assertThat(toLimited.personalMessage("give me the analogy").status()).isEqualTo(200);
 
       assertThat(waiting).isNotDone();
-      assertThat(connector.requests()).hasSize(1);
+      assertThat(connector.received()).hasSize(1);
       assertThat(limited.heard.deliveryFailures).containsExactly("teams reply");
-      assertThat(logs.lines())
+      assertThat(logs.messages())
           .anySatisfy(
               line ->
                   assertThat(line)
@@ -145,7 +147,7 @@ final class TeamsFailureTest {
       assertThat(connector.replies().get(1).cardText())
           .contains("Most enterprises start with Bedrock");
       assertThat(limited.heard.deliveryFailures).isEmpty();
-      assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("not sent"));
+      assertThat(logs.messages()).noneSatisfy(line -> assertThat(line).contains("not sent"));
     }
   }
 
@@ -168,9 +170,9 @@ final class TeamsFailureTest {
           .isEqualTo(200);
 
       assertThat(waiting).isNotDone();
-      assertThat(connector.requests()).hasSize(2);
+      assertThat(connector.received()).hasSize(2);
       assertThat(limited.heard.deliveryFailures).containsExactly("teams reply");
-      assertThat(logs.lines())
+      assertThat(logs.messages())
           .anySatisfy(line -> assertThat(line).contains("not sent: 1 replies are already waiting"));
       connector.close();
       assertThat(waiting.get().status()).isEqualTo(200);
@@ -186,7 +188,7 @@ final class TeamsFailureTest {
     assertThat(toNowhere.personalMessage("do we need both?").status()).isEqualTo(200);
 
     assertThat(bot.heard.deliveryFailures).containsExactly("teams reply");
-    assertThat(logs.lines())
+    assertThat(logs.messages())
         .anySatisfy(line -> assertThat(line).contains(FakeTeams.PERSONAL).contains("connect"));
   }
 
@@ -219,7 +221,7 @@ final class TeamsFailureTest {
         .contains(reason)
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
-    assertThat(connector.requests()).isEmpty();
+    assertThat(connector.received()).isEmpty();
   }
 
   @Test
@@ -232,7 +234,7 @@ final class TeamsFailureTest {
     var activity = teams.message("x".repeat(70 * 1024), "personal", FakeTeams.PERSONAL);
 
     assertThat(teams.post(activity).status()).isEqualTo(413);
-    assertThat(connector.requests()).isEmpty();
+    assertThat(connector.received()).isEmpty();
   }
 
   @Test
@@ -247,7 +249,7 @@ final class TeamsFailureTest {
     FakeTeams.Response response = teams.post(teams.activity(type, "channel", FakeTeams.CHANNEL));
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(connector.requests()).isEmpty();
+    assertThat(connector.received()).isEmpty();
   }
 
   @Test
@@ -256,7 +258,7 @@ final class TeamsFailureTest {
     invoke.put("name", "composeExtension/querySettingUrl");
 
     assertThat(teams.post(invoke).status()).isEqualTo(200);
-    assertThat(connector.requests()).isEmpty();
+    assertThat(connector.received()).isEmpty();
   }
 
   @Test
@@ -265,7 +267,7 @@ final class TeamsFailureTest {
     activity.putObject("value").put("action", "approve").put("ticket", 7);
 
     assertThat(teams.post(activity).status()).isEqualTo(200);
-    assertThat(connector.requests()).isEmpty();
+    assertThat(connector.received()).isEmpty();
   }
 
   @Test
@@ -279,10 +281,6 @@ final class TeamsFailureTest {
 
   /** Waits, up to 10 s, until the connector has received {@code n} requests. */
   private void awaitConnectorRequests(int n) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (connector.requests().size() < n) {
-      assertThat(System.nanoTime()).as("%d requests reached the connector", n).isLessThan(deadline);
-      Thread.onSpinWait();
-    }
+    connector.awaitReceived(n);
   }
 }

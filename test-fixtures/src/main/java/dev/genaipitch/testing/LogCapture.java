@@ -1,4 +1,4 @@
-package dev.genaipitch.app;
+package dev.genaipitch.testing;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -16,7 +16,7 @@ import org.slf4j.event.KeyValuePair;
 /**
  * Records what one logger (and the loggers below it) logs while open; tests can wait for a line.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final Logger logger;
   private final Recorder appender = new Recorder();
@@ -27,15 +27,20 @@ final class LogCapture implements AutoCloseable {
     logger.addAppender(appender);
   }
 
-  static LogCapture of(String name) {
+  /** Everything the application logs. */
+  public static LogCapture root() {
+    return new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+
+  public static LogCapture of(String name) {
     return new LogCapture(name);
   }
 
-  static LogCapture of(Class<?> type) {
+  public static LogCapture of(Class<?> type) {
     return new LogCapture(type.getName());
   }
 
-  List<ILoggingEvent> events() {
+  public List<ILoggingEvent> events() {
     synchronized (appender) {
       return List.copyOf(appender.events);
     }
@@ -44,17 +49,40 @@ final class LogCapture implements AutoCloseable {
   /**
    * Each event as one line: level, logger, formatted message, key-value pairs and any throwable.
    */
-  List<String> lines() {
+  public List<String> lines() {
     return events().stream().map(LogCapture::line).toList();
   }
 
+  /** Each event as its level and formatted message, e.g. {@code WARN Reply not sent: ...}. */
+  public List<String> messages() {
+    return events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+  }
+
+  /**
+   * All of it as one text, an event a line (its level, message and any throwable's message), for
+   * "never contains" checks.
+   */
+  public String all() {
+    return events().stream()
+        .map(
+            e ->
+                e.getLevel()
+                    + " "
+                    + e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null
+                        ? ""
+                        : " " + e.getThrowableProxy().getMessage())
+                    + "\n")
+        .collect(Collectors.joining());
+  }
+
   /** Waits until a line matching {@code wanted} is logged, and returns it. */
-  String awaitLine(Predicate<String> wanted, Duration within) {
+  public String awaitLine(Predicate<String> wanted, Duration within) {
     return awaitLines(wanted, 1, within).get(0);
   }
 
   /** Waits until {@code count} lines matching {@code wanted} are logged, and returns them. */
-  List<String> awaitLines(Predicate<String> wanted, int count, Duration within) {
+  public List<String> awaitLines(Predicate<String> wanted, int count, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
     synchronized (appender) {
       while (true) {
@@ -90,14 +118,14 @@ final class LogCapture implements AutoCloseable {
     }
   }
 
-  void clear() {
+  public void clear() {
     synchronized (appender) {
       appender.events.clear();
     }
   }
 
   /** An event's key-value pairs, as strings. */
-  static Map<String, String> pairs(ILoggingEvent event) {
+  public static Map<String, String> pairs(ILoggingEvent event) {
     List<KeyValuePair> kvps =
         event.getKeyValuePairs() == null ? List.of() : event.getKeyValuePairs();
     return kvps.stream()

@@ -1,68 +1,72 @@
-package dev.genaipitch.teams;
+package dev.genaipitch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A message the bot posted to the fake connector, read the way a Teams client would show it. */
-final class SentMessage {
+public final class SentMessage {
 
   /** A card button: what it says and what its click sends back. */
-  record Button(String title, JsonNode data) {}
+  public record Button(String title, JsonNode data) {}
 
-  private final FakeBotConnector.Request request;
+  private final String path;
+  private final String authorization;
+  private final JsonNode activity;
 
-  SentMessage(FakeBotConnector.Request request) {
-    this.request = request;
+  SentMessage(String path, String authorization, JsonNode activity) {
+    this.path = path;
+    this.authorization = authorization;
+    this.activity = activity;
   }
 
-  String path() {
-    return request.path();
+  public String path() {
+    return path;
   }
 
-  String authorization() {
-    return request.authorization();
+  public String authorization() {
+    return authorization;
   }
 
-  JsonNode activity() {
-    return request.body();
+  public JsonNode activity() {
+    return activity;
   }
 
-  String text() {
-    return request.body().path("text").asText("");
+  public String text() {
+    return activity.path("text").asText("");
   }
 
-  String summary() {
-    return request.body().path("summary").asText("");
+  public String summary() {
+    return activity.path("summary").asText("");
   }
 
-  String replyToId() {
-    return request.body().path("replyToId").asText("");
+  public String replyToId() {
+    return activity.path("replyToId").asText("");
   }
 
   /** The Adaptive Card attached, or a missing node. */
-  JsonNode card() {
-    JsonNode attachment = request.body().path("attachments").path(0);
+  public JsonNode card() {
+    JsonNode attachment = activity.path("attachments").path(0);
     return attachment.path("contentType").asText().equals("application/vnd.microsoft.card.adaptive")
         ? attachment.path("content")
         : attachment.path("none");
   }
 
   /** Every text the card shows, one per line, in order. */
-  String cardText() {
+  public String cardText() {
     List<String> texts = new ArrayList<>();
     collectTexts(card(), texts);
     return String.join("\n", texts);
   }
 
   /** Every {@code Action.Submit} on the card, buttons and clickable rows alike, in order. */
-  List<Button> buttons() {
+  public List<Button> buttons() {
     List<Button> buttons = new ArrayList<>();
     collectButtons(card(), buttons);
     return buttons;
   }
 
-  Button button(String title) {
+  public Button button(String title) {
     return buttons().stream()
         .filter(b -> b.title().equals(title))
         .findFirst()
@@ -70,7 +74,7 @@ final class SentMessage {
   }
 
   /** The card's elements of {@code type}, anywhere in it (fallbacks included). */
-  List<JsonNode> elements(String type) {
+  public List<JsonNode> elements(String type) {
     List<JsonNode> found = new ArrayList<>();
     collectElements(card(), type, found);
     return found;
@@ -122,6 +126,6 @@ final class SentMessage {
 
   @Override
   public String toString() {
-    return request.path() + " " + request.body();
+    return path + " " + activity;
   }
 }

@@ -1,14 +1,16 @@
-package dev.genaipitch.teams;
+package dev.genaipitch.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -22,40 +24,51 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Bot Framework's token issuer, on loopback: an OpenID metadata document, the JWKS it points
- * to, and RS256 tokens signed with those keys (or with a key nobody published).
+ * The Bot Framework's token issuer on loopback, for BOT_OPENID_METADATA: an OpenID metadata
+ * document, the JWKS it points to, RS256 tokens signed with those keys (or with a key nobody
+ * published), and the Azure AD token endpoint the bot gets its own token from
+ * (MICROSOFT_TOKEN_URL). Signed with the JDK alone.
  */
-final class BotFrameworkKeys implements AutoCloseable {
+public final class BotFrameworkIssuer implements AutoCloseable {
 
-  static final String ISSUER = "https://api.botframework.com";
+  public static final String ISSUER = "https://api.botframework.com";
+
+  /** The access token the fake Azure AD token endpoint issues to the bot. */
+  public static final String ACCESS_TOKEN = "issued-to-the-bot-by-the-fake-azure-ad";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   /** A signing key, its id, and the channels the issuer endorses it for. */
-  record Key(String kid, KeyPair pair, List<String> endorsements) {}
+  public record Key(String kid, KeyPair pair, List<String> endorsements) {}
+
+  /** Published, endorsed for Teams and the Emulator. */
+  public final Key teamsKey = key("teams-key", "msteams", "emulator");
+
+  /** Published, but endorsed only for another channel. */
+  public final Key slackOnlyKey = key("slack-key", "slack");
+
+  /** Same id as the Teams key, never published: a forger's key. */
+  public final Key forgedKey = key("teams-key", "msteams");
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final AtomicInteger fetches = new AtomicInteger();
+  private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
   private volatile boolean down;
 
-  /** Published, endorsed for Teams and the Emulator. */
-  final Key teamsKey = key("teams-key", "msteams", "emulator");
-
-  /** Published, but endorsed only for another channel. */
-  final Key slackOnlyKey = key("slack-key", "slack");
-
-  /** Same id as the Teams key, never published: a forger's key. */
-  final Key forgedKey = key("teams-key", "msteams");
-
-  BotFrameworkKeys() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  public BotFrameworkIssuer() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     server.setExecutor(threads);
     server.createContext(
         "/.well-known/openidconfiguration",
@@ -64,29 +77,46 @@ final class BotFrameworkKeys implements AutoCloseable {
           respond(exchange, metadata());
         });
     server.createContext("/keys", exchange -> respond(exchange, jwks(teamsKey, slackOnlyKey)));
+    server.createContext("/oauth2/v2.0/token", this::token);
     server.start();
-  }
-
-  /** How many times the metadata document was asked for. */
-  int metadataFetches() {
-    return fetches.get();
-  }
-
-  /** Makes the issuer answer 500 to everything (an outage), or recover. */
-  void down(boolean down) {
-    this.down = down;
   }
 
   /**
    * The BOT_OPENID_METADATA for this issuer; unique per instance, since the SDK caches keys per
    * URL.
    */
-  URI metadataUrl() {
-    return URI.create(base() + "/.well-known/openidconfiguration");
+  public String metadataUrl() {
+    return base() + "/.well-known/openidconfiguration";
   }
 
-  /** The claims of a good token for {@code appId} from the connector at {@code serviceUrl}. */
-  static Map<String, Object> claims(String appId, String serviceUrl) {
+  /**
+   * The Azure AD token endpoint for MICROSOFT_TOKEN_URL: answers a client-credentials request with
+   * {@link #ACCESS_TOKEN} for an hour.
+   */
+  public String tokenUrl() {
+    return base() + "/oauth2/v2.0/token";
+  }
+
+  /** Every form the bot posted to the token endpoint, decoded. */
+  public List<Map<String, String>> tokenRequests() {
+    return List.copyOf(tokenRequests);
+  }
+
+  /** How many times the metadata document was asked for. */
+  public int metadataFetches() {
+    return fetches.get();
+  }
+
+  /** Makes the issuer answer 500 to everything (an outage), or recover. */
+  public void down(boolean down) {
+    this.down = down;
+  }
+
+  /**
+   * The claims of a good token for {@code appId} from the connector at {@code serviceUrl}, valid
+   * for an hour.
+   */
+  public static Map<String, Object> claims(String appId, String serviceUrl) {
     long now = Instant.now().getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("serviceurl", serviceUrl);
@@ -97,8 +127,18 @@ final class BotFrameworkKeys implements AutoCloseable {
     return claims;
   }
 
+  /** {@code Bearer <JWT>} of {@code claims}, signed with the published Teams key. */
+  public String bearer(Map<String, Object> claims) {
+    return bearer(teamsKey, claims);
+  }
+
+  /** {@code Bearer <JWT>} signed with a key nobody published, under the published key's id. */
+  public String forgedBearer(Map<String, Object> claims) {
+    return bearer(forgedKey, claims);
+  }
+
   /** {@code Bearer <RS256 JWT>} of {@code claims}, signed with {@code key}. */
-  static String bearer(Key key, Map<String, Object> claims) {
+  public static String bearer(Key key, Map<String, Object> claims) {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("alg", "RS256");
     header.put("typ", "JWT");
@@ -117,6 +157,23 @@ final class BotFrameworkKeys implements AutoCloseable {
 
   private String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private void token(HttpExchange exchange) throws IOException {
+    String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String pair : form.split("&")) {
+      String[] kv = pair.split("=", 2);
+      fields.put(
+          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    tokenRequests.add(fields);
+    respond(
+        exchange,
+        "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\""
+            + ACCESS_TOKEN
+            + "\"}");
   }
 
   private String metadata() {
@@ -163,8 +220,7 @@ final class BotFrameworkKeys implements AutoCloseable {
     return BASE64URL.encodeToString(bytes);
   }
 
-  private void respond(com.sun.net.httpserver.HttpExchange exchange, String json)
-      throws IOException {
+  private void respond(HttpExchange exchange, String json) throws IOException {
     try (exchange) {
       if (down) {
         exchange.sendResponseHeaders(500, -1);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.testing.FakeSlack;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -120,7 +121,15 @@ public final class FakeSocketMode implements AutoCloseable {
 
   /** Waits until the {@code n}-th connection (from 1) has been greeted, and returns it. */
   Connection awaitConnection(int n) {
-    long deadline = System.nanoTime() + FakeSlack.WAIT.toNanos();
+    return awaitConnection(n, FakeSlack.WAIT);
+  }
+
+  /**
+   * Waits up to {@code within} until the {@code n}-th connection (from 1) has been greeted, and
+   * returns it.
+   */
+  Connection awaitConnection(int n, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
     while (connections.size() < n || !connections.get(n - 1).greeted) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(

@@ -5,24 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.testing.Blocks;
 import dev.genaipitch.testing.FakeSlack.Call;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The App Home tab: the topic menu and how to ask. */
 final class AppHomeTest {
 
-  private SlackFixture fixture;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = SlackFixture.start();
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @AutoClose private final SlackFixture fixture = SlackFixture.start();
 
   @Test
   void homeOpened_publishesTheTopicMenuAndHowToAsk() {

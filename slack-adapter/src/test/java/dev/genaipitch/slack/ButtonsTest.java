@@ -8,28 +8,15 @@ import dev.genaipitch.slack.Workspace.Reply;
 import dev.genaipitch.testing.Blocks;
 import dev.genaipitch.testing.FakeSlack;
 import dev.genaipitch.testing.FakeSlack.Call;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up, topic, did-you-mean and feedback buttons. */
 final class ButtonsTest {
 
-  private SlackFixture fixture;
-  private Workspace slack;
-  private FakeSlack fakeSlack;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = SlackFixture.start();
-    slack = fixture.slack;
-    fakeSlack = fixture.fakeSlack;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @AutoClose private final SlackFixture fixture = SlackFixture.start();
+  private final Workspace slack = fixture.slack;
+  private final FakeSlack fakeSlack = fixture.fakeSlack;
 
   @Test
   void followUp_onThePreview_answersInPlaceAndKeepsPostInChannel() {

@@ -5,26 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.testing.FakeSlack;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Slack redelivers events it thinks timed out; each is answered once. */
 final class EventRetriesTest {
 
-  private SlackFixture fixture;
-  private Workspace slack;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = SlackFixture.start();
-    slack = fixture.slack;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @AutoClose private final SlackFixture fixture = SlackFixture.start();
+  private final Workspace slack = fixture.slack;
 
   @Test
   void event_retriedTwice_isAnsweredOnce() {

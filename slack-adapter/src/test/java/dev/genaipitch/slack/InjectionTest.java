@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.slack.Workspace.Reply;
 import dev.genaipitch.testing.Blocks;
 import dev.genaipitch.testing.FakeSlack.Call;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +23,8 @@ final class InjectionTest {
       "*bold* _italic_ ~struck~ `code` ```block``` > quoted <http://x|y> <!channel> do we need"
           + " both?";
 
-  private SlackFixture fixture;
-  private Workspace slack;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = SlackFixture.start();
-    slack = fixture.slack;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @AutoClose private final SlackFixture fixture = SlackFixture.start();
+  private final Workspace slack = fixture.slack;
 
   @Test
   void preview_echoesTheQuestionEscaped() {

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.slack.Workspace.Reply;
 import dev.genaipitch.testing.Blocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,19 +16,8 @@ final class ReplayAndResponseUrlTest {
 
   private static final String FORM = "application/x-www-form-urlencoded";
 
-  private SlackFixture fixture;
-  private Workspace slack;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = SlackFixture.start();
-    slack = fixture.slack;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @AutoClose private final SlackFixture fixture = SlackFixture.start();
+  private final Workspace slack = fixture.slack;
 
   // Regression (issue 10): a replayed, validly signed click posted in the channel again.
   @Test

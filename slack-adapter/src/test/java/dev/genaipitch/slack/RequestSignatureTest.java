@@ -4,30 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaipitch.slack.Workspace.Reply;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Only requests Slack signed, recently, get anywhere; the rest get 401 and nothing is sent. */
 final class RequestSignatureTest {
 
-  private SlackFixture fixture;
-  private Workspace slack;
-  private String body;
-  private long now;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = SlackFixture.start();
-    slack = fixture.slack;
-    body = slack.slashCommandBody("do we need both?");
-    now = fixture.clock.instant().getEpochSecond();
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @AutoClose private final SlackFixture fixture = SlackFixture.start();
+  private final Workspace slack = fixture.slack;
+  private final String body = slack.slashCommandBody("do we need both?");
+  private final long now = fixture.clock.instant().getEpochSecond();
 
   @Test
   void request_signedBySlack_isAnswered() {

@@ -6,8 +6,7 @@ import dev.genaipitch.slack.Workspace.Reply;
 import dev.genaipitch.testing.FakeSlack;
 import dev.genaipitch.testing.FakeSlack.Call;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,21 +18,9 @@ final class SlackConversationTest {
   private static final String BOT = "<@" + FakeSlack.BOT_USER + "> ";
   private static final String NOT_IN_THE_SCRIPT = "That’s not in the script";
 
-  private SlackFixture fixture;
-  private Workspace slack;
-  private FakeSlack fakeSlack;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = SlackFixture.start();
-    slack = fixture.slack;
-    fakeSlack = fixture.fakeSlack;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @AutoClose private final SlackFixture fixture = SlackFixture.start();
+  private final Workspace slack = fixture.slack;
+  private final FakeSlack fakeSlack = fixture.fakeSlack;
 
   @Test
   void followUp_inTheThreadOfAMention_isReadAfterTheAnswerThere() {

@@ -112,8 +112,12 @@ final class SlackFixture implements AutoCloseable {
   }
 
   /** The bot with answers previewed first (the default). */
-  static SlackFixture start() throws Exception {
-    return new SlackFixture(Map.of(), null);
+  static SlackFixture start() {
+    try {
+      return new SlackFixture(Map.of(), null);
+    } catch (Exception e) {
+      throw new IllegalStateException("the Slack adapter did not start", e);
+    }
   }
 
   /** The bot sending through {@code sends} instead of the counting pool. */

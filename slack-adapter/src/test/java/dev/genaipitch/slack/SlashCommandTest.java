@@ -7,26 +7,14 @@ import dev.genaipitch.core.Topic;
 import dev.genaipitch.slack.Workspace.Reply;
 import dev.genaipitch.testing.Blocks;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@code /genai-pitch}: the menu, a previewed answer, "not in the script". */
 final class SlashCommandTest {
 
-  private SlackFixture fixture;
-  private Workspace slack;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = SlackFixture.start();
-    slack = fixture.slack;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @AutoClose private final SlackFixture fixture = SlackFixture.start();
+  private final Workspace slack = fixture.slack;
 
   @Test
   void command_withoutText_showsTheTopicMenuWithAButtonPerTopic() {

@@ -8,8 +8,7 @@ import dev.genaipitch.testing.FakeSlack;
 import dev.genaipitch.testing.FakeSlack.Call;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,21 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 final class WebApiFailureTest {
 
-  private SlackFixture fixture;
-  private Workspace slack;
-  private FakeSlack fakeSlack;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = SlackFixture.start();
-    slack = fixture.slack;
-    fakeSlack = fixture.fakeSlack;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @AutoClose private final SlackFixture fixture = SlackFixture.start();
+  private final Workspace slack = fixture.slack;
+  private final FakeSlack fakeSlack = fixture.fakeSlack;
 
   @Test
   void rateLimited_thenAccepted_deliversExactlyOneMessageAfterTheDelaySlackAskedFor() {

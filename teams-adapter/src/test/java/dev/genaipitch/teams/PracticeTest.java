@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaipitch.testing.FakeBotConnector;
 import dev.genaipitch.testing.SentMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +21,10 @@ final class PracticeTest {
       "As maturity grows, SageMaker comes in where deeper customization or governance is"
           + " required.";
 
-  private FakeBotConnector connector;
-  private RunningBot bot;
-  private FakeTeams teams;
-
-  @BeforeEach
-  void start() throws Exception {
-    connector = new FakeBotConnector();
-    bot = RunningBot.withoutAuthentication();
-    teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    bot.close();
-    connector.close();
-  }
+  @AutoClose private final EmulatorChat chat = new EmulatorChat();
+  private final FakeBotConnector connector = chat.connector;
+  private final RunningBot bot = chat.bot;
+  private final FakeTeams teams = chat.teams;
 
   private SentMessage lastReply() {
     var replies = connector.replies();

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.testing.FakeBotConnector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,22 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 final class TeamsEmulatorTest {
 
-  private FakeBotConnector connector;
-  private RunningBot bot;
-  private FakeTeams teams;
-
-  @BeforeEach
-  void start() throws Exception {
-    connector = new FakeBotConnector();
-    bot = RunningBot.withoutAuthentication();
-    teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    connector.close();
-  }
+  @AutoClose private final EmulatorChat chat = new EmulatorChat();
+  private final FakeBotConnector connector = chat.connector;
+  private final RunningBot bot = chat.bot;
+  private final FakeTeams teams = chat.teams;
 
   @Test
   void loopbackClient_loopbackServiceUrl_isAnswered() {

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.testing.FakeBotConnector;
 import dev.genaipitch.testing.SentMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,22 +16,9 @@ final class TeamsFollowUpTest {
 
   private static final String SAGEMAKER = "when AI _is core to your business_";
 
-  private FakeBotConnector connector;
-  private RunningBot bot;
-  private FakeTeams teams;
-
-  @BeforeEach
-  void start() throws Exception {
-    connector = new FakeBotConnector();
-    bot = RunningBot.withoutAuthentication();
-    teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    bot.close();
-    connector.close();
-  }
+  @AutoClose private final EmulatorChat chat = new EmulatorChat();
+  private final FakeBotConnector connector = chat.connector;
+  private final FakeTeams teams = chat.teams;
 
   @Test
   void followUp_inAPersonalChat_isReadAfterTheAnswerBefore() {

@@ -8,29 +8,16 @@ import dev.genaipitch.core.Topic;
 import dev.genaipitch.testing.FakeBotConnector;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The search messaging extension, typed into from the compose box. */
 final class TeamsSearchTest {
 
-  private FakeBotConnector connector;
-  private RunningBot bot;
-  private FakeTeams teams;
-
-  @BeforeEach
-  void start() throws Exception {
-    connector = new FakeBotConnector();
-    bot = RunningBot.withoutAuthentication();
-    teams = new FakeTeams(bot.endpoint(), connector.serviceUrl());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    bot.close();
-    connector.close();
-  }
+  @AutoClose private final EmulatorChat chat = new EmulatorChat();
+  private final FakeBotConnector connector = chat.connector;
+  private final RunningBot bot = chat.bot;
+  private final FakeTeams teams = chat.teams;
 
   @Test
   void query_returnsTheBestMatchingSectionsFirst_asAList() {

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Where the guide comes from: the directory named by GUIDE_DIR, or the built-in guide. */
-final class GuideSource {
+public final class GuideSource {
 
   private GuideSource() {}
 
-  static Guide load(Optional<Path> dir) throws ContentException {
+  public static Guide load(Optional<Path> dir) throws ContentException {
     return dir.isPresent() ? GuideLoader.load(dir.get()) : GuideLoader.builtIn();
   }
 }

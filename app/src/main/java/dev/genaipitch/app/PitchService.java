@@ -1,5 +1,17 @@
 package dev.genaipitch.app;
 
+import dev.genaipitch.app.playground.Playground;
+import dev.genaipitch.app.playground.PlaygroundPractice;
+import dev.genaipitch.app.playground.RateLimits;
+import dev.genaipitch.app.report.ReportFile;
+import dev.genaipitch.app.report.ReportJson;
+import dev.genaipitch.app.report.UnansweredReport;
+import dev.genaipitch.app.server.OpsHandlers;
+import dev.genaipitch.app.server.Readiness;
+import dev.genaipitch.app.server.WebServer;
+import dev.genaipitch.app.telemetry.AnswerLog;
+import dev.genaipitch.app.telemetry.BotListeners;
+import dev.genaipitch.app.telemetry.BotMetrics;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
@@ -36,14 +48,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything {@code serve} runs, assembled from the configuration: the bot and what listens to it
  * (metrics, the answer log, the report), content reload, readiness and the HTTP server with its
- * routes: health, metrics and the {@link Playground} here, the platform routes from {@link
- * ServeCommand}, which also handles signals; tests start it in-process.
+ * routes: health, metrics and the {@link Playground} here, the platform routes from {@code
+ * cli.ServeCommand}, which also handles signals; tests start it in-process.
  */
-final class PitchService {
+public final class PitchService {
 
   /** Builds the platform routes (Slack, Teams) once the bot exists. */
   @FunctionalInterface
-  interface Routes {
+  public interface Routes {
     /**
      * @param rehearsal practice rounds, for the platforms' practice commands
      * @param readiness where a platform adds the checks {@code /readyz} must pass, such as Slack's
@@ -52,7 +64,7 @@ final class PitchService {
      *     reconnects
      * @param shared where a platform keeps what replicas share (seen events, welcomes)
      */
-    List<PitchServer.Route> build(
+    List<WebServer.Route> build(
         BotConfig config,
         PitchBot bot,
         Rehearsal rehearsal,
@@ -80,7 +92,7 @@ final class PitchService {
   private final Optional<ThreadPoolExecutor> reportWriter;
   private final Optional<GuideReloader> reloader;
   private final ScheduledExecutorService scheduler;
-  private final PitchServer server;
+  private final WebServer server;
   private volatile boolean stopping;
   private ScheduledFuture<?> polling;
 
@@ -155,10 +167,10 @@ final class PitchService {
     readiness = new Readiness();
     readiness.add("content", () -> !bot.guide().sections().isEmpty());
     readiness.add("running", () -> !stopping);
-    List<PitchServer.Route> publicRoutes = new ArrayList<>();
-    publicRoutes.add(new PitchServer.Route("/healthz", OpsHandlers.health()));
-    publicRoutes.add(new PitchServer.Route("/readyz", OpsHandlers.readiness(readiness)));
-    publicRoutes.add(new PitchServer.Route("/metrics", OpsHandlers.metrics(registry::scrape)));
+    List<WebServer.Route> publicRoutes = new ArrayList<>();
+    publicRoutes.add(new WebServer.Route("/healthz", OpsHandlers.health()));
+    publicRoutes.add(new WebServer.Route("/readyz", OpsHandlers.readiness(readiness)));
+    publicRoutes.add(new WebServer.Route("/metrics", OpsHandlers.metrics(registry::scrape)));
     if (config.playground().enabled()) {
       RateLimits playgroundRates = new RateLimits(config.playground().ratePerMinute(), clock);
       publicRoutes.addAll(Playground.routes(bot, config.report().lowScore(), playgroundRates));
@@ -172,11 +184,11 @@ final class PitchService {
       shared.close();
       throw e;
     }
-    List<PitchServer.Route> adminRoutes =
+    List<WebServer.Route> adminRoutes =
         List.of(
-            new PitchServer.Route("/healthz", OpsHandlers.health()),
-            new PitchServer.Route("/report", OpsHandlers.json(this::reportJson)));
-    server = new PitchServer(config, publicRoutes, adminRoutes, registry);
+            new WebServer.Route("/healthz", OpsHandlers.health()),
+            new WebServer.Route("/report", OpsHandlers.json(this::reportJson)));
+    server = new WebServer(config, publicRoutes, adminRoutes, registry);
   }
 
   /**
@@ -185,14 +197,14 @@ final class PitchService {
    * @param scheduler runs the content reload polls (and binds the JVM metrics once started)
    * @throws ContentException when the guide is broken: {@code serve} must not start on it
    */
-  static PitchService create(
+  public static PitchService create(
       BotConfig config, Routes routes, Clock clock, ScheduledExecutorService scheduler)
       throws Exception {
     return new PitchService(config, routes, clock, scheduler);
   }
 
   /** Starts listening and, with GUIDE_DIR, watching the content. */
-  void start() throws Exception {
+  public void start() throws Exception {
     server.start();
     // JVM figures are bound after listening: their class loading is not worth delaying readiness.
     scheduler.execute(this::bindJvmMetrics);
@@ -211,7 +223,7 @@ final class PitchService {
    *
    * @return whether every in-flight request finished in time
    */
-  boolean stop() throws Exception {
+  public boolean stop() throws Exception {
     stopping = true;
     try {
       boolean finished = server.stop();
@@ -245,19 +257,19 @@ final class PitchService {
     }
   }
 
-  int port() {
+  public int port() {
     return server.port();
   }
 
-  int adminPort() {
+  public int adminPort() {
     return server.adminPort();
   }
 
-  long inFlight() {
+  public long inFlight() {
     return server.inFlight();
   }
 
-  PitchBot bot() {
+  public PitchBot bot() {
     return bot;
   }
 

@@ -1,5 +1,10 @@
 package dev.genaipitch.app;
 
+import dev.genaipitch.app.redis.RedisConversationStore;
+import dev.genaipitch.app.redis.RedisPracticeStore;
+import dev.genaipitch.app.redis.RedisSeenOnce;
+import dev.genaipitch.app.redis.SharedRedis;
+import dev.genaipitch.app.report.RedisReport;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.ConversationStore;
 import dev.genaipitch.core.SeenOnce;
@@ -18,7 +23,7 @@ import java.util.function.UnaryOperator;
  * with this process's record to fall back on); without it, nothing here, and everything stays in
  * process as by default.
  */
-final class SharedState implements AutoCloseable {
+public final class SharedState implements AutoCloseable {
 
   /** A conversation the bot was added to is welcomed once within this time. */
   static final Duration WELCOME_FOR = TeamsAdapter.WELCOME_FOR;
@@ -114,12 +119,12 @@ final class SharedState implements AutoCloseable {
   }
 
   /** {@link #slack(SlackAdapter.Builder)} then {@code more}. */
-  UnaryOperator<SlackAdapter.Builder> slackThen(UnaryOperator<SlackAdapter.Builder> more) {
+  public UnaryOperator<SlackAdapter.Builder> slackThen(UnaryOperator<SlackAdapter.Builder> more) {
     return b -> more.apply(slack(b));
   }
 
   /** {@link #teams(TeamsAdapter.Builder)} then {@code more}. */
-  UnaryOperator<TeamsAdapter.Builder> teamsThen(UnaryOperator<TeamsAdapter.Builder> more) {
+  public UnaryOperator<TeamsAdapter.Builder> teamsThen(UnaryOperator<TeamsAdapter.Builder> more) {
     return b -> more.apply(teams(b));
   }
 

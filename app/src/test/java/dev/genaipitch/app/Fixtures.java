@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Shared test data: the guide as files, and questions with known answers. */
-final class Fixtures {
+public final class Fixtures {
 
   /** Answered {@code none} by the built-in guide. */
   static final String OFF_SCRIPT = "how much does lambda cost";
@@ -32,7 +32,7 @@ final class Fixtures {
   private Fixtures() {}
 
   /** Copies the built-in guide's files into {@code dir}. */
-  static Path guideIn(Path dir) throws IOException {
+  public static Path guideIn(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(BUILT_IN)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Path copy = dir.resolve(BUILT_IN.relativize(file).toString());
@@ -44,7 +44,7 @@ final class Fixtures {
   }
 
   /** Rewrites one line of a guide file. */
-  static void replaceLine(Path file, String line, String with) throws IOException {
+  public static void replaceLine(Path file, String line, String with) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     if (!text.contains(line)) {
       throw new IllegalArgumentException(file + " has no line " + line);
@@ -70,17 +70,17 @@ final class Fixtures {
   }
 
   /** Lines of text, for readable assertions. */
-  static List<String> lines(String text) {
+  public static List<String> lines(String text) {
     return text.lines().toList();
   }
 
   /** An answered question as the bot reports it. */
-  static BotListener.Asked asked(String platform, String question, Answer answer) {
+  public static BotListener.Asked asked(String platform, String question, Answer answer) {
     return new BotListener.Asked(platform, question, answer, 1_500_000);
   }
 
   /** An answer of the given kind, intent and score. */
-  static Answer answer(Answer.Kind kind, String intent, double score) {
+  public static Answer answer(Answer.Kind kind, String intent, double score) {
     return new Answer(
         kind, intent, intent, intent, List.of(), List.of(), List.of(), List.of(), score, "");
   }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genaipitch.app.cli.Main;
+import dev.genaipitch.app.redis.RedisServer;
+import dev.genaipitch.app.report.UnansweredReport;
 import dev.genaipitch.testing.FakeSlack;
 import dev.genaipitch.testing.LogCapture;
 import java.io.PrintWriter;

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * failure. {@code -Dfuzz.only=12,345} replays only those requests; {@code -Dfuzz.requests=N}
  * changes the count.
  */
-final class HostileFuzzTest {
+public final class HostileFuzzTest {
 
   static final long DEFAULT_SEED = 20_250_601L;
   static final int WARM_UP = 500;

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private volatile Instant now;
 
@@ -15,11 +15,11 @@ final class MutableClock extends Clock {
     this.now = start;
   }
 
-  static MutableClock at(String instant) {
+  public static MutableClock at(String instant) {
     return new MutableClock(Instant.parse(instant));
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 

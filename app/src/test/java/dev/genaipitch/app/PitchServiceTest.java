@@ -2,6 +2,11 @@ package dev.genaipitch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genaipitch.app.cli.Main;
+import dev.genaipitch.app.report.ReportJson;
+import dev.genaipitch.app.report.UnansweredReport;
+import dev.genaipitch.app.server.OpsHandlers;
+import dev.genaipitch.app.server.WebServer;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
 import java.io.IOException;
@@ -274,7 +279,7 @@ final class PitchServiceTest {
     start(
         Map.of(),
         (config, bot, rehearsal, readiness, registry, shared) ->
-            List.of(new PitchServer.Route("/platform", OpsHandlers.health())));
+            List.of(new WebServer.Route("/platform", OpsHandlers.health())));
 
     assertThat(get("/platform").statusCode()).isEqualTo(200);
   }

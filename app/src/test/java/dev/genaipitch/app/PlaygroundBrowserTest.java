@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.genaipitch.app.cli.ServeCommand;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.Topic;
 import java.nio.file.Path;

@@ -15,10 +15,10 @@ import java.time.Instant;
  * A hand-driven HTTP/1.1 connection, for what ordinary clients cannot do: send half a body, wait,
  * then send the rest. Reads time out rather than hang a test.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
 
   /** A response as read off the wire. */
-  record Reply(int status, String head, String body) {}
+  public record Reply(int status, String head, String body) {}
 
   private static final int READ_TIMEOUT_MS = 20_000;
 
@@ -37,7 +37,7 @@ final class RawHttp implements AutoCloseable {
     in = socket.getInputStream();
   }
 
-  static RawHttp connect(int port) throws IOException {
+  public static RawHttp connect(int port) throws IOException {
     return new RawHttp(port, 0);
   }
 
@@ -45,7 +45,7 @@ final class RawHttp implements AutoCloseable {
    * A connection with a small send buffer: a large body is still being sent, a piece at a time,
    * when the server answers.
    */
-  static RawHttp connectWithSmallBuffers(int port) throws IOException {
+  public static RawHttp connectWithSmallBuffers(int port) throws IOException {
     return new RawHttp(port, 8 * 1024);
   }
 
@@ -53,7 +53,7 @@ final class RawHttp implements AutoCloseable {
    * Whether the server, once it has read what this client sent, closes the connection without a
    * reset: the end of the stream, not "connection reset".
    */
-  boolean endsWithoutAReset() throws IOException {
+  public boolean endsWithoutAReset() throws IOException {
     socket.shutdownOutput();
     try {
       return in.read() < 0;
@@ -63,7 +63,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** Sends a POST's head announcing {@code length} bytes of body, and the first part of it. */
-  RawHttp startPost(String path, int length, String firstPart) throws IOException {
+  public RawHttp startPost(String path, int length, String firstPart) throws IOException {
     send(
         "POST "
             + path
@@ -74,11 +74,11 @@ final class RawHttp implements AutoCloseable {
     return this;
   }
 
-  RawHttp send(String text) throws IOException {
+  public RawHttp send(String text) throws IOException {
     return send(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  RawHttp send(byte[] bytes) throws IOException {
+  public RawHttp send(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
     return this;
@@ -95,7 +95,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** Reads until the server closes the connection (requests here say Connection: close). */
-  Reply read() throws IOException {
+  public Reply read() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     try {
@@ -118,7 +118,7 @@ final class RawHttp implements AutoCloseable {
    * Reads one response, its body by Content-Length, leaving the connection for the next; null when
    * the server closed the connection without answering.
    */
-  Reply readOne() throws IOException {
+  public Reply readOne() throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
       int c;
@@ -159,7 +159,7 @@ final class RawHttp implements AutoCloseable {
    * Waits, without sleeping, until new connections to {@code port} are refused: each attempt is a
    * connect, which a closed listener refuses at once.
    */
-  static boolean awaitRefused(int port, Duration within) {
+  public static boolean awaitRefused(int port, Duration within) {
     Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
       if (refused(port)) {

@@ -1,5 +1,6 @@
 package dev.genaipitch.app;
 
+import dev.genaipitch.app.redis.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.genaipitch.app;
 
+import dev.genaipitch.app.cli.ServeCommand;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.slack.SlackAdapter;
 import dev.genaipitch.teams.TeamsAdapter;

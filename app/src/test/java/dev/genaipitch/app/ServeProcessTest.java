@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genaipitch.app.cli.Main;
+import dev.genaipitch.app.cli.ServeCommand;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

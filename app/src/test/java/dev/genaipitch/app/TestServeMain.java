@@ -1,5 +1,9 @@
 package dev.genaipitch.app;
 
+import dev.genaipitch.app.cli.Main;
+import dev.genaipitch.app.cli.ServeCommand;
+import dev.genaipitch.app.server.Readiness;
+import dev.genaipitch.app.server.WebServer;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.config.ConfigException;
 import dev.genaipitch.core.PitchBot;
@@ -47,7 +51,7 @@ public final class TestServeMain {
     System.exit(ServeCommand.serve(config, TestServeMain::routes, err));
   }
 
-  private static List<PitchServer.Route> routes(
+  private static List<WebServer.Route> routes(
       BotConfig config,
       PitchBot bot,
       dev.genaipitch.core.practice.Rehearsal rehearsal,
@@ -55,10 +59,10 @@ public final class TestServeMain {
       MeterRegistry registry,
       SharedState shared)
       throws Exception {
-    List<PitchServer.Route> routes =
+    List<WebServer.Route> routes =
         new ArrayList<>(ServeCommand.routes(config, bot, rehearsal, readiness, registry, shared));
-    routes.add(PitchServer.Route.post("/test/hold", hold(), 1 << 20));
-    routes.add(new PitchServer.Route("/test/ask", ask(bot)));
+    routes.add(WebServer.Route.post("/test/hold", hold(), 1 << 20));
+    routes.add(new WebServer.Route("/test/ask", ask(bot)));
     return routes;
   }
 

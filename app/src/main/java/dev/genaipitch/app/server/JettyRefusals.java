@@ -1,0 +1,214 @@
+package dev.genaipitch.app.server;
+
+import dev.genaipitch.http.HttpEdge;
+import dev.genaipitch.http.HttpReply;
+import org.eclipse.jetty.http.ComplianceUtils;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The requests Jetty refuses in its own code before any handler runs (an ambiguous path such as one
+ * with {@code %2F}, a path not starting with {@code /}, a duplicate or blank {@code Host}, a {@code
+ * Host} that contradicts the request line), answered by our handler instead: the same 400 with the
+ * same reason, on the same rules (Jetty's own checks, with the server's own compliance modes), but
+ * after the body is drained, and through the request's ordinary callback.
+ *
+ * <p>Why (main's CI, HostileFuzzTest): Jetty answers these from the code that invokes handlers, as
+ * an error response whose completion races the invoker's own: when the previous response on the
+ * same connection completed from Jetty's write invoker (any response to a body that arrived after
+ * its headers) and that thread was still inside the invoker, the refusal's write callback queued
+ * behind it and ran after the request had been recycled: "IllegalStateException: channel already
+ * completed" or, with {@code -ea}, an {@code AssertionError} in {@code SerializedInvoker}. Answered
+ * by a handler, the request completes on the ordinary path, which has no such race. And its body is
+ * read before the answer, so a client still sending reads the 400 instead of a reset.
+ */
+final class JettyRefusals {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JettyRefusals.class);
+  private static final String REFUSED = JettyRefusals.class.getName() + ".refused";
+
+  /** Where a refused request is routed: no route serves it, and it has no violations. */
+  private static final HttpURI NOWHERE = HttpURI.from("/-");
+
+  private JettyRefusals() {}
+
+  /**
+   * The customizer that marks a request Jetty would refuse (and gives Jetty a stand-in that passes
+   * its checks); {@link #answered} answers it.
+   */
+  static HttpConfiguration.Customizer marking() {
+    return JettyRefusals::mark;
+  }
+
+  /**
+   * Answers a marked request 400 with Jetty's reason once its body is drained; passes the rest to
+   * {@code next}. Also answers a handler that throws (500) on the ordinary path, for the same
+   * reason.
+   */
+  static Handler answered(Handler next, HttpEdge.Limits limits) {
+    return new Answering(next, limits);
+  }
+
+  private static Request mark(Request request, HttpFields.Mutable responseHeaders) {
+    HttpConfiguration config = request.getConnectionMetaData().getHttpConfiguration();
+    String reason = null;
+    boolean badHeaders = false;
+    String path = Request.getPathInContext(request);
+    String method = request.getMethod();
+    if (path != null
+        && !path.startsWith("/")
+        && !HttpMethod.PRI.is(method)
+        && !HttpMethod.CONNECT.is(method)
+        && !HttpMethod.OPTIONS.is(method)) {
+      reason = "Bad URI path";
+    } else {
+      try {
+        ComplianceUtils.verify(
+            config.getUriCompliance(),
+            request.getHttpURI(),
+            null,
+            message -> new HttpException.RuntimeException(HttpStatus.BAD_REQUEST_400, message));
+      } catch (HttpException.RuntimeException e) {
+        reason = e.getReason();
+      }
+      if (reason == null) {
+        try {
+          ComplianceUtils.verify(
+              request.getHttpURI(), request.getHeaders(), config.getHttpCompliance(), null);
+        } catch (HttpException.RuntimeException e) {
+          reason = e.getReason();
+          badHeaders = true;
+        }
+      }
+    }
+    if (reason == null) {
+      return request;
+    }
+    request.setAttribute(REFUSED, reason.isBlank() ? "Bad Request" : reason);
+    return new StandIn(request, badHeaders);
+  }
+
+  /** What Jetty checks instead of a refused request: a path nobody serves, one Host at most. */
+  private static final class StandIn extends Request.Wrapper {
+    private final HttpFields headers;
+
+    StandIn(Request request, boolean badHeaders) {
+      super(request);
+      this.headers =
+          badHeaders
+              ? HttpFields.build(request.getHeaders()).remove(HttpHeader.HOST).asImmutable()
+              : request.getHeaders();
+    }
+
+    @Override
+    public HttpURI getHttpURI() {
+      return NOWHERE;
+    }
+
+    @Override
+    public HttpFields getHeaders() {
+      return headers;
+    }
+  }
+
+  private static final class Answering extends Handler.Wrapper {
+    private final HttpEdge.Limits limits;
+
+    Answering(Handler next, HttpEdge.Limits limits) {
+      super(next);
+      this.limits = limits;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      if (request.getAttribute(REFUSED) instanceof String reason) {
+        LOG.info(
+            "Refused {} {} from {} with 400: {}",
+            HttpReply.printable(request.getMethod()),
+            HttpReply.printable(abbreviated(Request.unWrap(request).getHttpURI().getPath())),
+            Request.getRemoteAddr(request),
+            reason);
+        HttpEdge.drain(
+            request,
+            limits,
+            () -> {
+              // As Jetty does: a request this malformed ends its connection.
+              response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+              Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, reason);
+            });
+        return true;
+      }
+      LastWritten written = new LastWritten(request, response);
+      Callback completed = written.completing(callback);
+      try {
+        if (!super.handle(request, written, completed)) {
+          Response.writeError(request, written, completed, HttpStatus.NOT_FOUND_404);
+        }
+      } catch (Throwable e) {
+        // Thrown to Jetty, this would be answered on its racy error path (see the class comment).
+        Response.writeError(request, written, completed, e);
+      }
+      return true;
+    }
+  }
+
+  /**
+   * Sees that every response ends with a last write before its callback completes: a handler that
+   * completes its callback without one (a 304, an error for a method without an error page) leaves
+   * Jetty to send the end itself from the completion, on the same racy path as its own refusals.
+   */
+  private static final class LastWritten extends Response.Wrapper {
+    private volatile boolean last;
+
+    LastWritten(Request request, Response response) {
+      super(request, response);
+    }
+
+    @Override
+    public void write(boolean last, java.nio.ByteBuffer content, Callback callback) {
+      if (last) {
+        this.last = true;
+      }
+      super.write(last, content, callback);
+    }
+
+    Callback completing(Callback callback) {
+      return new Callback() {
+        @Override
+        public void succeeded() {
+          if (last) {
+            callback.succeeded();
+          } else {
+            write(true, null, callback);
+          }
+        }
+
+        @Override
+        public void failed(Throwable x) {
+          callback.failed(x);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+          return callback.getInvocationType();
+        }
+      };
+    }
+  }
+
+  private static String abbreviated(String path) {
+    return path == null ? "" : path.length() > 120 ? path.substring(0, 120) + "..." : path;
+  }
+}

@@ -111,7 +111,7 @@ final class PitchServiceTest {
     get("/healthz");
     Fixtures.awaitMetrics(
         service::scrape,
-        "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/healthz\"");
+        "http_server_requests_seconds_count{method=\"GET\",port=\"public\",route=\"/healthz\"");
     awaitScheduler();
 
     HttpResponse<String> response = get("/metrics");
@@ -148,7 +148,7 @@ final class PitchServiceTest {
                 + " 1.0",
             "genai_pitch_content_sections 10.0",
             "genai_pitch_content_stale 0.0",
-            "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/healthz\",status=\"200\"}"
+            "http_server_requests_seconds_count{method=\"GET\",port=\"public\",route=\"/healthz\",status=\"200\"}"
                 + " 1");
     assertThat(lines)
         .anyMatch(

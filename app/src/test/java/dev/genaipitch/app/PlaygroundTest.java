@@ -323,9 +323,9 @@ final class PlaygroundTest {
     get("/");
     get("/no-such-page");
     String root =
-        "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"/\",status=\"200\"}";
+        "http_server_requests_seconds_count{method=\"GET\",port=\"public\",route=\"/\",status=\"200\"}";
     String unmatched =
-        "http_server_requests_seconds_count{listener=\"public\",method=\"GET\",route=\"unmatched\",status=\"404\"}";
+        "http_server_requests_seconds_count{method=\"GET\",port=\"public\",route=\"unmatched\",status=\"404\"}";
     Fixtures.awaitMetrics(service::scrape, root, unmatched);
 
     assertThat(Fixtures.lines(service.scrape()))

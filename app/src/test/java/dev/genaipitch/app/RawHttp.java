@@ -157,7 +157,7 @@ public final class RawHttp implements AutoCloseable {
 
   /**
    * Waits, without sleeping, until new connections to {@code port} are refused: each attempt is a
-   * connect, which a closed listener refuses at once.
+   * connect, which a closed port refuses at once.
    */
   public static boolean awaitRefused(int port, Duration within) {
     Instant deadline = Instant.now().plus(within);

@@ -42,7 +42,7 @@ import org.slf4j.Logger;
  * The report, end to end: the service assembled as {@code serve} assembles it, with Slack on (a
  * loopback fake Slack Web API) and Teams on without authentication (replies to a loopback fake Bot
  * Connector). Questions outside the script arrive as a signed Slack slash command and as Teams 1:1
- * messages; the admin listener's report and the {@code report} command list them.
+ * messages; the admin port's report and the {@code report} command list them.
  */
 final class ReportEndToEndTest {
 

@@ -260,7 +260,7 @@ public record BotConfig(
           Setting.ADMIN_PORT.env()
               + "="
               + adminPort
-              + " is the same as PORT: the admin listener needs its own port");
+              + " is the same as PORT: the admin server needs its own port");
     }
     Optional<Path> guideDir = p.optional(Setting.GUIDE_DIR).map(Path::of);
     guideDir.ifPresent(

@@ -20,7 +20,7 @@ public enum Setting {
       "ADMIN_PORT",
       "3001",
       false,
-      "Port of the admin listener, bound to 127.0.0.1 only, that `report` asks for the in-memory"
+      "Port of the admin server, bound to 127.0.0.1 only, that `report` asks for the in-memory"
           + " report. `0` picks a free port."),
   GUIDE_DIR(
       "GUIDE_DIR",

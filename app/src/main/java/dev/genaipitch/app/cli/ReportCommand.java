@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
 /**
  * The report for content owners. With REDIS_URL it reads the fleet's report from Redis (every
  * replica's questions). Otherwise, or when Redis does not answer, it asks the running server on its
- * loopback-only admin listener ({@code http://127.0.0.1:ADMIN_PORT/report}: the in-memory report
- * since the server started), or reads REPORT_FILE (everything ever appended) with {@code --file},
- * or when no server answers.
+ * loopback-only admin port ({@code http://127.0.0.1:ADMIN_PORT/report}: the in-memory report since
+ * the server started), or reads REPORT_FILE (everything ever appended) with {@code --file}, or when
+ * no server answers.
  */
 @Command(
     name = "report",

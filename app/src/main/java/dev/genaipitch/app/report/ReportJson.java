@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report as JSON, as the admin listener's {@code GET /report} serves it and {@code report
- * --json} prints it:
+ * The report as JSON, as the admin port's {@code GET /report} serves it and {@code report --json}
+ * prints it:
  *
  * <pre>
  * {"source":"server","since":"...","lowScore":0.5,"capacity":1000,"questions":12,"distinct":9,"dropped":0,

@@ -36,9 +36,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The one HTTP server, on Jetty 12: Slack, Teams, health and metrics on the public port; the report
- * on a second listener bound to 127.0.0.1 only. A bounded thread pool; every POST endpoint behind
- * one {@link HttpEdge} (its body read whole, asynchronously, within BODY_TIMEOUT, MAX_BODY_BYTES
- * and MAX_BODY_BYTES_IN_FLIGHT, before a thread is committed); read and idle timeouts; JSON error
+ * on the admin port, bound to 127.0.0.1 only. A bounded thread pool; every POST endpoint behind one
+ * {@link HttpEdge} (its body read whole, asynchronously, within BODY_TIMEOUT, MAX_BODY_BYTES and
+ * MAX_BODY_BYTES_IN_FLIGHT, before a thread is committed); read and idle timeouts; JSON error
  * responses in one shape without stack traces; per-route request metrics; and graceful shutdown:
  * {@link #stop()} stops accepting, lets in-flight requests finish within the shutdown timeout, then
  * stops.
@@ -117,13 +117,13 @@ public final class WebServer {
     }
     PathMappings<String> names = new PathMappings<>();
     PathMappings<String> adminNames = new PathMappings<>();
-    Listeners listeners =
-        new Listeners(adminConnector, mappings(routes, names), mappings(adminRoutes, adminNames));
+    ByPort byPort =
+        new ByPort(adminConnector, mappings(routes, names), mappings(adminRoutes, adminNames));
     // The edges read their own POST bodies; any other request's body is drained before it is
     // answered, so that no answer is lost to a connection reset under a client still sending.
     Handler drained =
         HttpEdge.drainingFirst(
-            listeners,
+            byPort,
             edge,
             request ->
                 HttpMethod.POST.is(request.getMethod())
@@ -214,13 +214,13 @@ public final class WebServer {
     return handler;
   }
 
-  /** Sends each request to the routes of the listener it arrived on. */
-  private static final class Listeners extends Handler.AbstractContainer {
+  /** Sends each request to the routes of the port it arrived on. */
+  private static final class ByPort extends Handler.AbstractContainer {
     private final ServerConnector admin;
     private final PathMappingsHandler publicRoutes;
     private final PathMappingsHandler adminRoutes;
 
-    Listeners(
+    ByPort(
         ServerConnector admin, PathMappingsHandler publicRoutes, PathMappingsHandler adminRoutes) {
       this.admin = admin;
       this.publicRoutes = publicRoutes;
@@ -270,8 +270,8 @@ public final class WebServer {
   }
 
   /**
-   * {@code http.server.requests}: a timer per listener, route, method and final status, including
-   * responses the error handler wrote (404, 413, 500).
+   * {@code http.server.requests}: a timer per port (public or admin), route, method and final
+   * status, including responses the error handler wrote (404, 413, 500).
    */
   private static final class RequestMetrics extends EventsHandler {
     private final MeterRegistry registry;
@@ -280,9 +280,9 @@ public final class WebServer {
     private final PathMappings<String> adminNames;
 
     /**
-     * The timers by listener, route, method and status, looked up here rather than registered again
-     * per request; each label is bounded (routes are the server's own, unmatched paths are
-     * "unmatched", methods a fixed set, statuses a few dozen codes).
+     * The timers by port, route, method and status, looked up here rather than registered again per
+     * request; each label is bounded (routes are the server's own, unmatched paths are "unmatched",
+     * methods a fixed set, statuses a few dozen codes).
      */
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -304,16 +304,17 @@ public final class WebServer {
       MatchedResource<String> matched =
           (isAdmin ? adminNames : names).getMatched(Request.getPathInContext(request));
       String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "other";
-      String listener = isAdmin ? "admin" : "public";
+      String port = isAdmin ? "admin" : "public";
       String route = matched == null ? "unmatched" : matched.getResource();
       String outcome = failure != null && status == 0 ? "aborted" : Integer.toString(status);
       timers
           .computeIfAbsent(
-              listener + ' ' + route + ' ' + method + ' ' + outcome,
+              port + ' ' + route + ' ' + method + ' ' + outcome,
               k ->
                   Timer.builder("http.server.requests")
-                      .description("HTTP requests by listener, route, method and status")
-                      .tag("listener", listener)
+                      .description(
+                          "HTTP requests by port (public or admin), route, method and status")
+                      .tag("port", port)
                       .tag("route", route)
                       .tag("method", method)
                       .tag("status", outcome)

@@ -396,14 +396,14 @@ final class WebServerTest {
    * The requests counted with these tags. Jetty records a request when the exchange completes,
    * which can be just after the client has read the response: wait up to 5 s for the timer.
    */
-  private long count(String listener, String route, String method, String status)
+  private long count(String port, String route, String method, String status)
       throws InterruptedException {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (true) {
       Timer timer =
           registry
               .find("http.server.requests")
-              .tags("listener", listener, "route", route, "method", method, "status", status)
+              .tags("port", port, "route", route, "method", method, "status", status)
               .timer();
       if (timer != null || System.nanoTime() > deadline) {
         return timer == null ? 0 : timer.count();

@@ -35,6 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.slf4j.Logger;
@@ -198,6 +199,7 @@ public final class SlackAdapter implements AutoCloseable {
     private Scheduler socketScheduler;
     private Rehearsal rehearsal;
     private SlackSocket.Timing socketTiming = SlackSocket.Timing.DEFAULT;
+    private LongSupplier ticker = System::nanoTime;
     private MeterRegistry registry = new CompositeMeterRegistry();
 
     private Builder(BotConfig.Slack config, PitchBot bot) {
@@ -241,6 +243,15 @@ public final class SlackAdapter implements AutoCloseable {
     /** The clock for signature timestamps and the memory of seen events. Default: system UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Nanoseconds from an arbitrary origin, by which Socket Mode tells a quiet connection from a
+     * dead one (default: {@code System::nanoTime}).
+     */
+    Builder ticker(LongSupplier ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 
@@ -474,7 +485,7 @@ public final class SlackAdapter implements AutoCloseable {
               pool,
               watch,
               waits,
-              System::nanoTime,
+              ticker,
               () -> ThreadLocalRandom.current().nextDouble(),
               socketTiming,
               container::shutdown);

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,23 +57,24 @@ public final class TeamsAdapter {
   }
 
   /**
-   * An adapter answering from {@code bot} with the Teams settings and body limit in {@code config}.
+   * An adapter answering from {@code bot} with the Teams settings in {@code config} (and the
+   * builder's defaults for the rest).
    *
    * <p>Note: the OpenID metadata URL ({@code BOT_OPENID_METADATA}) is global to the JVM in the Bot
    * Framework SDK, so one process serves one Teams bot.
+   *
+   * @throws IllegalStateException when Teams is off ({@link BotConfig.Teams#enabled()})
    */
-  public static TeamsAdapter create(PitchBot bot, BotConfig config) {
-    return builder(bot, config).build();
+  public static TeamsAdapter create(BotConfig.Teams config, PitchBot bot) {
+    return builder(config, bot).build();
   }
 
   /**
-   * A builder for an adapter like {@link #create}'s, for changing what the configuration does not
-   * set (the reply timeout).
+   * A builder, for what the Teams settings do not hold: the server's limits, the registry, shared
+   * state, practice rounds.
    */
-  public static Builder builder(PitchBot bot, BotConfig config) {
-    return builder(bot, config.teams())
-        .maxBodyBytes(config.server().maxBodyBytes())
-        .maxWaitingReplies(Math.max(1, config.server().maxThreads() / 4));
+  public static Builder builder(BotConfig.Teams config, PitchBot bot) {
+    return new Builder(config, bot);
   }
 
   /**
@@ -92,10 +94,6 @@ public final class TeamsAdapter {
     return authenticated;
   }
 
-  static Builder builder(PitchBot bot, BotConfig.Teams teams) {
-    return new Builder(bot, teams);
-  }
-
   /**
    * Construction with what the configuration does not set: the registry to count in, and the seams
    * tests need (the reply timeout, the outgoing credentials).
@@ -108,13 +106,14 @@ public final class TeamsAdapter {
     private long maxBodyBytes = 1 << 20;
     private int maxWaitingReplies = 16;
     private Clock clock = Clock.systemUTC();
+    private LongSupplier ticker = System::nanoTime;
     private SeenOnce welcomed;
     private Rehearsal rehearsal;
     private MeterRegistry registry = new CompositeMeterRegistry();
 
-    private Builder(PitchBot bot, BotConfig.Teams teams) {
-      this.bot = Objects.requireNonNull(bot, "bot");
+    private Builder(BotConfig.Teams teams, PitchBot bot) {
       this.teams = Objects.requireNonNull(teams, "teams");
+      this.bot = Objects.requireNonNull(bot, "bot");
     }
 
     /**
@@ -166,18 +165,34 @@ public final class TeamsAdapter {
       return this;
     }
 
-    Builder maxBodyBytes(long max) {
+    /**
+     * Nanoseconds from an arbitrary origin, by which a connector that finishes nothing is taken as
+     * hanging (default: {@code System::nanoTime}).
+     */
+    Builder ticker(LongSupplier ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /** The largest activity accepted (the server's MAX_BODY_BYTES; default 1 MiB). */
+    public Builder maxBodyBytes(long max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive");
+      }
       this.maxBodyBytes = max;
       return this;
     }
 
     /**
-     * How many requests may wait on the connector for their reply at once (default: a quarter of
-     * MAX_THREADS with {@link TeamsAdapter#builder(PitchBot, BotConfig)}, else 16). Beyond it a
-     * reply waits briefly for a slot while the connector answers, and is not sent (logged) when the
-     * connector hangs, so that a hanging connector cannot take every request thread.
+     * How many requests may wait on the connector for their reply at once (default 16; the app
+     * gives a quarter of MAX_THREADS). Beyond it a reply waits briefly for a slot while the
+     * connector answers, and is not sent (logged) when the connector hangs, so that a hanging
+     * connector cannot take every request thread.
      */
-    Builder maxWaitingReplies(int max) {
+    public Builder maxWaitingReplies(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxWaitingReplies must be at least 1");
+      }
       this.maxWaitingReplies = max;
       return this;
     }
@@ -209,9 +224,7 @@ public final class TeamsAdapter {
       }
       Replies replies =
           new WaitingLimit(
-              new ConnectorReplies(credentials(), replyTimeout),
-              maxWaitingReplies,
-              System::nanoTime);
+              new ConnectorReplies(credentials(), replyTimeout), maxWaitingReplies, ticker);
       Counter replyFailures =
           Counter.builder(DELIVERY_FAILURES)
               .description("Slack and Teams API calls that failed after any retries")

@@ -118,7 +118,7 @@ final class RunningBot implements AutoCloseable {
     TeamsAdapter adapter =
         options
             .apply(
-                TeamsAdapter.builder(bot, teams)
+                TeamsAdapter.builder(teams, bot)
                     .meterRegistry(heard.registry)
                     .rehearsal(
                         dev.genaipitch.core.practice.Rehearsal.create(

@@ -18,7 +18,7 @@ final class TeamsAdapterTest {
   void create_withNoTeamsSettings_refusesToBuild() throws Exception {
     PitchBot bot = RunningBot.sharedBotForTests();
 
-    assertThatThrownBy(() -> TeamsAdapter.create(bot, BotConfig.defaults()))
+    assertThatThrownBy(() -> TeamsAdapter.create(BotConfig.defaults().teams(), bot))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Teams is off");
   }
@@ -28,7 +28,8 @@ final class TeamsAdapterTest {
     try (LogCapture logs = LogCapture.root()) {
       TeamsAdapter adapter =
           TeamsAdapter.create(
-              RunningBot.sharedBotForTests(), BotConfig.load(Map.of("TEAMS_EMULATOR", "true")));
+              BotConfig.load(Map.of("TEAMS_EMULATOR", "true")).teams(),
+              RunningBot.sharedBotForTests());
 
       assertThat(adapter.authenticated()).isFalse();
       assertThat(logs.messages())
@@ -50,7 +51,7 @@ final class TeamsAdapterTest {
                   "MICROSOFT_APP_TENANT_ID", "8a9b0c1d-2e3f-4a5b-6c7d-8e9f0a1b2c3d",
                   "BOT_OPENID_METADATA", "http://127.0.0.1:9/.well-known/openidconfiguration"));
 
-      TeamsAdapter adapter = TeamsAdapter.create(RunningBot.sharedBotForTests(), config);
+      TeamsAdapter adapter = TeamsAdapter.create(config.teams(), RunningBot.sharedBotForTests());
 
       assertThat(adapter.authenticated()).isTrue();
       assertThat(logs.all())

@@ -39,7 +39,13 @@ public final class TeamsRoute {
       return new WebServer.Route(TeamsAdapter.PATH, new Off());
     }
     TeamsAdapter teams =
-        options.apply(TeamsAdapter.builder(bot, config).meterRegistry(registry)).build();
+        options
+            .apply(
+                TeamsAdapter.builder(config.teams(), bot)
+                    .maxBodyBytes(config.server().maxBodyBytes())
+                    .maxWaitingReplies(Math.max(1, config.server().maxThreads() / 4))
+                    .meterRegistry(registry))
+            .build();
     return WebServer.Route.post(TeamsAdapter.PATH, teams.endpoint(), teams.maxBodyBytes());
   }
 

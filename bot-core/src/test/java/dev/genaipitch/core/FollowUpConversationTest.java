@@ -51,6 +51,29 @@ final class FollowUpConversationTest {
   }
 
   @Test
+  void partOfTheAnswer_namedInAFollowUp_getsTheSectionThatHoldsItInFull() {
+    Conversation.Chat thread = YOU.in("P1");
+
+    thread.ask("stage table").isAnsweredWith("not-competing");
+    thread
+        .ask("the production genai apps row, what kind of apps are those")
+        .isAnsweredWith("when-bedrock");
+
+    Conversation.Chat dm = YOU.in("P2");
+    dm.ask("stage table").isAnsweredWith("not-competing");
+    dm.ask("more on the 'training & data science' row").isAnsweredWith("when-sagemaker");
+  }
+
+  @Test
+  void sectionItself_namedWithOneOfItsParts_isNotAPart() {
+    Conversation.Chat thread = YOU.in("P3");
+
+    thread.ask("the analogy").isAnsweredWith("analogy");
+    thread.ask("and the rds side, actual use cases?").isAnsweredWith("when-bedrock");
+    thread.ask("whats the rds analogy again").isAnsweredWith("analogy");
+  }
+
+  @Test
   void completeQuestion_isAnsweredAsItself_whateverCameBefore() {
     Conversation.Chat thread = YOU.in("T1");
 

@@ -71,6 +71,7 @@ public final class GuideLoader {
           "follow-ups",
           "with",
           "relations",
+          "parts",
           "keywords",
           "synonyms",
           "examples");
@@ -308,6 +309,7 @@ public final class GuideLoader {
       checkReferences(p, "follow-ups", 1, 3, byId, special, problems);
       checkReferences(p, "with", 0, MAX_COMPANIONS, byId, special, problems);
       List<Relation> relations = relations(p, byId, relationFiles.keySet(), special, problems);
+      List<SectionPart> parts = parts(p, byId, special, problems);
       if (p.section() == null) {
         continue; // its own problems are reported; nothing follows from it
       }
@@ -348,7 +350,8 @@ public final class GuideLoader {
               keywords.stream().map(Listed::text).toList(),
               examples.stream().map(Listed::text).toList(),
               s.source(),
-              relations);
+              relations,
+              parts);
       if (p.id().equals(Guide.HELP)) {
         help = complete;
       } else if (p.id().equals(Guide.NONE)) {
@@ -530,6 +533,78 @@ public final class GuideLoader {
       if (valid) {
         out.add(new Relation(kind, ids));
       }
+    }
+    return out;
+  }
+
+  /**
+   * A section's {@code parts}: {@code words: id} lines, the words found in the section's own text
+   * (case, punctuation and markup aside) and written once, the id another known section.
+   */
+  private static List<SectionPart> parts(
+      Parsed p, Map<String, Parsed> byId, boolean special, List<ContentProblem> problems) {
+    FrontMatter.Entry entry = p.front() == null ? null : p.front().entries().get("parts");
+    if (entry == null) {
+      return List.of();
+    }
+    if (special) {
+      problems.add(new ContentProblem(p.file(), entry.line(), "'" + p.id() + "' takes no parts"));
+      return List.of();
+    }
+    if (!entry.list()) {
+      problems.add(
+          new ContentProblem(
+              p.file(),
+              entry.line(),
+              "'parts' is a list of '- words of the text: section-id' lines"));
+      return List.of();
+    }
+    String text =
+        p.section() == null ? null : " " + normalized(String.join(" ", p.section().lines())) + " ";
+    List<SectionPart> out = new ArrayList<>();
+    Map<String, Integer> wordsLine = new HashMap<>();
+    for (FrontMatter.Value v : entry.values()) {
+      int colon = v.text().lastIndexOf(':');
+      String words = colon < 0 ? "" : v.text().substring(0, colon).strip();
+      String id = colon < 0 ? "" : v.text().substring(colon + 1).strip();
+      if (words.isEmpty() || id.isEmpty()) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                v.line(),
+                "a part reads 'words of the text: section-id', found '" + v.text() + "'"));
+        continue;
+      }
+      if (!byId.containsKey(id) || isSpecial(id) || id.equals(p.id())) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                v.line(),
+                "part '"
+                    + words
+                    + "': '"
+                    + id
+                    + "' is not another known section id (the section that holds it in full)"));
+        continue;
+      }
+      if (text != null && !text.contains(" " + normalized(words) + " ")) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                v.line(),
+                "part '" + words + "' is not in the text of '" + p.id() + "': quote its words"));
+        continue;
+      }
+      Integer first = wordsLine.putIfAbsent(normalized(words), v.line());
+      if (first != null) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                v.line(),
+                "part '" + words + "' appears twice (first on line " + first + ")"));
+        continue;
+      }
+      out.add(new SectionPart(words, id));
     }
     return out;
   }

@@ -22,6 +22,8 @@ import java.util.List;
  * @param source the file it came from
  * @param relations what each kind of follow-up asks for right after this section (the front
  *     matter's {@code relations}), in the order written
+ * @param parts parts of its text that other sections hold in full (the front matter's {@code
+ *     parts}), in the order written
  */
 public record Section(
     String id,
@@ -34,7 +36,8 @@ public record Section(
     List<String> keywords,
     List<String> examples,
     String source,
-    List<Relation> relations) {
+    List<Relation> relations,
+    List<SectionPart> parts) {
 
   /**
    * Each section's lines, split once: answering a question asks for them, and splitting the script
@@ -48,6 +51,7 @@ public record Section(
   public Section {
     blocks = List.copyOf(blocks);
     relations = List.copyOf(relations);
+    parts = List.copyOf(parts);
     followUps = List.copyOf(followUps);
     companions = List.copyOf(companions);
     keywords = List.copyOf(keywords);
@@ -77,6 +81,35 @@ public record Section(
         keywords,
         examples,
         source,
+        List.of(),
+        List.of());
+  }
+
+  /** A section with relations to follow-ups but no parts held elsewhere. */
+  public Section(
+      String id,
+      String title,
+      String summary,
+      String heading,
+      List<Block> blocks,
+      List<String> followUps,
+      List<String> companions,
+      List<String> keywords,
+      List<String> examples,
+      String source,
+      List<Relation> relations) {
+    this(
+        id,
+        title,
+        summary,
+        heading,
+        blocks,
+        followUps,
+        companions,
+        keywords,
+        examples,
+        source,
+        relations,
         List.of());
   }
 
@@ -115,6 +148,7 @@ public record Section(
         keywords,
         newExamples,
         source,
-        relations);
+        relations,
+        parts);
   }
 }

@@ -57,16 +57,23 @@ final class FollowUps {
    * @param again how likely a question of its own asks for the section just shown, relative to any
    *     other section: a message whose own reading is the answer it follows mostly asks about a
    *     part of it ("the 'go deep' part, what does that cover?")
+   * @param partCoverage the share of a declared part's weighed words a message must hold to name it
    */
   record Settings(
-      double phrasingWeight, int epochs, double rate, double floor, double decay, double again) {
+      double phrasingWeight,
+      int epochs,
+      double rate,
+      double floor,
+      double decay,
+      double again,
+      double partCoverage) {
 
-    static final Settings DEFAULT = new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3);
+    static final Settings DEFAULT = new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */
   static final FollowUps NONE =
-      new FollowUps(List.of(), null, Map.of(), null, Settings.DEFAULT, Map.of());
+      new FollowUps(List.of(), null, Map.of(), null, Settings.DEFAULT, Map.of(), null);
 
   private final List<String> kinds; // then "a question of its own"
   private final QuestionReader reader;
@@ -74,6 +81,7 @@ final class FollowUps {
   private final Softmax model;
   private final Settings settings;
   private final Map<String, Map<String, Double>> titles; // section -> its title's stems, weighed
+  private final PartPicker parts; // null when nothing is a follow-up
 
   private FollowUps(
       List<String> kinds,
@@ -81,13 +89,15 @@ final class FollowUps {
       Map<String, Integer> featureIndex,
       Softmax model,
       Settings settings,
-      Map<String, Map<String, Double>> titles) {
+      Map<String, Map<String, Double>> titles,
+      PartPicker parts) {
     this.kinds = List.copyOf(kinds);
     this.reader = reader;
     this.featureIndex = Map.copyOf(featureIndex);
     this.model = model;
     this.settings = settings;
     this.titles = Map.copyOf(titles);
+    this.parts = parts;
   }
 
   /**
@@ -188,7 +198,14 @@ final class FollowUps {
             settings.rate(),
             0,
             SEED);
-    return new FollowUps(kinds, reader, featureIndex, model, settings, titles(guide, reader));
+    return new FollowUps(
+        kinds,
+        reader,
+        featureIndex,
+        model,
+        settings,
+        titles(guide, reader),
+        new PartPicker(guide, reader, settings.partCoverage()));
   }
 
   /**
@@ -254,7 +271,10 @@ final class FollowUps {
     if (model == null) {
       return new double[] {1.0};
     }
-    List<Analyzer.Token> tokens = reader.read(message, true);
+    return probabilities(reader.read(message, true));
+  }
+
+  private double[] probabilities(List<Analyzer.Token> tokens) {
     return model.probabilities(Softmax.indices(features(reader, tokens), featureIndex), 0);
   }
 
@@ -263,7 +283,10 @@ final class FollowUps {
    * ({@code alone}) weighed by how likely it asks something of its own, plus each kind of
    * follow-up's likelihood given to the section {@code last} relates by that kind. Among several,
    * the message's own words choose, with the side of {@code last} shown ({@code focus}) and the
-   * order written. A kind {@code last} relates to nothing leaves the message to its own reading.
+   * order written. A kind {@code last} relates to nothing leaves the message to its own reading. A
+   * message that names a part of {@code last} held in full by another section (its {@code parts})
+   * asks for that section: whatever would go to {@code last} goes there, and so does a kind that
+   * relates it among others ("more on the 'use ai quickly' row").
    *
    * @param alone the matcher's class probabilities for the message read alone
    * @param subject the same when the message has subject words, to choose among related sections by
@@ -278,7 +301,12 @@ final class FollowUps {
       Section last,
       String focus,
       List<String> classes) {
-    double[] r = probabilities(message);
+    if (model == null) {
+      return alone.clone();
+    }
+    List<Analyzer.Token> tokens = reader.read(message, true);
+    double[] r = probabilities(tokens);
+    String part = parts.named(last, tokens);
     double own = r[r.length - 1];
     double follow = 1 - own;
     int lastClass = classes.indexOf(last.id());
@@ -296,10 +324,18 @@ final class FollowUps {
         own += r[k];
         continue;
       }
-      p[classes.indexOf(choose(related, subject, last, focus, classes))] += r[k];
+      String chosen =
+          part != null && related.contains(part)
+              ? part
+              : choose(related, subject, last, focus, classes);
+      p[classes.indexOf(chosen)] += r[k];
     }
     for (int c = 0; c < p.length; c++) {
       p[c] += own * alone[c];
+    }
+    if (part != null && lastClass >= 0) {
+      p[classes.indexOf(part)] += p[lastClass];
+      p[lastClass] = 0;
     }
     return p;
   }
@@ -456,7 +492,14 @@ final class FollowUps {
       }
       Softmax model = Softmax.read(in);
       return Optional.of(
-          new FollowUps(kinds, reader, featureIndex, model, settings, titles(guide, reader)));
+          new FollowUps(
+              kinds,
+              reader,
+              featureIndex,
+              model,
+              settings,
+              titles(guide, reader),
+              new PartPicker(guide, reader, settings.partCoverage())));
     } catch (IOException e) {
       return Optional.empty(); // an unreadable cache is only a slower start
     }

@@ -150,6 +150,72 @@ final class RelationsContentTest {
                 + " one phrasing can teach only one kind of follow-up");
   }
 
+  /** The fixture guide, alpha declaring {@code lines} as its parts (line 8 on). */
+  private Map<String, String> guideWhereAlphaHasParts(String... lines) {
+    Map<String, String> files = ContentFixtures.validGuide();
+    StringBuilder parts = new StringBuilder("parts:\n");
+    for (String line : lines) {
+      parts.append("  - ").append(line).append('\n');
+    }
+    files.put(
+        "a.md", ContentFixtures.section("alpha", "beta").replace("keywords:", parts + "keywords:"));
+    return files;
+  }
+
+  @Test
+  void load_parts_keepTheirWordsAndTheSectionThatHoldsThem() throws Exception {
+    write(guideWhereAlphaHasParts("say out loud: beta"));
+
+    assertThat(GuideLoader.load(dir).section("alpha").orElseThrow().parts())
+        .containsExactly(new SectionPart("say out loud", "beta"));
+  }
+
+  @Test
+  void load_brokenParts_areEachReportedWithTheirLine() throws Exception {
+    write(
+        guideWhereAlphaHasParts(
+            "words nobody wrote: beta",
+            "say out loud: nowhere",
+            "say out loud: alpha",
+            "no section named",
+            "Say Out Loud: beta",
+            "say out loud!: beta"));
+
+    assertThatThrownBy(() -> GuideLoader.load(dir))
+        .isInstanceOf(ContentException.class)
+        .hasMessageContaining(
+            "a.md:8: part 'words nobody wrote' is not in the text of 'alpha': quote its words")
+        .hasMessageContaining("a.md:9: part 'say out loud': 'nowhere' is not another known section")
+        .hasMessageContaining("a.md:10: part 'say out loud': 'alpha' is not another known section")
+        .hasMessageContaining(
+            "a.md:11: a part reads 'words of the text: section-id', found 'no section named'")
+        .hasMessageContaining("a.md:13: part 'say out loud!' appears twice (first on line 12)")
+        .satisfies(
+            e ->
+                assertThat(((ContentException) e).problems())
+                    .extracting(ContentProblem::toString)
+                    .noneMatch(problem -> problem.startsWith("a.md:12:")));
+  }
+
+  @Test
+  void load_partsOnTheMenu_areRefused() throws Exception {
+    Map<String, String> files = guideWhereAlphaHasParts();
+    files.put(
+        "help.md", ContentFixtures.special("help").replace("---\n#", "parts:\n  - x: y\n---\n#"));
+    write(files);
+
+    assertThatThrownBy(() -> GuideLoader.load(dir))
+        .hasMessageContaining("help.md:7: 'help' takes no parts");
+  }
+
+  @Test
+  void builtIn_partsAreHeldByOtherSections() throws Exception {
+    Guide guide = GuideLoader.builtIn();
+
+    assertThat(guide.section("not-competing").orElseThrow().parts())
+        .contains(new SectionPart("Production GenAI apps", "when-bedrock"));
+  }
+
   @Test
   void isContentFile_relationsFiles_areWatchedLikeExamples() {
     assertThat(GuideLoader.isContentFile("relations/shorter.txt")).isTrue();

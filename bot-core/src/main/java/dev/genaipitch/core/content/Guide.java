@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param practice the practice rounds' content (prompts and key points), from {@code practice/}
  * @param relationKinds the kinds of follow-up and how people ask for each, from {@code relations/},
  *     by id
+ * @param followUpExamples the messages of labelled conversations ({@code conversations/}), each
+ *     after the section shown before it
  */
 public record Guide(
     List<Section> sections,
@@ -23,7 +25,8 @@ public record Guide(
     Map<String, String> synonyms,
     String origin,
     Practice practice,
-    List<RelationKind> relationKinds) {
+    List<RelationKind> relationKinds,
+    List<FollowUpExample> followUpExamples) {
 
   public static final String HELP = "help";
   public static final String NONE = "none";
@@ -33,6 +36,19 @@ public record Guide(
     synonyms = Map.copyOf(synonyms);
     practice = practice == null ? Practice.NONE : practice;
     relationKinds = List.copyOf(relationKinds);
+    followUpExamples = List.copyOf(followUpExamples);
+  }
+
+  /** A guide without labelled conversations. */
+  public Guide(
+      List<Section> sections,
+      Section help,
+      Section none,
+      Map<String, String> synonyms,
+      String origin,
+      Practice practice,
+      List<RelationKind> relationKinds) {
+    this(sections, help, none, synonyms, origin, practice, relationKinds, List.of());
   }
 
   /** A guide without kinds of follow-up. */

@@ -62,6 +62,9 @@ public final class GuideLoader {
   static final String KEYWORDS = "keywords";
   static final String SYNONYMS_FILE = "synonyms.txt";
   static final String RELATIONS = "relations";
+  static final String CONVERSATIONS = "conversations";
+  private static final Set<String> CONVERSATION_KINDS =
+      Set.of("fragment", "complete", "oos-followup");
 
   private static final Set<String> KEYS =
       Set.of(
@@ -107,7 +110,10 @@ public final class GuideLoader {
     if (dir.equals(PracticeParser.DIRECTORY)) {
       return name.endsWith(".md");
     }
-    return (dir.equals(EXAMPLES + "/") || dir.equals(KEYWORDS + "/") || dir.equals(RELATIONS + "/"))
+    return (dir.equals(EXAMPLES + "/")
+            || dir.equals(KEYWORDS + "/")
+            || dir.equals(RELATIONS + "/")
+            || dir.equals(CONVERSATIONS + "/"))
         && name.endsWith(".txt")
         && name.length() > ".txt".length();
   }
@@ -234,6 +240,7 @@ public final class GuideLoader {
     List<Listed> synonymLines = new ArrayList<>();
     Map<String, String> practiceFiles = new TreeMap<>();
     Map<String, List<Listed>> relationFiles = new TreeMap<>(); // kind -> phrasings (null: unread)
+    List<Listed> conversationLines = new ArrayList<>();
     boolean anyEntry = false;
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String name = file.getKey();
@@ -253,6 +260,11 @@ public final class GuideLoader {
       } else if (name.equals(SYNONYMS_FILE)) {
         if (text != null) {
           synonymLines.addAll(listLines(name, text));
+        }
+      } else if (name.startsWith(CONVERSATIONS + "/") && isContentFile(name)) {
+        if (text != null) {
+          conversationLines.addAll(listLines(name, text));
+          conversationLines.add(new Listed("", name, 0)); // a file ends its last conversation
         }
       } else if (name.startsWith(RELATIONS + "/") && isContentFile(name)) {
         String kind = name.substring(RELATIONS.length() + 1, name.length() - ".txt".length());
@@ -372,10 +384,12 @@ public final class GuideLoader {
     Set<String> sectionIds = new java.util.LinkedHashSet<>();
     byId.keySet().stream().filter(id -> !isSpecial(id)).forEach(sectionIds::add);
     Practice practice = PracticeParser.parse(practiceFiles, sectionIds, problems);
+    List<FollowUpExample> followUpExamples = conversations(conversationLines, byId, problems);
     if (!problems.isEmpty() || help == null || none == null) {
       throw new ContentException(problems);
     }
-    return new Guide(sections, help, none, synonyms, origin, practice, relationKinds);
+    return new Guide(
+        sections, help, none, synonyms, origin, practice, relationKinds, followUpExamples);
   }
 
   /**
@@ -605,6 +619,109 @@ public final class GuideLoader {
         continue;
       }
       out.add(new SectionPart(words, id));
+    }
+    return out;
+  }
+
+  /**
+   * The labelled conversations of {@code conversations/*.txt}: each starts with a {@code
+   * [fragment]}, {@code [complete]} or {@code [oos-followup]} line (what its last message is), then
+   * one {@code id, id | message} line per message, oldest first, the ids the entries that answer it
+   * right. Each message after the first becomes an example read after the section shown before it.
+   */
+  private static List<FollowUpExample> conversations(
+      List<Listed> lines, Map<String, Parsed> byId, List<ContentProblem> problems) {
+    List<FollowUpExample> out = new ArrayList<>();
+    String kind = null;
+    Listed header = null;
+    boolean broken = false;
+    List<Listed> turns = new ArrayList<>();
+    List<List<String>> answers = new ArrayList<>();
+    for (Listed line : lines) {
+      String text = line.text();
+      boolean ends = text.isEmpty() || text.startsWith("[");
+      if (ends && header != null) {
+        if (!broken && turns.size() < 2) {
+          problems.add(
+              new ContentProblem(
+                  header.file(), header.line(), "a conversation needs at least two messages"));
+        } else if (!broken) {
+          String after = null;
+          for (int i = 0; i < turns.size(); i++) {
+            if (after != null) {
+              out.add(
+                  new FollowUpExample(
+                      after,
+                      turns.get(i).text(),
+                      answers.get(i),
+                      kind.equals("complete") && i == turns.size() - 1,
+                      turns.get(i).file() + ":" + turns.get(i).line()));
+            }
+            String shown = answers.get(i).get(0);
+            if (!isSpecial(shown)) {
+              after = shown;
+            }
+          }
+        }
+        header = null;
+      }
+      if (text.isEmpty()) {
+        continue;
+      }
+      if (text.startsWith("[")) {
+        String k = text.endsWith("]") ? text.substring(1, text.length() - 1).strip() : "";
+        if (!CONVERSATION_KINDS.contains(k)) {
+          problems.add(
+              new ContentProblem(
+                  line.file(),
+                  line.line(),
+                  "a conversation starts with [fragment], [complete] or [oos-followup], found '"
+                      + text
+                      + "'"));
+          continue;
+        }
+        kind = k;
+        header = line;
+        broken = false;
+        turns.clear();
+        answers.clear();
+        continue;
+      }
+      int bar = text.indexOf('|');
+      List<String> ids = new ArrayList<>();
+      if (bar > 0) {
+        for (String id : text.substring(0, bar).split(",")) {
+          if (!id.isBlank()) {
+            ids.add(id.strip());
+          }
+        }
+      }
+      String message = bar < 0 ? "" : text.substring(bar + 1).strip();
+      if (header == null) {
+        problems.add(
+            new ContentProblem(
+                line.file(),
+                line.line(),
+                "a message outside a conversation: start one with [fragment]"));
+      } else if (ids.isEmpty() || message.isEmpty()) {
+        problems.add(
+            new ContentProblem(
+                line.file(),
+                line.line(),
+                "a message reads 'entry-id, entry-id | the message', found '" + text + "'"));
+        broken = true;
+      } else {
+        String unknown = ids.stream().filter(id -> !byId.containsKey(id)).findFirst().orElse(null);
+        if (unknown != null) {
+          problems.add(
+              new ContentProblem(
+                  line.file(), line.line(), "'" + unknown + "' is not a known entry id"));
+          broken = true;
+        } else {
+          turns.add(new Listed(message, line.file(), line.line()));
+          answers.add(ids);
+        }
+      }
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.genaipitch.core.match;
 
+import dev.genaipitch.core.content.FollowUpExample;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.RelationKind;
 import dev.genaipitch.core.content.Section;
@@ -40,7 +41,7 @@ final class FollowUps {
   private static final int MAGIC = 0x47504631; // "GPF1"
 
   /** Bump when training changes in a way the fingerprint's inputs do not show. */
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private static final long SEED = 20261205L;
 
@@ -58,6 +59,8 @@ final class FollowUps {
    *     other section: a message whose own reading is the answer it follows mostly asks about a
    *     part of it ("the 'go deep' part, what does that cover?")
    * @param partCoverage the share of a declared part's weighed words a message must hold to name it
+   * @param conversationWeight training weight of a message of a labelled conversation, relative to
+   *     an example question
    */
   record Settings(
       double phrasingWeight,
@@ -66,9 +69,10 @@ final class FollowUps {
       double floor,
       double decay,
       double again,
-      double partCoverage) {
+      double partCoverage,
+      double conversationWeight) {
 
-    static final Settings DEFAULT = new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6);
+    static final Settings DEFAULT = new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6, 1.0);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */
@@ -113,12 +117,14 @@ final class FollowUps {
     String fingerprint = fingerprint(guide, matcher, settings);
     QuestionReader reader = reader(guide, matcher);
     Optional<FollowUps> shipped = lookup(fingerprint, guide, reader, settings);
-    return shipped.orElseGet(() -> train(guide, reader, settings));
+    return shipped.orElseGet(() -> train(guide, matcher, reader, settings));
   }
 
   /** Trained now, whatever was shipped (for the build step and for measuring training). */
   static FollowUps train(Guide guide, TrainedModel matcher, Settings settings) {
-    return guide.relationKinds().isEmpty() ? NONE : train(guide, reader(guide, matcher), settings);
+    return guide.relationKinds().isEmpty()
+        ? NONE
+        : train(guide, matcher, reader(guide, matcher), settings);
   }
 
   /**
@@ -138,7 +144,95 @@ final class FollowUps {
         guide, frequency, matcher.respellings(), SpellingCorrector.towardVocabulary(frequency));
   }
 
-  private static FollowUps train(Guide guide, QuestionReader reader, Settings settings) {
+  /**
+   * Trains on the kinds' phrasings against every example question of the guide; then, when the
+   * guide has labelled conversations, again with their messages too, each labelled with what
+   * answers it right: a question of its own when its writer marked it complete or the matcher reads
+   * it right alone, else the kind of follow-up whose relation from the section shown before it
+   * resolves to its answer (among several, the one the phrasings make likeliest). A message both
+   * read right alone and by a kind, or by neither, teaches nothing: the first kind would teach a
+   * complete question to follow whatever came before, the second nothing true.
+   */
+  private static FollowUps train(
+      Guide guide, TrainedModel matcher, QuestionReader reader, Settings settings) {
+    FollowUps first = train(guide, reader, settings, List.of());
+    if (guide.followUpExamples().isEmpty()) {
+      return first;
+    }
+    List<String> classes = QuestionReader.entries(guide).stream().map(Section::id).toList();
+    QuestionReader matcherReader =
+        new QuestionReader(
+            guide,
+            matcher.frequency(),
+            matcher.respellings(),
+            SpellingCorrector.towardVocabulary(matcher.frequency()));
+    Map<String, Section> sections = guide.byId();
+    List<Labelled> labelled = new ArrayList<>();
+    for (FollowUpExample example : guide.followUpExamples()) {
+      Section last = sections.get(example.after());
+      if (last == null) {
+        continue;
+      }
+      int label = first.label(example, last, matcherReader, matcher, classes);
+      if (label >= 0) {
+        labelled.add(new Labelled(example.message(), label));
+      }
+    }
+    return train(guide, reader, settings, labelled);
+  }
+
+  /** A message of a labelled conversation and the class it teaches. */
+  private record Labelled(String message, int label) {}
+
+  /** The class {@code example} teaches this model, or -1 when nothing answers it right. */
+  private int label(
+      FollowUpExample example,
+      Section last,
+      QuestionReader matcherReader,
+      TrainedModel matcher,
+      List<String> classes) {
+    int ownQuestion = kinds.size();
+    if (example.complete()) {
+      return ownQuestion;
+    }
+    List<Analyzer.Token> tokens = matcherReader.read(example.message(), true);
+    double[] alone =
+        matcher
+            .softmax()
+            .probabilities(
+                Softmax.indices(matcherReader.features(tokens), matcher.featureIndex()),
+                QuestionReader.unknownMass(tokens, matcher.featureIndex()));
+    int best = 0;
+    for (int c = 1; c < alone.length; c++) {
+      if (alone[c] > alone[best]) {
+        best = c;
+      }
+    }
+    boolean rightAlone = example.answers().contains(classes.get(best));
+    double[] r = probabilities(example.message());
+    boolean subject = tokens.stream().anyMatch(t -> !t.neutral());
+    int label = -1;
+    for (int k = 0; k < kinds.size(); k++) {
+      List<String> related = last.related(kinds.get(k));
+      // A kind teaches this message only if it would resolve to its answer as matching does.
+      boolean answers =
+          !related.isEmpty()
+              && example
+                  .answers()
+                  .contains(choose(related, subject ? alone : null, last, null, classes));
+      if (answers && (label < 0 || r[k] > r[label])) {
+        label = k;
+      }
+    }
+    if (rightAlone) {
+      // Read right alone and as a follow-up too: it teaches neither.
+      return label < 0 ? ownQuestion : -1;
+    }
+    return label;
+  }
+
+  private static FollowUps train(
+      Guide guide, QuestionReader reader, Settings settings, List<Labelled> conversations) {
     List<RelationKind> relationKinds = guide.relationKinds();
     List<String> kinds = relationKinds.stream().map(RelationKind::id).toList();
     int ownQuestion = kinds.size();
@@ -162,6 +256,15 @@ final class FollowUps {
         }
       }
     }
+    List<Double> weights = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      weights.add(labels.get(i) == ownQuestion ? 1.0 : settings.phrasingWeight());
+    }
+    for (Labelled l : conversations) {
+      texts.add(l.message());
+      labels.add(l.label());
+      weights.add(settings.conversationWeight());
+    }
     List<Set<String>> featureSets = new ArrayList<>(texts.size());
     Map<String, Integer> documentFrequency = new HashMap<>();
     for (String text : texts) {
@@ -179,13 +282,9 @@ final class FollowUps {
     }
     List<Softmax.Sample> samples = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
-      int label = labels.get(i);
       samples.add(
           new Softmax.Sample(
-              Softmax.indices(featureSets.get(i), featureIndex),
-              0,
-              label,
-              label == ownQuestion ? 1.0 : settings.phrasingWeight()));
+              Softmax.indices(featureSets.get(i), featureIndex), 0, labels.get(i), weights.get(i)));
     }
     // No weight decay: with thousands of example questions against a few hundred phrasings, decay
     // pulls every phrasing's words back toward "a question of its own" and no follow-up is learned.
@@ -439,10 +538,33 @@ final class FollowUps {
     parts.add("format " + FORMAT);
     parts.add(matcher.fingerprint());
     parts.add(
-        settings.phrasingWeight() + " " + settings.epochs() + " " + settings.rate() + " " + SEED);
+        settings.phrasingWeight()
+            + " "
+            + settings.epochs()
+            + " "
+            + settings.rate()
+            + " "
+            + settings.conversationWeight()
+            + " "
+            + SEED);
     for (RelationKind kind : guide.relationKinds()) {
       parts.add("kind " + kind.id());
       parts.addAll(kind.phrasings());
+    }
+    for (FollowUpExample example : guide.followUpExamples()) {
+      parts.add(
+          "after "
+              + example.after()
+              + " "
+              + example.answers()
+              + " "
+              + example.complete()
+              + " "
+              + example.message());
+    }
+    for (Section s : guide.sections()) {
+      // Which kinds answer a conversation's message right depends on the relations.
+      parts.add("relations " + s.id() + " " + s.relations());
     }
     for (String part : parts) {
       byte[] bytes = part.getBytes(StandardCharsets.UTF_8);

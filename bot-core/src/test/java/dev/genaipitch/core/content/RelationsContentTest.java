@@ -217,10 +217,75 @@ final class RelationsContentTest {
   }
 
   @Test
+  void load_conversations_becomeExamplesReadAfterTheSectionShownBefore() throws Exception {
+    Map<String, String> files = ContentFixtures.validGuide();
+    files.put(
+        "conversations/w.txt",
+        "# a writer's conversations\n"
+            + "[fragment]\n"
+            + "alpha | tell me about alpha\n"
+            + "help | hi\n"
+            + "beta, alpha | and the other one?\n"
+            + "\n"
+            + "[complete]\n"
+            + "beta | what is beta\n"
+            + "alpha | what is alpha | really\n");
+    write(files);
+
+    assertThat(GuideLoader.load(dir).followUpExamples())
+        .containsExactly(
+            new FollowUpExample(
+                "alpha", "hi", java.util.List.of("help"), false, "conversations/w.txt:4"),
+            new FollowUpExample(
+                "alpha",
+                "and the other one?",
+                java.util.List.of("beta", "alpha"),
+                false,
+                "conversations/w.txt:5"),
+            new FollowUpExample(
+                "beta",
+                "what is alpha | really",
+                java.util.List.of("alpha"),
+                true,
+                "conversations/w.txt:9"));
+  }
+
+  @Test
+  void load_brokenConversations_areEachReportedWithTheirLine() throws Exception {
+    Map<String, String> files = ContentFixtures.validGuide();
+    files.put(
+        "conversations/w.txt",
+        "alpha | before any conversation\n"
+            + "[chat]\n"
+            + "[fragment]\n"
+            + "alpha | only one message\n"
+            + "[fragment]\n"
+            + "alpha | fine\n"
+            + "gamma | no such entry\n"
+            + "[complete]\n"
+            + "alpha | fine\n"
+            + "no bar here\n");
+    write(files);
+
+    assertThatThrownBy(() -> GuideLoader.load(dir))
+        .hasMessageContaining(
+            "conversations/w.txt:1: a message outside a conversation: start one with [fragment]")
+        .hasMessageContaining(
+            "conversations/w.txt:2: a conversation starts with [fragment], [complete] or"
+                + " [oos-followup], found '[chat]'")
+        .hasMessageContaining("conversations/w.txt:3: a conversation needs at least two messages")
+        .hasMessageContaining("conversations/w.txt:7: 'gamma' is not a known entry id")
+        .hasMessageContaining(
+            "conversations/w.txt:10: a message reads 'entry-id, entry-id | the message', found"
+                + " 'no bar here'");
+  }
+
+  @Test
   void isContentFile_relationsFiles_areWatchedLikeExamples() {
     assertThat(GuideLoader.isContentFile("relations/shorter.txt")).isTrue();
     assertThat(GuideLoader.isContentFile("relations/notes.md")).isFalse();
     assertThat(GuideLoader.isContentFile("relations/deeper/shorter.txt")).isFalse();
+    assertThat(GuideLoader.isContentFile("conversations/train-1.txt")).isTrue();
   }
 
   @Test

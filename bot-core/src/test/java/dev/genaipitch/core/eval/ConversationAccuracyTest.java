@@ -85,6 +85,33 @@ final class ConversationAccuracyTest {
     }
   }
 
+  /**
+   * The content's labelled conversations (what the follow-up model learns from) share no message,
+   * case and punctuation aside, with a conversation the figures are measured on.
+   */
+  @Test
+  void contentConversations_shareNoMessageWithTheEvaluatedOnes() throws IOException {
+    Set<String> evaluated = new HashSet<>();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(CONVERSATIONS)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+        for (LabeledConversation c : ConversationEvaluation.read(file)) {
+          c.turns().forEach(t -> evaluated.add(normalized(t.question())));
+        }
+      }
+    }
+
+    assertThat(guide.followUpExamples()).hasSizeGreaterThan(500);
+    assertThat(evaluated).hasSizeGreaterThan(500);
+    assertThat(guide.followUpExamples())
+        .filteredOn(e -> evaluated.contains(normalized(e.message())))
+        .extracting(e -> e.source() + ": " + e.message())
+        .isEmpty();
+  }
+
+  private static String normalized(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
   private static ConversationReport run(String file) throws IOException {
     return ConversationEvaluation.run(
         matcher, ConversationEvaluation.read(CONVERSATIONS.resolve(file)));

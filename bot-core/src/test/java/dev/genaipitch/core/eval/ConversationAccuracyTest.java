@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bar for reading a message in the context of the answers before it, on conversations written
- * apart from this repository: eval/conversations/dev.jsonl (tuned on) and test.jsonl (held out:
- * only scored). The issue's target is at least 90% of last messages right and at most 5% of
- * complete questions hijacked by the context; the held-out figure is 88.0% (docs/matching.md), so
- * its last-message bar is a floor a couple of points under it that fails the build on a regression,
+ * apart from this repository: eval/conversations/dev.jsonl (tuned on), test.jsonl (held out: only
+ * scored) and blind.jsonl (held out and opened once, after the last change to matching). The issue's
+ * target is at least 90% of last messages right and at most 5% of complete questions hijacked by the
+ * context; the held-out figures are 90.0% (test) and 87.0% (blind) (docs/matching.md), so their
+ * last-message bars are floors a couple of points under them that fail the build on a regression,
  * and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
@@ -41,7 +42,16 @@ final class ConversationAccuracyTest {
     ConversationReport report = run("test.jsonl");
 
     assertThat(report.total()).isEqualTo(200);
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.86);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.88);
+    assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
+  }
+
+  @Test
+  void blindConversations_holdTheFloor_andAreNeverHijackedBeyondTheBar() throws IOException {
+    ConversationReport report = run("blind.jsonl");
+
+    assertThat(report.total()).isEqualTo(200);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.85);
     assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
   }
 
@@ -72,7 +82,7 @@ final class ConversationAccuracyTest {
     Set<String> known = guide.sections().stream().map(Section::id).collect(Collectors.toSet());
     known.add("help");
     known.add("none");
-    for (String file : List.of("dev.jsonl", "test.jsonl")) {
+    for (String file : List.of("dev.jsonl", "test.jsonl", "blind.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {

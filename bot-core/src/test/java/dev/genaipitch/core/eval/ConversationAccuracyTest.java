@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The bar for reading a message in the context of the answers before it, on conversations written
  * apart from this repository: eval/conversations/dev.jsonl (tuned on), test.jsonl (held out: only
- * scored) and blind.jsonl (held out and opened once, after the last change to matching). The issue's
- * target is at least 90% of last messages right and at most 5% of complete questions hijacked by the
- * context; the held-out figures are 90.0% (test) and 87.0% (blind) (docs/matching.md), so their
- * last-message bars are floors a couple of points under them that fail the build on a regression,
- * and the hijack bar is the issue's own.
+ * scored) and blind.jsonl (held out and opened once, after the last change to matching). The
+ * issue's target is at least 90% of last messages right and at most 5% of complete questions
+ * hijacked by the context; the held-out figures are 90.0% (test) and 87.0% (blind)
+ * (docs/matching.md), so their last-message bars are floors a couple of points under them that fail
+ * the build on a regression, and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 

@@ -2,6 +2,7 @@ package dev.genaipitch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genaipitch.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

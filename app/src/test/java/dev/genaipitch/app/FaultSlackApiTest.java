@@ -3,6 +3,7 @@ package dev.genaipitch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.RecordingScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,8 @@ final class FaultSlackApiTest {
   static void start() throws Exception {
     running =
         RunningService.builder()
-            .slack(slack -> slack.scheduler(scheduler).httpTimeout(Duration.ofMillis(300)))
+            .slack(
+                slack -> slack.scheduler(scheduler::schedule).httpTimeout(Duration.ofMillis(300)))
             .start();
     slackApi = running.slackApi;
   }
@@ -178,7 +180,9 @@ final class FaultSlackApiTest {
         RunningService.builder()
             .slack(
                 slack ->
-                    slack.scheduler(new RecordingScheduler()).httpTimeout(Duration.ofSeconds(30)))
+                    slack
+                        .scheduler(new RecordingScheduler()::schedule)
+                        .httpTimeout(Duration.ofSeconds(30)))
             .start()) {
       for (int i = 0; i < 4; i++) {
         slow.slackApi.hangNext(POST);

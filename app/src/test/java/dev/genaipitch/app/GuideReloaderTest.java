@@ -9,6 +9,7 @@ import dev.genaipitch.core.content.ContentProblem;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
 import dev.genaipitch.testing.LogCapture;
+import dev.genaipitch.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import dev.genaipitch.app.server.OpsHandlers;
 import dev.genaipitch.app.server.WebServer;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.core.PitchBot;
+import dev.genaipitch.testing.MutableClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

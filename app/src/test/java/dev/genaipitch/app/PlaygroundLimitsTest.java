@@ -2,6 +2,7 @@ package dev.genaipitch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genaipitch.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

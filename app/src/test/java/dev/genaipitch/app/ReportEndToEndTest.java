@@ -15,6 +15,7 @@ import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.testing.FakeBotConnector;
 import dev.genaipitch.testing.FakeSlack;
 import dev.genaipitch.testing.LogCapture;
+import dev.genaipitch.testing.MutableClock;
 import dev.genaipitch.testing.SlackSigner;
 import java.io.IOException;
 import java.io.PrintWriter;

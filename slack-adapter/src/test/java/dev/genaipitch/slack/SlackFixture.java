@@ -13,16 +13,14 @@ import dev.genaipitch.core.content.GuideLoader;
 import dev.genaipitch.core.practice.PracticeStore;
 import dev.genaipitch.core.practice.Rehearsal;
 import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.MutableClock;
+import dev.genaipitch.testing.RecordingScheduler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +80,7 @@ final class SlackFixture implements AutoCloseable {
     adapter =
         SlackAdapter.builder(config(fakeSlack, env), bot)
             .executor(sends == null ? executor : sends)
-            .scheduler(scheduler)
+            .scheduler(scheduler::schedule)
             .clock(clock)
             .rehearsal(Rehearsal.create(bot.guide(), PracticeStore.inMemory(100), clock, false))
             .meterRegistry(listener.registry)
@@ -195,53 +193,6 @@ final class SlackFixture implements AutoCloseable {
     @Override
     public void shown(String conversation, dev.genaipitch.core.match.Shown shown) {
       target.shown(conversation, shown);
-    }
-  }
-
-  /** A clock that stands still until told to move. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  /** Runs retries at once and remembers how long they were asked to wait. */
-  static final class RecordingScheduler implements SlackAdapter.Scheduler {
-    private final List<Duration> delays = new ArrayList<>();
-
-    @Override
-    public void schedule(Duration delay, Runnable task) {
-      synchronized (delays) {
-        delays.add(delay);
-      }
-      task.run();
-    }
-
-    List<Duration> delays() {
-      synchronized (delays) {
-        return List.copyOf(delays);
-      }
     }
   }
 

@@ -7,6 +7,8 @@ import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.config.ConfigException;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.MutableClock;
+import dev.genaipitch.testing.RecordingScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +28,7 @@ final class SocketModeFixture implements AutoCloseable {
 
   final FakeSlack fakeSlack;
   final FakeSocketMode socketMode;
-  final SlackFixture.MutableClock clock =
-      new SlackFixture.MutableClock(Instant.parse("2025-03-04T10:15:30Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T10:15:30Z"));
   final SlackFixture.RecordingListener listener = new SlackFixture.RecordingListener();
   final SlackFixture.CountingExecutor executor = new SlackFixture.CountingExecutor();
   final HeldScheduler reconnects = new HeldScheduler();
@@ -48,7 +49,7 @@ final class SocketModeFixture implements AutoCloseable {
               .apply(
                   SlackAdapter.builder(config(fakeSlack, env), bot)
                       .executor(executor)
-                      .scheduler(new SlackFixture.RecordingScheduler())
+                      .scheduler(new RecordingScheduler()::schedule)
                       .socketScheduler(reconnects)
                       .clock(clock)
                       .meterRegistry(listener.registry))

@@ -7,6 +7,7 @@ import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.testing.BotFrameworkIssuer;
 import dev.genaipitch.testing.FakeBotConnector;
 import dev.genaipitch.testing.LogCapture;
+import dev.genaipitch.testing.MutableClock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -202,7 +203,7 @@ final class TeamsAuthenticationTest {
   void metadataUnreachable_isFetchedOnceForManyRequests_warnedOnce_andRetriedAfterABackoff()
       throws Exception {
     bot.close();
-    MovableClock clock = new MovableClock();
+    MutableClock clock = new MutableClock(Instant.now());
     try (BotFrameworkIssuer outage = new BotFrameworkIssuer()) {
       outage.down(true);
       BotConfig config =
@@ -310,30 +311,6 @@ final class TeamsAuthenticationTest {
   private static Map<String, Object> without(Map<String, Object> claims, String name) {
     claims.remove(name);
     return claims;
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MovableClock extends java.time.Clock {
-    private volatile Instant now = Instant.now();
-
-    void advance(java.time.Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
-    }
-
-    @Override
-    public java.time.Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 
   private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {

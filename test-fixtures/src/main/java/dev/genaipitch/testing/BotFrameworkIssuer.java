@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -64,12 +61,7 @@ public final class BotFrameworkIssuer implements AutoCloseable {
   private volatile boolean down;
 
   public BotFrameworkIssuer() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(threads);
+    server = Loopback.server(threads);
     server.createContext(
         "/.well-known/openidconfiguration",
         exchange -> {
@@ -156,7 +148,7 @@ public final class BotFrameworkIssuer implements AutoCloseable {
   }
 
   private String base() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return Loopback.base(server);
   }
 
   private void token(HttpExchange exchange) throws IOException {

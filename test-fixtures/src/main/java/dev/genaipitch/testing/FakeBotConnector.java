@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -92,21 +89,14 @@ public final class FakeBotConnector implements AutoCloseable {
 
   private FakeBotConnector(ExecutorService threads) {
     this.threads = threads;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      threads.shutdownNow();
-      throw new UncheckedIOException(e);
-    }
-    // The bot's client blocks while it sends: the server needs threads of its own.
-    server.setExecutor(threads);
+    server = Loopback.server(threads);
     server.createContext("/", this::handle);
     server.start();
   }
 
   /** The serviceUrl activities carry. */
   public String serviceUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return Loopback.base(server) + "/";
   }
 
   /** The next {@code times} posts are answered {@code status}. */

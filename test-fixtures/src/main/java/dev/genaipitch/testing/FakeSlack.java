@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -142,13 +140,7 @@ public final class FakeSlack implements AutoCloseable {
 
   private FakeSlack(ExecutorService threads) {
     this.threads = threads;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      threads.shutdownNow();
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(threads);
+    server = Loopback.server(threads);
     server.createContext("/api/", this::api);
     server.createContext("/response/", this::responseUrl);
     server.start();
@@ -161,7 +153,7 @@ public final class FakeSlack implements AutoCloseable {
 
   /** The base every URL the bot may call starts with: {@code http://127.0.0.1:PORT}. */
   public String base() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return Loopback.base(server);
   }
 
   /** A fresh response_url, as Slack puts one in every command and interaction. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.genaipitch.app.Fixtures;
 import dev.genaipitch.app.MutableClock;
 import dev.genaipitch.core.Answer;
+import dev.genaipitch.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

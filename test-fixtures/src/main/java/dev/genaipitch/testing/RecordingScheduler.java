@@ -1,19 +1,18 @@
-package dev.genaipitch.app;
+package dev.genaipitch.testing;
 
-import dev.genaipitch.slack.SlackAdapter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Slack adapter's retry scheduler for tests: remembers how long each retry was asked to wait
- * ({@code Retry-After}, backoff) and runs it at once, so that no test waits for the delay.
+ * A retry scheduler for tests ({@code scheduler::schedule} is the Slack adapter's Scheduler):
+ * remembers how long each retry was asked to wait ({@code Retry-After}, backoff) and runs it at
+ * once, so that no test waits for the delay.
  */
-final class RecordingScheduler implements SlackAdapter.Scheduler {
+public final class RecordingScheduler {
 
   private final List<Duration> delays = new ArrayList<>();
 
-  @Override
   public void schedule(Duration delay, Runnable task) {
     synchronized (delays) {
       delays.add(delay);
@@ -21,13 +20,13 @@ final class RecordingScheduler implements SlackAdapter.Scheduler {
     task.run();
   }
 
-  List<Duration> delays() {
+  public List<Duration> delays() {
     synchronized (delays) {
       return List.copyOf(delays);
     }
   }
 
-  void clear() {
+  public void clear() {
     synchronized (delays) {
       delays.clear();
     }

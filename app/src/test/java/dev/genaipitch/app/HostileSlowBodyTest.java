@@ -2,6 +2,7 @@ package dev.genaipitch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genaipitch.testing.RawHttp;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

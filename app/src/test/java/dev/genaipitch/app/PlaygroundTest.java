@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.genaipitch.app.report.UnansweredReport;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.testing.MutableClock;
+import dev.genaipitch.testing.RawHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.genaipitch.app.cli.Main;
 import dev.genaipitch.app.cli.ServeCommand;
+import dev.genaipitch.testing.RawHttp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -6,13 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import dev.genaipitch.testing.RawHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +55,11 @@ final class HttpEdgeTest {
   void post_theEndpointGetsTheBodysExactBytes_andItsReplyIsWritten() throws Exception {
     start(Duration.ofSeconds(30), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send(head("POST", "/edge?a=1&b=%C3%A9", 5) + "h\u00e9\u00ff".substring(0, 1));
       http.send(new byte[] {(byte) 0xC3, (byte) 0xA9, (byte) 0xFF, '!'});
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.body()).isEqualTo("POST /edge a=1&b=%C3%A9 5 bytes 68c3a9ff21 b=[\u00e9]");
     }
@@ -75,10 +69,10 @@ final class HttpEdgeTest {
   void get_is405_withAllowAndTheErrorShape() throws Exception {
     start(Duration.ofSeconds(30), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send("GET /edge HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(405);
       assertThat(reply.head()).containsIgnoringCase("Allow: POST");
       assertThat(reply.body())
@@ -91,10 +85,10 @@ final class HttpEdgeTest {
   void declaredBodyOverWhatTheServerReads_is413_beforeAnyOfItIsSent() throws Exception {
     start(Duration.ofSeconds(30), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send(head("POST", "/edge", DRAIN + 1));
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(413);
       assertThat(reply.head()).containsIgnoringCase("Connection: close");
       assertThat(reply.body()).contains("\"message\":\"the body is larger than 65536 bytes\"");
@@ -114,10 +108,10 @@ final class HttpEdgeTest {
     // Just under what the server discards (four times what it reads), and more than the socket
     // buffers between the two hold: the client is still sending when the answer is complete.
     int length = 4 * DRAIN - 1024;
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send(head("POST", "/edge", length));
       // The answer and the end of the server's side come before any of the body is sent.
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       for (int i = 0; i < length / 1024; i++) {
         http.send(new byte[1024]);
       }
@@ -138,13 +132,13 @@ final class HttpEdgeTest {
   void bodyOverTheEndpointsSize_isReadToItsEnd_thenAnswered413Intact() throws Exception {
     start(Duration.ofSeconds(30), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send(head("POST", "/edge", 60_000));
       for (int i = 0; i < 60; i++) {
         http.send(new byte[1000]);
       }
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(413);
       assertThat(reply.body()).contains("\"message\":\"the body is larger than 1024 bytes\"");
     }
@@ -156,13 +150,13 @@ final class HttpEdgeTest {
   void getWithABody_isDrainedBeforeTheAnswer() throws Exception {
     start(Duration.ofSeconds(30), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send(head("GET", "/plain", 60_000));
       for (int i = 0; i < 60; i++) {
         http.send(new byte[1000]);
       }
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.body()).isEqualTo("plain");
     }
@@ -172,7 +166,7 @@ final class HttpEdgeTest {
   void chunkedBodyOverTheLimit_is413() throws Exception {
     start(Duration.ofSeconds(30), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send(chunkedHead("/edge") + "800\r\n" + "x".repeat(0x800) + "\r\n0\r\n\r\n");
 
       assertThat(http.read().status()).isEqualTo(413);
@@ -186,10 +180,10 @@ final class HttpEdgeTest {
   void badChunkSize_is400_withOneWarnLineAndNoStackTrace() throws Exception {
     start(Duration.ofSeconds(30), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send(chunkedHead("/edge") + "zz\r\nhello\r\n0\r\n\r\n");
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(400);
       assertThat(reply.body()).startsWith("{\"status\":400,\"error\":\"Bad Request\",\"message\":");
     }
@@ -200,11 +194,11 @@ final class HttpEdgeTest {
   void bodyShorterThanItsContentLength_is400() throws Exception {
     start(Duration.ofSeconds(30), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send(head("POST", "/edge", 100) + "only this much");
       http.closeOutput();
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(400);
       assertThat(reply.body()).contains("the body ended before it was complete");
     }
@@ -216,11 +210,11 @@ final class HttpEdgeTest {
   void bodyThatStalls_is408_afterTheBodyTimeout() throws Exception {
     start(Duration.ofMillis(300), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       // Half the body, then nothing: only the deadline can end this request.
       http.send(head("POST", "/edge", 10) + "hello");
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(408);
       assertThat(reply.body()).contains("the body did not arrive within 300 ms");
     }
@@ -233,23 +227,23 @@ final class HttpEdgeTest {
   @Test
   void bodiesStillArriving_holdNoThread_soOtherRequestsAreAnswered() throws Exception {
     start(Duration.ofMinutes(10), 1 << 20);
-    List<Raw> slow = new ArrayList<>();
+    List<RawHttp> slow = new ArrayList<>();
     try {
       for (int i = 0; i < 60; i++) {
-        slow.add(Raw.connect(port()).send(head("POST", "/edge", 100) + "x"));
+        slow.add(RawHttp.connectWithSmallBuffers(port()).send(head("POST", "/edge", 100) + "x"));
       }
 
-      try (Raw http = Raw.connect(port())) {
+      try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
         http.send(head("POST", "/edge", 2) + "ok");
         assertThat(http.read().status()).isEqualTo(200);
       }
 
-      for (Raw client : slow) {
-        assertThat(client.hasAnswer()).as("a slow body still being read").isFalse();
+      for (RawHttp client : slow) {
+        assertThat(client.answered()).as("a slow body still being read").isFalse();
       }
       assertThat(handled).hasValue(1);
     } finally {
-      for (Raw client : slow) {
+      for (RawHttp client : slow) {
         client.close();
       }
     }
@@ -258,15 +252,15 @@ final class HttpEdgeTest {
   @Test
   void bodiesPastTheMemoryBudget_are503_withRetryAfter() throws Exception {
     start(Duration.ofMinutes(10), 600);
-    try (Raw holding = Raw.connect(port());
-        Raw http = Raw.connect(port())) {
+    try (RawHttp holding = RawHttp.connectWithSmallBuffers(port());
+        RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       holding.send(head("POST", "/edge", 1000) + "x".repeat(500));
       // The first body holds 500 of the 600 budgeted bytes until it completes or times out.
       awaitHeld(500);
 
       http.send(head("POST", "/edge", 200) + "y".repeat(200));
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(503);
       assertThat(reply.head()).containsIgnoringCase("Retry-After: 1");
     }
@@ -276,10 +270,10 @@ final class HttpEdgeTest {
   void endpointThatThrows_is500WithoutDetail() throws Exception {
     start(Duration.ofSeconds(30), 1 << 20);
 
-    try (Raw http = Raw.connect(port())) {
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(port())) {
       http.send(head("POST", "/boom", 2) + "hi");
 
-      Raw.Reply reply = http.read();
+      RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(500);
       assertThat(reply.body()).doesNotContain("internal detail").doesNotContain("Exception");
     }
@@ -386,82 +380,5 @@ final class HttpEdgeTest {
 
   private static String chunkedHead(String path) {
     return "POST " + path + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
-  }
-
-  /** A hand-driven HTTP/1.1 connection; reads time out rather than hang a test. */
-  private static final class Raw implements AutoCloseable {
-    record Reply(int status, String head, String body) {}
-
-    private final Socket socket = new Socket();
-    private final OutputStream out;
-    private final InputStream in;
-
-    private Raw(int port) throws IOException {
-      socket.setSendBufferSize(8 * 1024);
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-      socket.setSoTimeout(30_000);
-      out = socket.getOutputStream();
-      in = socket.getInputStream();
-    }
-
-    static Raw connect(int port) throws IOException {
-      return new Raw(port);
-    }
-
-    Raw send(String text) throws IOException {
-      return send(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    Raw send(byte[] bytes) throws IOException {
-      out.write(bytes);
-      out.flush();
-      return this;
-    }
-
-    void closeOutput() throws IOException {
-      socket.shutdownOutput();
-    }
-
-    boolean hasAnswer() throws IOException {
-      return in.available() > 0;
-    }
-
-    /**
-     * Whether the server, once it has read what this client sent, closes the connection without a
-     * reset (the end of the stream, not "connection reset").
-     */
-    boolean endsWithoutAReset() throws IOException {
-      socket.shutdownOutput();
-      try {
-        return in.read() < 0;
-      } catch (java.net.SocketException e) {
-        return false;
-      }
-    }
-
-    /** Reads until the server closes the connection. */
-    Reply read() throws IOException {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      try {
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          bytes.write(buffer, 0, n);
-        }
-      } catch (java.net.SocketException e) {
-        // reset after the response: what was read is the answer
-      }
-      String text = bytes.toString(StandardCharsets.UTF_8);
-      int end = text.indexOf("\r\n\r\n");
-      if (!text.startsWith("HTTP/1.1 ") || end < 0) {
-        return new Reply(0, text, "");
-      }
-      return new Reply(
-          Integer.parseInt(text.substring(9, 12)), text.substring(0, end), text.substring(end + 4));
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.genaipitch.app.Fixtures;
-import dev.genaipitch.app.MutableClock;
 import dev.genaipitch.core.Answer;
 import dev.genaipitch.testing.MutableClock;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.genaipitch.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.genaipitch.app.RawHttp;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.http.HttpCall;
 import dev.genaipitch.http.HttpReply;
+import dev.genaipitch.testing.RawHttp;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

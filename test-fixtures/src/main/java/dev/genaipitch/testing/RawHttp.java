@@ -1,4 +1,4 @@
-package dev.genaipitch.app;
+package dev.genaipitch.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +20,7 @@ public final class RawHttp implements AutoCloseable {
   /** A response as read off the wire. */
   public record Reply(int status, String head, String body) {}
 
-  private static final int READ_TIMEOUT_MS = 20_000;
+  private static final int READ_TIMEOUT_MS = 30_000;
 
   private final Socket socket;
   private final OutputStream out;
@@ -85,12 +85,12 @@ public final class RawHttp implements AutoCloseable {
   }
 
   /** Ends what this side sends (a half-close): the server reads the end of the stream. */
-  void closeOutput() throws IOException {
+  public void closeOutput() throws IOException {
     socket.shutdownOutput();
   }
 
   /** Whether any of an answer has arrived (without waiting for one). */
-  boolean answered() throws IOException {
+  public boolean answered() throws IOException {
     return in.available() > 0;
   }
 
@@ -144,7 +144,7 @@ public final class RawHttp implements AutoCloseable {
   }
 
   /** Whether a new connection to {@code port} is refused now. */
-  static boolean refused(int port) {
+  public static boolean refused(int port) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
       return false;

@@ -107,6 +107,7 @@ public final class TeamsAdapter {
     private int maxWaitingReplies = 16;
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
+    private Duration slotWait = WaitingLimit.SLOT_WAIT;
     private SeenOnce welcomed;
     private Rehearsal rehearsal;
     private MeterRegistry registry = new CompositeMeterRegistry();
@@ -174,6 +175,19 @@ public final class TeamsAdapter {
       return this;
     }
 
+    /**
+     * How long a reply beyond {@link #maxWaitingReplies} may wait for a slot while the connector is
+     * answering (default 500 ms). Tests set a long one so that their verdict does not depend on how
+     * fast a loaded machine runs.
+     */
+    Builder slotWait(Duration wait) {
+      if (wait.isNegative() || wait.isZero()) {
+        throw new IllegalArgumentException("slotWait must be positive");
+      }
+      this.slotWait = wait;
+      return this;
+    }
+
     /** The largest activity accepted (the server's MAX_BODY_BYTES; default 1 MiB). */
     public Builder maxBodyBytes(long max) {
       if (max < 1) {
@@ -224,7 +238,10 @@ public final class TeamsAdapter {
       }
       Replies replies =
           new WaitingLimit(
-              new ConnectorReplies(credentials(), replyTimeout), maxWaitingReplies, ticker);
+              new ConnectorReplies(credentials(), replyTimeout),
+              maxWaitingReplies,
+              ticker,
+              slotWait);
       Counter replyFailures =
           Counter.builder(DELIVERY_FAILURES)
               .description("Slack and Teams API calls that failed after any retries")

@@ -1,5 +1,6 @@
 package dev.genaipitch.teams;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +17,7 @@ final class WaitingLimit implements Replies {
    * How long a reply may wait for a free slot while the connector is answering: a burst, a GC pause
    * or a busy moment frees slots within milliseconds.
    */
-  static final long SLOT_WAIT_MILLIS = 500;
+  static final Duration SLOT_WAIT = Duration.ofMillis(500);
 
   /**
    * A connector that finished no send for this long, with every slot taken, is taken as hanging.
@@ -26,6 +27,7 @@ final class WaitingLimit implements Replies {
   private final Replies replies;
   private final int maxWaiting;
   private final LongSupplier ticker;
+  private final long slotWaitNanos;
   private final Semaphore waiting;
 
   /** Replies waiting for a slot: at most maxWaiting more threads. */
@@ -41,12 +43,22 @@ final class WaitingLimit implements Replies {
    * @param ticker nanoseconds from an arbitrary origin ({@code System::nanoTime})
    */
   WaitingLimit(Replies replies, int maxWaiting, LongSupplier ticker) {
+    this(replies, maxWaiting, ticker, SLOT_WAIT);
+  }
+
+  /**
+   * @param slotWait how long a reply may wait for a free slot while the connector is answering
+   *     ({@link #SLOT_WAIT} unless a test needs a verdict that does not depend on the machine's
+   *     speed)
+   */
+  WaitingLimit(Replies replies, int maxWaiting, LongSupplier ticker, Duration slotWait) {
     if (maxWaiting < 1) {
       throw new IllegalArgumentException("maxWaiting must be at least 1");
     }
     this.replies = replies;
     this.maxWaiting = maxWaiting;
     this.ticker = ticker;
+    this.slotWaitNanos = slotWait.toNanos();
     this.waiting = new Semaphore(maxWaiting);
   }
 
@@ -66,9 +78,9 @@ final class WaitingLimit implements Replies {
 
   /**
    * A slot to send in. When all are taken, a connector that is still answering is only busy: wait
-   * up to {@link #SLOT_WAIT_MILLIS} for one (at most maxWaiting replies wait so). One that has
-   * finished nothing for {@link #STALLED_AFTER_NANOS} is hanging: give up at once rather than hold
-   * another request thread on it.
+   * up to the slot wait ({@link #SLOT_WAIT} by default) for one (at most maxWaiting replies wait
+   * so). One that has finished nothing for {@link #STALLED_AFTER_NANOS} is hanging: give up at once
+   * rather than hold another request thread on it.
    */
   private boolean acquireSlot() {
     if (waiting.tryAcquire()) {
@@ -82,7 +94,7 @@ final class WaitingLimit implements Replies {
       return false;
     }
     try {
-      return waiting.tryAcquire(SLOT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      return waiting.tryAcquire(slotWaitNanos, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

@@ -129,7 +129,11 @@ final class TeamsFailureTest {
   @Test
   void connectorBusy_aReplyBeyondTheWaitingLimit_waitsForASlot_andIsDelivered() throws Exception {
     try (RunningBot limited =
-        RunningBot.start(RunningBot.emulator(), adapter -> adapter.maxWaitingReplies(1))) {
+        RunningBot.start(
+            RunningBot.emulator(),
+            // A slot wait far longer than the slow connector's 200 ms: the verdict (it waits, and
+            // is delivered) must not depend on how fast a loaded machine sends the first reply.
+            adapter -> adapter.maxWaitingReplies(1).slotWait(Duration.ofSeconds(30)))) {
       FakeTeams toLimited = new FakeTeams(limited.endpoint(), connector.serviceUrl());
       assertThat(toLimited.personalMessage("what is the analogy").status()).isEqualTo(200);
       connector.slow(200);

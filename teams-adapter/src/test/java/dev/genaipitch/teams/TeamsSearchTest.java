@@ -74,21 +74,6 @@ final class TeamsSearchTest {
     assertThat(titles(teams.search("topics"))).hasSize(bot.bot.topics().size());
   }
 
-  @Test
-  void search_answersWellWithinTeamsFiveSecondLimit() {
-    teams.search("warm up");
-    long slowest = 0;
-    for (String query :
-        List.of(
-            "do we need both", "analogy", "exec summary", "when to use bedrock", "opening line")) {
-      long start = System.nanoTime();
-      assertThat(teams.search(query).status()).isEqualTo(200);
-      slowest = Math.max(slowest, System.nanoTime() - start);
-    }
-
-    assertThat(slowest).as("slowest search, ns").isLessThan(2_000_000_000L);
-  }
-
   private Topic topic(String id) {
     return bot.bot.topics().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }

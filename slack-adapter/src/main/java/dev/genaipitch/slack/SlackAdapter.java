@@ -110,7 +110,9 @@ public final class SlackAdapter implements AutoCloseable {
       List<Runnable> onClose) {
     this.app = app;
     this.slack = slack;
-    this.endpoint = endpoint;
+    // After close(), what still reaches the Request URL is refused: Slack retries events and the
+    // user sees the command fail rather than an answer that is never sent.
+    this.endpoint = call -> ready ? endpoint.handle(call) : HttpReply.error(503, "shutting down");
     this.socket = socket;
     this.onClose = onClose;
     this.ready = true;
@@ -169,7 +171,7 @@ public final class SlackAdapter implements AutoCloseable {
   /**
    * Stops the adapter: Socket Mode stops taking envelopes and acknowledges those under way (up to 5
    * s) before it disconnects; sends under way get up to 5 s to finish; answers waiting for a retry
-   * are dropped.
+   * are dropped; requests that still reach the Request URL are refused with 503.
    */
   @Override
   public void close() {

@@ -32,6 +32,18 @@ final class SlashCommandTest {
   }
 
   @Test
+  void adapterClosed_refusesCommandsWith503() {
+    assertThat(fixture.adapter.ready()).isTrue();
+
+    fixture.adapter.close();
+    Reply refused = slack.command("/genai-pitch", "do we need both?");
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.json().path("message").asText()).isEqualTo("shutting down");
+    assertThat(fixture.adapter.ready()).isFalse();
+  }
+
+  @Test
   void command_help_showsTheTopicMenu() {
     Reply reply = slack.command("/genai-pitch", "help");
 

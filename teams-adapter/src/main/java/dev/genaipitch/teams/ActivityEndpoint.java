@@ -29,14 +29,27 @@ final class ActivityEndpoint implements HttpEndpoint {
 
   private final Authenticator authenticator;
   private final TeamsBot teams;
+  private volatile boolean closed;
 
   ActivityEndpoint(Authenticator authenticator, TeamsBot teams) {
     this.authenticator = authenticator;
     this.teams = teams;
   }
 
+  /** From now on activities are refused with 503 (the Bot Framework delivers them again). */
+  void close() {
+    closed = true;
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
   @Override
   public HttpReply handle(HttpCall call) {
+    if (closed) {
+      return HttpReply.error(503, "shutting down");
+    }
     IncomingActivity activity;
     try {
       activity = IncomingActivity.parse(call.body());

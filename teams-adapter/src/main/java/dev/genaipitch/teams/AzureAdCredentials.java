@@ -23,7 +23,7 @@ import java.time.Instant;
  * differs) and a loopback fake in tests alike. Errors name the HTTP status and Azure AD's error
  * code, never the password or a token.
  */
-final class AzureAdCredentials implements BotTokens {
+final class AzureAdCredentials implements BotTokens, AutoCloseable {
 
   /** The Bot Connector's scope, for replies into any channel. */
   static final String SCOPE = "https://api.botframework.com/.default";
@@ -111,5 +111,11 @@ final class AzureAdCredentials implements BotTokens {
 
   private static String encode(String value) {
     return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+  }
+
+  /** Closes the token client where the JDK can (21 and later). */
+  @Override
+  public void close() {
+    ConnectorReplies.closeIfCloseable(http);
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts replies to the Bot Connector's REST API ({@code POST
@@ -58,6 +59,28 @@ final class ConnectorReplies implements Replies {
             .followRedirects(HttpClient.Redirect.NEVER)
             .executor(Runnable::run)
             .build();
+  }
+
+  /**
+   * Closes the HTTP client where the JDK can (21 and later: it lets exchanges under way finish and
+   * stops its selector thread); on Java 17 the client has no close and is released with the
+   * adapter.
+   */
+  @Override
+  public void close() {
+    closeIfCloseable(http);
+    closeIfCloseable(tokens);
+  }
+
+  static void closeIfCloseable(Object resource) {
+    if (resource instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Nothing is lost: the client held only idle connections and finished exchanges.
+        LoggerFactory.getLogger(ConnectorReplies.class).debug("closing: {}", e.toString());
+      }
+    }
   }
 
   @Override

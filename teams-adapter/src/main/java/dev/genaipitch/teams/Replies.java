@@ -5,7 +5,7 @@ package dev.genaipitch.teams;
  * came from. {@link ConnectorReplies} calls its REST API; {@link WaitingLimit} bounds how many
  * replies wait on it.
  */
-interface Replies {
+interface Replies extends AutoCloseable {
 
   /**
    * Posts {@code message}; returns once the connector accepted it.
@@ -14,6 +14,10 @@ interface Replies {
    *     or the reply was not sent at all
    */
   void send(OutgoingMessage message) throws DeliveryException;
+
+  /** Releases what sending holds (connections); no reply is sent after it. */
+  @Override
+  void close();
 
   /**
    * A reply the connector did not take; the message is safe to log (no tokens, no message text).

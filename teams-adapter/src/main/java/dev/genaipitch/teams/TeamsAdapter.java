@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * loopback clients replying to a loopback serviceUrl are answered. Without either, Teams is off and
  * there is no adapter to build. The Bot Framework SDK stays inside this module.
  */
-public final class TeamsAdapter {
+public final class TeamsAdapter implements AutoCloseable {
 
   /** Where the Bot Framework posts activities. */
   public static final String PATH = "/api/messages";
@@ -46,12 +46,15 @@ public final class TeamsAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
   private static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(5);
 
-  private final HttpEndpoint endpoint;
+  private final ActivityEndpoint endpoint;
+  private final Replies replies;
   private final long maxBodyBytes;
   private final boolean authenticated;
 
-  private TeamsAdapter(HttpEndpoint endpoint, long maxBodyBytes, boolean authenticated) {
+  private TeamsAdapter(
+      ActivityEndpoint endpoint, Replies replies, long maxBodyBytes, boolean authenticated) {
     this.endpoint = endpoint;
+    this.replies = replies;
     this.maxBodyBytes = maxBodyBytes;
     this.authenticated = authenticated;
   }
@@ -87,6 +90,23 @@ public final class TeamsAdapter {
   /** The largest activity accepted (MAX_BODY_BYTES). */
   public long maxBodyBytes() {
     return maxBodyBytes;
+  }
+
+  /** True until {@link #close()}, as {@code SlackAdapter#ready()}. */
+  public boolean ready() {
+    return !endpoint.closed();
+  }
+
+  /**
+   * Stops answering, as {@code SlackAdapter#close()}: activities that still arrive are refused with
+   * 503 (the Bot Framework delivers them again, to a replica that is up), and the clients that send
+   * replies and fetch the bot's token are closed where the JDK can (21 and later). The server stops
+   * first, so replies under way have been sent.
+   */
+  @Override
+  public void close() {
+    endpoint.close();
+    replies.close();
   }
 
   /** Whether requests must carry a valid Bot Framework token (an app id is configured). */
@@ -252,7 +272,10 @@ public final class TeamsAdapter {
           welcomed != null ? welcomed : SeenOnce.inProcess(WELCOME_FOR, WELCOME_MAX, clock);
       TeamsBot teamsBot = new TeamsBot(bot, replies, replyFailures, welcomes, rehearsal);
       return new TeamsAdapter(
-          new ActivityEndpoint(authenticator, teamsBot), maxBodyBytes, teams.authenticated());
+          new ActivityEndpoint(authenticator, teamsBot),
+          replies,
+          maxBodyBytes,
+          teams.authenticated());
     }
 
     private BotTokens credentials() {

@@ -76,6 +76,11 @@ final class WaitingLimit implements Replies {
     }
   }
 
+  @Override
+  public void close() {
+    replies.close();
+  }
+
   /**
    * A slot to send in. When all are taken, a connector that is still answering is only busy: wait
    * up to the slot wait ({@link #SLOT_WAIT} by default) for one (at most maxWaiting replies wait

@@ -106,6 +106,7 @@ final class RunningBot implements AutoCloseable {
 
   final Heard heard = HEARD;
   final PitchBot bot;
+  final TeamsAdapter adapter;
   private final Server server;
   private final ServerConnector connector;
 
@@ -115,7 +116,7 @@ final class RunningBot implements AutoCloseable {
     heard.clear();
     CONVERSATIONS.target =
         ConversationStore.inMemory(100, ConversationStore.IDLE, java.time.Clock.systemUTC());
-    TeamsAdapter adapter =
+    adapter =
         options
             .apply(
                 TeamsAdapter.builder(teams, bot)

@@ -53,6 +53,19 @@ final class TeamsFailureTest {
   }
 
   @Test
+  void adapterClosed_refusesActivitiesWith503_andSendsNothing() {
+    assertThat(bot.adapter.ready()).isTrue();
+
+    bot.adapter.close();
+    FakeTeams.Response refused = teams.personalMessage("do we need both?");
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.json().path("message").asText()).isEqualTo("shutting down");
+    assertThat(bot.adapter.ready()).isFalse();
+    assertThat(connector.received()).isEmpty();
+  }
+
+  @Test
   void connectorRefusingTheReply_isLoggedWithTheConversation_andCounted() {
     connector.refuseWith(403);
 

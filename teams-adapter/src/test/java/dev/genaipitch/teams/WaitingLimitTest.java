@@ -115,6 +115,13 @@ final class WaitingLimitTest {
 
   /** A connector whose answers the test holds back and lets go. */
   private static final class HeldConnector implements Replies {
+    volatile boolean closed;
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+
     final List<String> arrived = new CopyOnWriteArrayList<>();
     final List<String> sent = new CopyOnWriteArrayList<>();
     volatile boolean failNext;

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,25 +73,9 @@ public final class SlackRoute {
     }
     // Mounted in Socket Mode alone too (it answers 404 there): stopping the route closes the
     // adapter.
-    return Optional.of(new WebServer.Route(SlackAdapter.PATH, new ClosingWith(slack)));
-  }
-
-  /**
-   * The adapter's endpoint (behind the server's HTTP edge), closing the adapter (letting its sends
-   * finish) when the server stops.
-   */
-  private static final class ClosingWith extends Handler.Wrapper {
-    private final SlackAdapter slack;
-
-    ClosingWith(SlackAdapter slack) {
-      super(new PostEndpoint(slack.endpoint(), SlackAdapter.MAX_BODY_BYTES));
-      this.slack = slack;
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-      super.doStop();
-      slack.close();
-    }
+    return Optional.of(
+        new WebServer.Route(
+            SlackAdapter.PATH,
+            new ClosingWith(slack.endpoint(), SlackAdapter.MAX_BODY_BYTES, slack)));
   }
 }

@@ -46,7 +46,9 @@ public final class TeamsRoute {
                     .maxWaitingReplies(Math.max(1, config.server().maxThreads() / 4))
                     .meterRegistry(registry))
             .build();
-    return WebServer.Route.post(TeamsAdapter.PATH, teams.endpoint(), teams.maxBodyBytes());
+    // Stopping the route closes the adapter (late activities 503, reply clients closed).
+    return new WebServer.Route(
+        TeamsAdapter.PATH, new ClosingWith(teams.endpoint(), teams.maxBodyBytes(), teams));
   }
 
   /** {@code /api/messages} while Teams is off. */

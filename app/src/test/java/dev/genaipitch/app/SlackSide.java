@@ -1,16 +1,14 @@
 package dev.genaipitch.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.SlackPayloads;
 import dev.genaipitch.testing.SlackSigner;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * Slack's side: the requests Slack sends to {@code /slack/events} (slash commands, events, button
@@ -21,13 +19,12 @@ final class SlackSide {
   static final String PATH = "/slack/events";
   static final String SECRET = "hostile-test-signing-secret";
   static final String TOKEN = "xoxb-hostile-test-token";
-  static final String ASKER = "U0ASKER";
-  static final String CHANNEL = "C0GENERAL";
-  static final String DM_CHANNEL = "D0DIRECT";
-  static final String FORM = "application/x-www-form-urlencoded";
-  static final String JSON_TYPE = "application/json";
+  static final String ASKER = SlackPayloads.ASKER;
+  static final String CHANNEL = SlackPayloads.CHANNEL;
+  static final String DM_CHANNEL = SlackPayloads.DM_CHANNEL;
+  static final String FORM = SlackPayloads.FORM;
+  static final String JSON_TYPE = SlackPayloads.JSON_TYPE;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final SlackSigner SIGNER = new SlackSigner(SECRET);
 
   private final Wire wire;
@@ -41,59 +38,24 @@ final class SlackSide {
     this.clock = clock;
   }
 
-  // ---- bodies
+  // ---- bodies (SlackPayloads builds them as Slack does; this side adds its ids and clock)
 
   /** A slash command's form body, every field Slack sends. */
   String commandBody(String command, String text) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", "legacy-verification-token");
-    form.put("team_id", "T1");
-    form.put("team_domain", "acme");
-    form.put("channel_id", CHANNEL);
-    form.put("channel_name", "general");
-    form.put("user_id", ASKER);
-    form.put("user_name", "ann");
-    form.put("command", command);
-    form.put("text", text);
-    form.put("api_app_id", "A0APP");
-    form.put("is_enterprise_install", "false");
-    form.put("response_url", slack.responseUrl("B" + ids.incrementAndGet()));
-    form.put("trigger_id", "1.2.trigger");
-    return form.entrySet().stream()
-        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-        .collect(Collectors.joining("&"));
+    return SlackPayloads.command(
+        command, text, ASKER, slack.responseUrl("B" + ids.incrementAndGet()));
   }
 
   ObjectNode mention(String text) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("type", "app_mention").put("user", ASKER).put("text", text);
-    event
-        .put("ts", "1700000000.000300")
-        .put("channel", CHANNEL)
-        .put("event_ts", "1700000000.000300");
-    return event;
+    return SlackPayloads.mention(text, "1700000000.000300", null);
   }
 
   ObjectNode directMessage(String text) {
-    ObjectNode event = JSON.createObjectNode();
-    event
-        .put("type", "message")
-        .put("user", ASKER)
-        .put("text", text)
-        .put("ts", "1700000000.000400");
-    event.put("channel", DM_CHANNEL).put("channel_type", "im").put("event_ts", "1700000000.000400");
-    return event;
+    return SlackPayloads.directMessage(text);
   }
 
   ObjectNode homeOpened() {
-    ObjectNode event = JSON.createObjectNode();
-    event
-        .put("type", "app_home_opened")
-        .put("user", ASKER)
-        .put("channel", DM_CHANNEL)
-        .put("tab", "home");
-    event.put("event_ts", "1700000000.000500");
-    return event;
+    return SlackPayloads.homeOpened();
   }
 
   String newEventId() {
@@ -102,21 +64,7 @@ final class SlackSide {
 
   /** The Events API envelope around {@code event}. */
   String eventBody(String eventId, ObjectNode event) {
-    ObjectNode envelope = JSON.createObjectNode();
-    envelope.put("token", "legacy-verification-token");
-    envelope.put("team_id", "T1");
-    envelope.put("api_app_id", "A0APP");
-    envelope.set("event", event);
-    envelope.put("type", "event_callback");
-    envelope.put("event_id", eventId);
-    envelope.put("event_time", clock.instant().getEpochSecond());
-    envelope
-        .putArray("authorizations")
-        .addObject()
-        .put("team_id", "T1")
-        .put("user_id", FakeSlack.BOT_USER)
-        .put("is_bot", true);
-    return envelope.toString();
+    return SlackPayloads.eventEnvelope(eventId, event, clock.instant().getEpochSecond());
   }
 
   /**
@@ -124,33 +72,15 @@ final class SlackSide {
    * value}.
    */
   ObjectNode blockActions(String actionId, String value) {
-    ObjectNode payload = JSON.createObjectNode();
-    payload.put("type", "block_actions");
-    payload.putObject("user").put("id", ASKER).put("username", "ann").put("team_id", "T1");
-    payload.put("api_app_id", "A0APP");
-    payload.put("token", "legacy-verification-token");
-    payload.putObject("team").put("id", "T1").put("domain", "acme");
-    payload.put("trigger_id", "1.2.trigger");
-    payload
-        .putObject("container")
-        .put("type", "message")
-        .put("message_ts", "1700000000.000100")
-        .put("channel_id", CHANNEL)
-        .put("is_ephemeral", true);
-    payload.putObject("channel").put("id", CHANNEL).put("name", "general");
-    payload.put("response_url", slack.responseUrl("B" + ids.incrementAndGet()));
-    ObjectNode action = payload.putArray("actions").addObject();
-    action
-        .put("type", "button")
-        .put("action_id", actionId)
-        .put("block_id", "b1")
-        .put("value", value);
-    action.put("action_ts", "1700000001.000100");
+    ObjectNode payload =
+        SlackPayloads.blockActions(
+            ASKER, "ephemeral", slack.responseUrl("B" + ids.incrementAndGet()));
+    payload.putArray("actions").add(SlackPayloads.button(actionId, "b1", value, null));
     return payload;
   }
 
   static String interactionBody(ObjectNode payload) {
-    return "payload=" + encode(payload.toString());
+    return SlackPayloads.interaction(payload);
   }
 
   // ---- requests
@@ -196,6 +126,6 @@ final class SlackSide {
   }
 
   static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return SlackPayloads.encode(s);
   }
 }

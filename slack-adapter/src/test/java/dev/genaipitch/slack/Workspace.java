@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.testing.Blocks;
 import dev.genaipitch.testing.FakeSlack;
+import dev.genaipitch.testing.SlackPayloads;
 import dev.genaipitch.testing.SlackSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * Slack's side of the conversation: people typing commands, clicking buttons, mentioning the bot,
@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  */
 final class Workspace {
 
-  static final String ASKER = "U0ASKER";
-  static final String CHANNEL = "C0GENERAL";
-  static final String DM_CHANNEL = "D0DIRECT";
+  static final String ASKER = SlackPayloads.ASKER;
+  static final String CHANNEL = SlackPayloads.CHANNEL;
+  static final String DM_CHANNEL = SlackPayloads.DM_CHANNEL;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The bot's HTTP answer. */
@@ -70,21 +70,8 @@ final class Workspace {
   }
 
   Reply command(String command, String text, String user) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", "legacy-verification-token");
-    form.put("team_id", "T1");
-    form.put("team_domain", "acme");
-    form.put("channel_id", CHANNEL);
-    form.put("channel_name", "general");
-    form.put("user_id", user);
-    form.put("user_name", "ann");
-    form.put("command", command);
-    form.put("text", text);
-    form.put("api_app_id", "A0APP");
-    form.put("is_enterprise_install", "false");
-    form.put("response_url", fakeSlack.newResponseUrl());
-    form.put("trigger_id", "1.2.trigger");
-    return post(formEncode(form), "application/x-www-form-urlencoded");
+    return post(
+        SlackPayloads.command(command, text, user, fakeSlack.newResponseUrl()), SlackPayloads.FORM);
   }
 
   // ---- buttons
@@ -109,17 +96,7 @@ final class Workspace {
 
   /** {@link #ASKER} mentions the bot: a new thread when {@code thread} is null, else in it. */
   Reply mention(String text, String ts, String thread) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("type", "app_mention");
-    event.put("user", ASKER);
-    event.put("text", text);
-    event.put("ts", ts);
-    if (thread != null) {
-      event.put("thread_ts", thread);
-    }
-    event.put("channel", CHANNEL);
-    event.put("event_ts", ts);
-    return event(newEventId(), event, null);
+    return event(newEventId(), SlackPayloads.mention(text, ts, thread), null);
   }
 
   /** Clicks a button in the App Home tab: no response_url, a view container. */
@@ -129,67 +106,28 @@ final class Workspace {
 
   Reply click(JsonNode message, String label, int n, String user, String where) {
     Blocks.Button button = Blocks.button(message, label, n);
-    ObjectNode action = JSON.createObjectNode();
-    action.put("type", "button");
-    action.put("action_id", button.actionId());
-    action.put("block_id", button.blockId());
-    action.put("value", button.value());
-    action.putObject("text").put("type", "plain_text").put("text", button.label());
-    action.put("action_ts", "1700000001.000100");
     ObjectNode payload = blockActions(user, where);
-    payload.putArray("actions").add(action);
+    payload
+        .putArray("actions")
+        .add(
+            SlackPayloads.button(
+                button.actionId(), button.blockId(), button.value(), button.label()));
     return interaction(payload);
   }
 
   ObjectNode blockActions(String user, String where) {
-    ObjectNode payload = JSON.createObjectNode();
-    payload.put("type", "block_actions");
-    payload.putObject("user").put("id", user).put("username", "ann").put("team_id", "T1");
-    payload.put("api_app_id", "A0APP");
-    payload.put("token", "legacy-verification-token");
-    payload.putObject("team").put("id", "T1").put("domain", "acme");
-    payload.put("trigger_id", "1.2.trigger");
-    switch (where) {
-      case "home" -> {
-        payload.putObject("container").put("type", "view").put("view_id", "V0HOME");
-        payload.putObject("view").put("id", "V0HOME").put("type", "home").put("team_id", "T1");
-      }
-      default -> {
-        boolean ephemeral = where.equals("ephemeral");
-        String channel = where.equals("dm") ? DM_CHANNEL : CHANNEL;
-        payload
-            .putObject("container")
-            .put("type", "message")
-            .put("message_ts", "1700000000.000100")
-            .put("channel_id", channel)
-            .put("is_ephemeral", ephemeral);
-        payload
-            .putObject("channel")
-            .put("id", channel)
-            .put("name", where.equals("dm") ? "directmessage" : "general");
-        payload.put("response_url", fakeSlack.newResponseUrl());
-      }
-    }
-    return payload;
+    return SlackPayloads.blockActions(
+        user, where, where.equals("home") ? null : fakeSlack.newResponseUrl());
   }
 
   Reply interaction(ObjectNode payload) {
-    return post(
-        "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
-        "application/x-www-form-urlencoded");
+    return post(SlackPayloads.interaction(payload), SlackPayloads.FORM);
   }
 
   // ---- events
 
   Reply mention(String text) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("type", "app_mention");
-    event.put("user", ASKER);
-    event.put("text", text);
-    event.put("ts", "1700000000.000300");
-    event.put("channel", CHANNEL);
-    event.put("event_ts", "1700000000.000300");
-    return event(newEventId(), event, null);
+    return mention(text, "1700000000.000300", null);
   }
 
   Reply directMessage(String text) {
@@ -198,40 +136,16 @@ final class Workspace {
 
   /** {@code user} replies, without mentioning the bot, in the thread under {@code threadTs}. */
   Reply threadReply(String user, String threadTs, String text) {
-    ObjectNode event = JSON.createObjectNode();
     String ts = "1700000200." + String.format(java.util.Locale.ROOT, "%06d", ids.get() + 1);
-    event.put("type", "message");
-    event.put("user", user);
-    event.put("text", text);
-    event.put("ts", ts);
-    event.put("thread_ts", threadTs);
-    event.put("parent_user_id", FakeSlack.BOT_USER);
-    event.put("channel", CHANNEL);
-    event.put("channel_type", "channel");
-    event.put("event_ts", ts);
-    return event(newEventId(), event, null);
+    return event(newEventId(), SlackPayloads.threadReply(user, threadTs, text, ts), null);
   }
 
   ObjectNode dm(String text) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("type", "message");
-    event.put("user", ASKER);
-    event.put("text", text);
-    event.put("ts", "1700000000.000400");
-    event.put("channel", DM_CHANNEL);
-    event.put("channel_type", "im");
-    event.put("event_ts", "1700000000.000400");
-    return event;
+    return SlackPayloads.directMessage(text);
   }
 
   Reply homeOpened() {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("type", "app_home_opened");
-    event.put("user", ASKER);
-    event.put("channel", DM_CHANNEL);
-    event.put("tab", "home");
-    event.put("event_ts", "1700000000.000500");
-    return event(newEventId(), event, null);
+    return event(newEventId(), SlackPayloads.homeOpened(), null);
   }
 
   String newEventId() {
@@ -242,29 +156,16 @@ final class Workspace {
    * Delivers {@code event} as Slack's Events API does; {@code retry} is X-Slack-Retry-Num or null.
    */
   Reply event(String eventId, ObjectNode event, Integer retry) {
-    ObjectNode envelope = JSON.createObjectNode();
-    envelope.put("token", "legacy-verification-token");
-    envelope.put("team_id", "T1");
-    envelope.put("api_app_id", "A0APP");
-    envelope.set("event", event);
-    envelope.put("type", "event_callback");
-    envelope.put("event_id", eventId);
-    envelope.put("event_time", clock.instant().getEpochSecond());
-    envelope
-        .putArray("authorizations")
-        .addObject()
-        .put("team_id", "T1")
-        .put("user_id", FakeSlack.BOT_USER)
-        .put("is_bot", true);
+    String envelope = SlackPayloads.eventEnvelope(eventId, event, clock.instant().getEpochSecond());
     Map<String, String> headers = new LinkedHashMap<>();
     if (retry != null) {
       headers.put("X-Slack-Retry-Num", retry.toString());
       headers.put("X-Slack-Retry-Reason", "http_timeout");
     }
     return send(
-        envelope.toString(),
-        "application/json",
-        sign(clock.instant().getEpochSecond(), envelope.toString()),
+        envelope,
+        SlackPayloads.JSON_TYPE,
+        sign(clock.instant().getEpochSecond(), envelope),
         headers);
   }
 
@@ -337,15 +238,5 @@ final class Workspace {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String formEncode(Map<String, String> form) {
-    return form.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 }

@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genaipitch.testing.FakeBotConnector;
+import dev.genaipitch.testing.TeamsActivities;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Microsoft Teams as the bot sees it: posts activities to the bot's {@code /api/messages} the way
@@ -21,15 +19,14 @@ import java.util.regex.Pattern;
  */
 final class FakeTeams {
 
-  static final String BOT_ID = "28:genai-pitch-app";
-  static final String BOT_NAME = "genai-pitch";
-  static final String USER_ID = "29:alice";
-  static final String CHANNEL = "19:general@thread.tacv2;messageid=1700000000000";
-  static final String GROUP_CHAT = "19:meeting-prep@thread.v2";
-  static final String PERSONAL = "a:1personal-chat";
+  static final String BOT_ID = TeamsActivities.BOT_ID;
+  static final String BOT_NAME = TeamsActivities.BOT_NAME;
+  static final String USER_ID = TeamsActivities.USER_ID;
+  static final String CHANNEL = TeamsActivities.CHANNEL;
+  static final String GROUP_CHAT = TeamsActivities.GROUP_CHAT;
+  static final String PERSONAL = TeamsActivities.PERSONAL;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern AT = Pattern.compile("<at>(.*?)</at>");
 
   /** The bot's answer to one post. */
   record Response(int status, String body) {
@@ -45,12 +42,13 @@ final class FakeTeams {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI endpoint;
   private final String serviceUrl;
-  private final AtomicLong ids = new AtomicLong(1_700_000_000_001L);
+  private final TeamsActivities activities;
   private Function<ObjectNode, String> authorization = activity -> null;
 
   FakeTeams(URI endpoint, String serviceUrl) {
     this.endpoint = endpoint;
     this.serviceUrl = serviceUrl;
+    this.activities = new TeamsActivities(serviceUrl);
   }
 
   /** Sends an {@code Authorization} header computed for each activity (null for none). */
@@ -114,60 +112,21 @@ final class FakeTeams {
 
   /** Typing in the messaging extension's search box. */
   Response search(String query) {
-    ObjectNode activity = activity("invoke", "channel", CHANNEL);
-    activity.put("name", "composeExtension/query");
-    ObjectNode value = activity.putObject("value");
-    value.put("commandId", "searchScript");
-    value.putArray("parameters").addObject().put("name", "query").put("value", query);
-    value.putObject("queryOptions").put("skip", 0).put("count", 25);
-    return post(activity);
+    return post(activities.search(query, 25));
   }
 
   /** Opening the messaging extension, before anything is typed. */
   Response openSearch() {
-    ObjectNode activity = activity("invoke", "channel", CHANNEL);
-    activity.put("name", "composeExtension/query");
-    ObjectNode value = activity.putObject("value");
-    value.put("commandId", "searchScript");
-    value.putArray("parameters").addObject().put("name", "initialRun").put("value", "true");
-    return post(activity);
+    return post(activities.openSearch());
   }
 
   ObjectNode message(String text, String conversationType, String conversationId) {
-    ObjectNode activity = activity("message", conversationType, conversationId);
-    activity.put("text", text);
-    ArrayNode entities = activity.putArray("entities");
-    Matcher at = AT.matcher(text);
-    while (at.find()) {
-      String name = at.group(1);
-      ObjectNode mention = entities.addObject().put("type", "mention").put("text", at.group());
-      mention
-          .putObject("mentioned")
-          .put("id", name.equals(BOT_NAME) ? BOT_ID : "29:" + name.toLowerCase())
-          .put("name", name);
-    }
-    entities.addObject().put("type", "clientInfo").put("locale", "en-US");
-    return activity;
+    return activities.message(text, conversationType, conversationId);
   }
 
   /** A well-formed activity of {@code type}, as Teams sends it. */
   ObjectNode activity(String type, String conversationType, String conversationId) {
-    ObjectNode activity = JSON.createObjectNode();
-    activity.put("type", type);
-    activity.put("id", Long.toString(ids.getAndIncrement()));
-    activity.put("timestamp", "2024-05-01T10:00:00.000Z");
-    activity.put("channelId", "msteams");
-    activity.put("serviceUrl", serviceUrl);
-    activity.putObject("from").put("id", USER_ID).put("name", "Alice");
-    ObjectNode conversation = activity.putObject("conversation");
-    conversation
-        .put("id", conversationId)
-        .put("conversationType", conversationType)
-        .put("tenantId", "tenant-1");
-    conversation.put("isGroup", !conversationType.equals("personal"));
-    activity.putObject("recipient").put("id", BOT_ID).put("name", BOT_NAME);
-    activity.putObject("channelData").putObject("tenant").put("id", "tenant-1");
-    return activity;
+    return activities.activity(type, conversationType, conversationId);
   }
 
   Response post(ObjectNode activity) {

@@ -8,10 +8,7 @@ import dev.genaipitch.core.practice.AnswerGrader;
 import dev.genaipitch.core.practice.Grade;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,15 +43,7 @@ final class GradeCommand implements Callable<Integer> {
   public Integer call() throws IOException, Main.ExitException {
     Guide guide = Main.bot(spec).guide();
     AnswerGrader grader = AnswerGrader.of(guide.practice());
-    BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                Main.in(spec),
-                StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-            1 << 16);
+    BufferedReader in = Main.lines(spec);
     Writer out = spec.commandLine().getOut();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       out.write(json.writeValueAsString(grade(grader, line)));

@@ -6,9 +6,12 @@ import dev.genaipitch.config.ConfigException;
 import dev.genaipitch.core.PitchBot;
 import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.Guide;
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -116,6 +119,21 @@ public final class Main implements Callable<Integer> {
   /** Standard input (the process's, or a test's). */
   static InputStream in(CommandSpec spec) {
     return ((Main) spec.root().userObject()).in;
+  }
+
+  /**
+   * Standard input as UTF-8 lines for the commands that read one request per line ({@code match},
+   * {@code grade}): a malformed byte becomes U+FFFD in its line rather than failing the run.
+   */
+  static BufferedReader lines(CommandSpec spec) {
+    return new BufferedReader(
+        new InputStreamReader(
+            in(spec),
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+        1 << 16);
   }
 
   /** The environment the command line runs in (the process environment, or a test's). */

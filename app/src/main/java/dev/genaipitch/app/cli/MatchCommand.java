@@ -10,12 +10,9 @@ import dev.genaipitch.core.match.MatchResult;
 import dev.genaipitch.core.match.Shown;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,15 +77,7 @@ final class MatchCommand implements Callable<Integer> {
   public Integer call() throws IOException, Main.ExitException {
     PitchBot bot = Main.bot(spec);
     ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                Main.in(spec),
-                StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-            1 << 16);
+    BufferedReader in = Main.lines(spec);
     Writer out = spec.commandLine().getOut();
     int number = 0;
     int bad = 0;

@@ -85,34 +85,6 @@ public record Section(
         List.of());
   }
 
-  /** A section with relations to follow-ups but no parts held elsewhere. */
-  public Section(
-      String id,
-      String title,
-      String summary,
-      String heading,
-      List<Block> blocks,
-      List<String> followUps,
-      List<String> companions,
-      List<String> keywords,
-      List<String> examples,
-      String source,
-      List<Relation> relations) {
-    this(
-        id,
-        title,
-        summary,
-        heading,
-        blocks,
-        followUps,
-        companions,
-        keywords,
-        examples,
-        source,
-        relations,
-        List.of());
-  }
-
   /** The sections a follow-up of {@code kind} asks for right after this one; empty when none. */
   public List<String> related(String kind) {
     for (Relation r : relations) {

@@ -66,13 +66,21 @@ public final class SlackAdapter implements AutoCloseable {
       "Slack and Teams API calls that failed after any retries";
 
   /**
-   * How long event ids and request signatures are remembered: Slack retries an event within
-   * minutes, and a signature is accepted for five minutes either way of its timestamp.
+   * How long event ids are remembered: Slack retries an event within minutes. (A request's
+   * signature is remembered for as long as its timestamp is in the five-minute window.)
    */
   public static final Duration SEEN_FOR = Duration.ofHours(1);
 
-  /** The most event ids and signatures remembered in this process (the oldest go first). */
+  /** The most event ids remembered in this process (the oldest go first). */
   public static final long SEEN_MAX = 100_000;
+
+  /**
+   * The most request signatures held in this process at once, each until its timestamp leaves
+   * Slack's five-minute window: 500,000 is a sustained 1,666 signed requests a second. Beyond it,
+   * new requests are refused (503 with Retry-After) until older signatures leave the window, rather
+   * than an older one forgotten, which would let a captured request be replayed.
+   */
+  public static final int SIGNATURES_MAX = 500_000;
 
   /** The largest body the Request URL takes: Slack's payloads are a few kilobytes. */
   public static final int MAX_BODY_BYTES = SlackEndpoint.MAX_BODY_BYTES;
@@ -194,6 +202,7 @@ public final class SlackAdapter implements AutoCloseable {
     private Scheduler scheduler;
     private Clock clock = Clock.systemUTC();
     private SeenOnce seen;
+    private int signaturesMax = SIGNATURES_MAX;
     private int maxAttempts = 4;
     private Duration firstBackoff = Duration.ofSeconds(1);
     private Duration longestRetryAfter = Duration.ofSeconds(60);
@@ -259,11 +268,19 @@ public final class SlackAdapter implements AutoCloseable {
 
     /**
      * The record of event ids and request signatures already seen, so that a retried event or a
-     * replayed signed request is acted on once. Default: in this process, {@link #SEEN_FOR}, at
-     * most {@link #SEEN_MAX} keys; a fleet passes one its replicas share.
+     * replayed signed request is acted on once. Default: event ids in this process, {@link
+     * #SEEN_FOR}, at most {@link #SEEN_MAX} keys; a fleet passes one its replicas share. Request
+     * signatures are always recorded in this process first ({@link #SIGNATURES_MAX}); this record
+     * is asked as well about those new here.
      */
     public Builder seenOnce(SeenOnce seen) {
       this.seen = Objects.requireNonNull(seen, "seen");
+      return this;
+    }
+
+    /** The most request signatures held at once (default {@link #SIGNATURES_MAX}). */
+    Builder signaturesMax(int signaturesMax) {
+      this.signaturesMax = signaturesMax;
       return this;
     }
 
@@ -427,7 +444,10 @@ public final class SlackAdapter implements AutoCloseable {
       HttpEndpoint endpoint =
           config.requestUrl()
               ? new SlackEndpoint(
-                  app, new RequestSignature(config.signingSecret().orElseThrow(), clock), seenOnce)
+                  app,
+                  new RequestSignature(config.signingSecret().orElseThrow(), clock),
+                  new SignatureRecord(RequestSignature.MAX_SKEW, signaturesMax, clock),
+                  Optional.ofNullable(seen))
               : new SocketModeOnly();
       return new SlackAdapter(app, slack, endpoint, socket, onClose);
     }

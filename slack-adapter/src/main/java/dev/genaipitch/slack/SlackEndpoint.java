@@ -14,10 +14,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +44,22 @@ final class SlackEndpoint implements HttpEndpoint {
   private final App app;
   private final SlackRequestParser parser;
   private final RequestSignature signature;
-  private final SeenOnce seen;
+  private final SignatureRecord signatures;
+  private final Optional<SeenOnce> shared;
+  private final AtomicBoolean full = new AtomicBoolean();
 
-  SlackEndpoint(App app, RequestSignature signature, SeenOnce seen) {
+  /**
+   * @param signatures the signatures acted on in this process, within their window
+   * @param shared the record of signatures the replicas of a fleet share, asked after {@code
+   *     signatures} finds a signature new
+   */
+  SlackEndpoint(
+      App app, RequestSignature signature, SignatureRecord signatures, Optional<SeenOnce> shared) {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.signature = signature;
-    this.seen = seen;
+    this.signatures = signatures;
+    this.shared = shared;
   }
 
   @Override
@@ -64,7 +75,29 @@ final class SlackEndpoint implements HttpEndpoint {
     }
     // A signature is unique to its timestamp and body: seen before, this is a replay (a captured
     // command or click sent again within the five minutes), acknowledged and not acted on again.
-    if (!seen.firstTime("slack-request:" + call.header("x-slack-signature").strip())) {
+    String signed = call.header("x-slack-signature").strip();
+    SignatureRecord.Offer offer =
+        signatures.offer(
+            Long.parseLong(call.header("x-slack-request-timestamp").strip()),
+            HexFormat.fromHexDigitsToLong(signed, 3, 19));
+    if (offer == SignatureRecord.Offer.FULL) {
+      if (full.compareAndSet(false, true)) {
+        LOG.warn(
+            "Refusing new Slack requests: the record of signatures within Slack's five-minute"
+                + " window is full (more signed requests than it holds); refused until older"
+                + " signatures leave the window");
+      }
+      return HttpReply.error(
+              503,
+              "too many Slack requests in the last five minutes to guard against replays; try"
+                  + " again shortly")
+          .with("Retry-After", Long.toString(signatures.secondsUntilRoom()));
+    }
+    if (offer == SignatureRecord.Offer.FIRST && full.compareAndSet(true, false)) {
+      LOG.info("Taking Slack requests again: the record of signatures has room");
+    }
+    if (offer == SignatureRecord.Offer.REPLAY
+        || (shared.isPresent() && !shared.get().firstTime("slack-request:" + signed))) {
       LOG.info(
           "Ignored a replayed Slack request from {} (its signature was seen before)",
           call.remoteAddress());

@@ -66,6 +66,61 @@ final class ReplayAndResponseUrlTest {
     assertThat(again.body()).isEmpty();
   }
 
+  // Regression (issue 13): signatures were kept in a 100,000-key cache, the oldest evicted first;
+  // at a few thousand requests a second that is under a minute, and a captured request could be
+  // replayed once its signature had been pushed out, inside its five minutes.
+  @Test
+  void signedSlashCommand_replayedAtTheLastSecondOfItsWindow_isStillIgnored() {
+    String body = slack.slashCommandBody("do we need both?");
+    long timestamp = fixture.clock.instant().getEpochSecond();
+    String signature = slack.signature(timestamp, body);
+    Reply first = slack.postWith(body, FORM, Long.toString(timestamp), signature);
+
+    fixture.clock.advance(RequestSignature.MAX_SKEW);
+    Reply lastSecond = slack.postWith(body, FORM, Long.toString(timestamp), signature);
+    fixture.clock.advance(java.time.Duration.ofSeconds(1));
+    Reply afterTheWindow = slack.postWith(body, FORM, Long.toString(timestamp), signature);
+
+    assertThat(first.text()).contains("Bedrock");
+    assertThat(lastSecond.status()).isEqualTo(200);
+    assertThat(lastSecond.body()).isEmpty();
+    assertThat(afterTheWindow.status()).isEqualTo(401);
+  }
+
+  @Test
+  void signedRequests_beyondWhatTheRecordHolds_areRefused_andNoSignatureIsForgotten()
+      throws Exception {
+    try (SlackFixture small = SlackFixture.startWithSignaturesMax(2)) {
+      Workspace slack = small.slack;
+      long timestamp = small.clock.instant().getEpochSecond();
+      String firstBody = slack.slashCommandBody("do we need both?");
+      String firstSignature = slack.signature(timestamp, firstBody);
+      Reply first = slack.postWith(firstBody, FORM, Long.toString(timestamp), firstSignature);
+      Reply second = slack.command("/genai-pitch", "the analogy");
+
+      Reply third = slack.command("/genai-pitch", "when to use each");
+      Reply replayWhileFull =
+          slack.postWith(firstBody, FORM, Long.toString(timestamp), firstSignature);
+
+      assertThat(first.text()).contains("Bedrock");
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(third.status()).isEqualTo(503);
+      assertThat(third.json().path("message").asText()).contains("guard against replays");
+      assertThat(third.headers().firstValueAsLong("Retry-After").orElse(0)).isPositive();
+      assertThat(replayWhileFull.status()).isEqualTo(200);
+      assertThat(replayWhileFull.body()).as("the replay is still recognised").isEmpty();
+      assertThat(small.logged()).contains("Refusing new Slack requests");
+
+      // Once the first two are out of the window, there is room again.
+      small.clock.advance(RequestSignature.MAX_SKEW.plusSeconds(30));
+      Reply later = slack.command("/genai-pitch", "when to use each");
+
+      assertThat(later.status()).isEqualTo(200);
+      assertThat(later.text()).isNotBlank();
+      assertThat(small.logged()).contains("Taking Slack requests again");
+    }
+  }
+
   // Regression (issue 10): response_url was followed to any host a signed request named.
   @Test
   void click_withAResponseUrlThatIsNotSlacks_isRefused_andNothingIsPosted() {

@@ -69,6 +69,11 @@ final class SlackFixture implements AutoCloseable {
   private final Server server;
 
   private SlackFixture(Map<String, String> env, Executor sends) throws Exception {
+    this(env, sends, SlackAdapter.SIGNATURES_MAX);
+  }
+
+  private SlackFixture(Map<String, String> env, Executor sends, int signaturesMax)
+      throws Exception {
     fakeSlack = new FakeSlack();
     Logger root = (Logger) LoggerFactory.getLogger("dev.genaipitch.slack");
     logs.start();
@@ -84,6 +89,7 @@ final class SlackFixture implements AutoCloseable {
             .clock(clock)
             .rehearsal(Rehearsal.create(bot.guide(), PracticeStore.inMemory(100), clock, false))
             .meterRegistry(listener.registry)
+            .signaturesMax(signaturesMax)
             .start();
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -116,6 +122,11 @@ final class SlackFixture implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("the Slack adapter did not start", e);
     }
+  }
+
+  /** The bot holding at most {@code signaturesMax} request signatures at once. */
+  static SlackFixture startWithSignaturesMax(int signaturesMax) throws Exception {
+    return new SlackFixture(Map.of(), null, signaturesMax);
   }
 
   /** The bot sending through {@code sends} instead of the counting pool. */

@@ -33,7 +33,7 @@ final class Workspace {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The bot's HTTP answer. */
-  record Reply(int status, String body) {
+  record Reply(int status, String body, java.net.http.HttpHeaders headers) {
 
     JsonNode json() {
       try {
@@ -231,7 +231,7 @@ final class Workspace {
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Reply(response.statusCode(), response.body());
+      return new Reply(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

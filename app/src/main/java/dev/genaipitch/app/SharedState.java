@@ -60,16 +60,22 @@ public final class SharedState implements AutoCloseable {
     return redis;
   }
 
-  /** Gives the Slack adapter the shared record of events and signatures, when there is one. */
+  /** Gives the Slack adapter the shared records of events and signatures, when there are. */
   SlackAdapter.Builder slack(SlackAdapter.Builder builder) {
     return redis
         .map(
             r ->
-                builder.seenOnce(
-                    new RedisSeenOnce(
-                        r,
-                        SlackAdapter.SEEN_FOR,
-                        SeenOnce.inProcess(SlackAdapter.SEEN_FOR, SlackAdapter.SEEN_MAX, clock))))
+                builder
+                    .seenOnce(
+                        new RedisSeenOnce(
+                            r,
+                            SlackAdapter.SEEN_FOR,
+                            SeenOnce.inProcess(
+                                SlackAdapter.SEEN_FOR, SlackAdapter.SEEN_MAX, clock)))
+                    // The adapter's own record of signatures is asked first and is this
+                    // process's fallback; a second copy here would only cost memory.
+                    .sharedSignatures(
+                        new RedisSeenOnce(r, SlackAdapter.SIGNATURES_FOR, key -> true)))
         .orElse(builder);
   }
 

@@ -82,6 +82,12 @@ public final class SlackAdapter implements AutoCloseable {
    */
   public static final int SIGNATURES_MAX = 500_000;
 
+  /**
+   * How long a record shared by replicas must keep a request signature from when it is first seen:
+   * its timestamp may be up to five minutes ahead, and is accepted until five minutes after.
+   */
+  public static final Duration SIGNATURES_FOR = RequestSignature.MAX_SKEW.multipliedBy(2);
+
   /** The largest body the Request URL takes: Slack's payloads are a few kilobytes. */
   public static final int MAX_BODY_BYTES = SlackEndpoint.MAX_BODY_BYTES;
 
@@ -202,6 +208,7 @@ public final class SlackAdapter implements AutoCloseable {
     private Scheduler scheduler;
     private Clock clock = Clock.systemUTC();
     private SeenOnce seen;
+    private SeenOnce sharedSignatures;
     private int signaturesMax = SIGNATURES_MAX;
     private int maxAttempts = 4;
     private Duration firstBackoff = Duration.ofSeconds(1);
@@ -267,14 +274,24 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
-     * The record of event ids and request signatures already seen, so that a retried event or a
-     * replayed signed request is acted on once. Default: event ids in this process, {@link
-     * #SEEN_FOR}, at most {@link #SEEN_MAX} keys; a fleet passes one its replicas share. Request
-     * signatures are always recorded in this process first ({@link #SIGNATURES_MAX}); this record
-     * is asked as well about those new here.
+     * The record of event ids already seen, so that a retried event is acted on once. Default: in
+     * this process, {@link #SEEN_FOR}, at most {@link #SEEN_MAX} keys; a fleet passes one its
+     * replicas share.
      */
     public Builder seenOnce(SeenOnce seen) {
       this.seen = Objects.requireNonNull(seen, "seen");
+      return this;
+    }
+
+    /**
+     * The record of request signatures the replicas of a fleet share, so that a signed request
+     * replayed onto another replica is acted on once; asked (keys {@code
+     * "slack-request:<signature>"}) about the signatures this process's own record ({@link
+     * #SIGNATURES_MAX}) finds new, and should keep them for {@link #SIGNATURES_FOR}. Default: none
+     * (one process).
+     */
+    public Builder sharedSignatures(SeenOnce shared) {
+      this.sharedSignatures = Objects.requireNonNull(shared, "shared");
       return this;
     }
 
@@ -447,7 +464,7 @@ public final class SlackAdapter implements AutoCloseable {
                   app,
                   new RequestSignature(config.signingSecret().orElseThrow(), clock),
                   new SignatureRecord(RequestSignature.MAX_SKEW, signaturesMax, clock),
-                  Optional.ofNullable(seen))
+                  Optional.ofNullable(sharedSignatures))
               : new SocketModeOnly();
       return new SlackAdapter(app, slack, endpoint, socket, onClose);
     }

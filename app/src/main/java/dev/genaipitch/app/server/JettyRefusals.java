@@ -10,10 +10,16 @@ import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +39,24 @@ import org.slf4j.LoggerFactory;
  * completed" or, with {@code -ea}, an {@code AssertionError} in {@code SerializedInvoker}. Answered
  * by a handler, the request completes on the ordinary path, which has no such race. And its body is
  * read before the answer, so a client still sending reads the 400 instead of a reset.
+ *
+ * <p>A request target Jetty cannot even parse ({@code /%00}, {@code /%zz}, a path not starting with
+ * {@code /}) fails earlier still, in the parser, before the request's headers are read: Jetty then
+ * answers at once, with no {@code Content-Length} known, and closes with the body unread, so a
+ * client still sending lost the answer to the reset (main's CI, HostileFuzzTest: {@code POST /%00}
+ * with 126 KB). {@link #connections} keeps such a target out of the parser: it gives Jetty a
+ * stand-in, and the request is answered here like the others, after its body is drained.
  */
 final class JettyRefusals {
 
   private static final Logger LOG = LoggerFactory.getLogger(JettyRefusals.class);
   private static final String REFUSED = JettyRefusals.class.getName() + ".refused";
+
+  /** On the connection: the target of the request being parsed, when Jetty could not take it. */
+  private static final String UNPARSEABLE = JettyRefusals.class.getName() + ".unparseable";
+
+  /** What Jetty parses instead of a target it cannot (the request is refused all the same). */
+  private static final String STAND_IN_TARGET = "/";
 
   /** Where a refused request is routed: no route serves it, and it has no violations. */
   private static final HttpURI NOWHERE = HttpURI.from("/-");
@@ -61,8 +80,79 @@ final class JettyRefusals {
     return new Answering(next, limits);
   }
 
+  /**
+   * The HTTP/1.1 connections of a connector: Jetty's own, except that a request target Jetty cannot
+   * parse is replaced by a stand-in and marked, so that {@link #answered} refuses the request after
+   * its body is drained, as it does the others.
+   */
+  static HttpConnectionFactory connections(HttpConfiguration config) {
+    return new HttpConnectionFactory(config) {
+      @Override
+      public Connection newConnection(Connector connector, EndPoint endPoint) {
+        HttpConnection connection = new StandInTargets(getHttpConfiguration(), connector, endPoint);
+        connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
+        connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
+        return configure(connection, connector, endPoint);
+      }
+    };
+  }
+
+  /** The target as sent, and why Jetty cannot take it. */
+  private record Unparseable(String target, String reason) {}
+
+  /**
+   * Jetty's connection, with a stand-in for a target it cannot parse (see {@link #connections}).
+   */
+  private static final class StandInTargets extends HttpConnection {
+    StandInTargets(HttpConfiguration config, Connector connector, EndPoint endPoint) {
+      super(config, connector, endPoint);
+    }
+
+    @Override
+    protected HttpStreamOverHTTP1 newHttpStream(String method, String target, HttpVersion version) {
+      // One request at a time is parsed on a connection: the mark is for this one, and is read
+      // (and removed) by the customizer once its headers are in.
+      removeAttribute(UNPARSEABLE);
+      String reason = target == null ? null : unparseable(method, target);
+      if (reason == null) {
+        return super.newHttpStream(method, target, version);
+      }
+      setAttribute(UNPARSEABLE, new Unparseable(target, reason));
+      return super.newHttpStream(method, STAND_IN_TARGET, version);
+    }
+
+    /**
+     * Why Jetty would fail this target before the request's headers are read; null if it would not.
+     */
+    private static String unparseable(String method, String target) {
+      HttpURI uri;
+      try {
+        uri = HttpURI.build(method, target);
+      } catch (IllegalArgumentException e) {
+        return e.getMessage() == null || e.getMessage().isBlank()
+            ? "Bad URI"
+            : "Bad URI: " + HttpReply.printable(e.getMessage());
+      }
+      // Jetty gives an origin-form target the server's authority, which fails on a relative path.
+      boolean relative =
+          !uri.isAbsolute()
+              && uri.getPath() != null
+              && !uri.getPath().isEmpty()
+              && !uri.getPath().startsWith("/");
+      boolean asterisk =
+          "*".equals(uri.getPath()) && (HttpMethod.OPTIONS.is(method) || HttpMethod.PRI.is(method));
+      return relative && !asterisk && !HttpMethod.CONNECT.is(method) ? "Bad URI path" : null;
+    }
+  }
+
   private static Request mark(Request request, HttpFields.Mutable responseHeaders) {
     HttpConfiguration config = request.getConnectionMetaData().getHttpConfiguration();
+    if (request.getConnectionMetaData().removeAttribute(UNPARSEABLE)
+        instanceof Unparseable unparseable) {
+      request.setAttribute(REFUSED, unparseable.reason());
+      request.setAttribute(UNPARSEABLE, unparseable.target());
+      return new StandIn(request, false);
+    }
     String reason = null;
     boolean badHeaders = false;
     String path = Request.getPathInContext(request);
@@ -137,7 +227,7 @@ final class JettyRefusals {
         LOG.info(
             "Refused {} {} from {} with 400: {}",
             HttpReply.printable(request.getMethod()),
-            HttpReply.printable(abbreviated(Request.unWrap(request).getHttpURI().getPath())),
+            HttpReply.printable(abbreviated(target(request))),
             Request.getRemoteAddr(request),
             reason);
         HttpEdge.drain(
@@ -206,6 +296,13 @@ final class JettyRefusals {
         }
       };
     }
+  }
+
+  /** The path as sent, or for a target Jetty could not parse, the target as sent. */
+  private static String target(Request request) {
+    return request.getAttribute(UNPARSEABLE) instanceof String target
+        ? target
+        : Request.unWrap(request).getHttpURI().getPath();
   }
 
   private static String abbreviated(String path) {

@@ -23,7 +23,6 @@ import org.eclipse.jetty.http.pathmap.PathMappings;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -92,13 +91,13 @@ public final class WebServer {
     http.setIdleTimeout(limits.readTimeout().toMillis());
     // What Jetty would refuse before any handler is answered by one (JettyRefusals says why).
     http.addCustomizer(JettyRefusals.marking());
-    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector = new ServerConnector(server, 1, 1, JettyRefusals.connections(http));
     connector.setPort(config.port());
     connector.setIdleTimeout(limits.idleTimeout().toMillis());
     server.addConnector(connector);
 
     adminConnector =
-        new ServerConnector(server, 1, 1, new HttpConnectionFactory(new HttpConfiguration(http)));
+        new ServerConnector(server, 1, 1, JettyRefusals.connections(new HttpConfiguration(http)));
     adminConnector.setHost("127.0.0.1");
     adminConnector.setPort(config.adminPort());
     adminConnector.setIdleTimeout(limits.idleTimeout().toMillis());

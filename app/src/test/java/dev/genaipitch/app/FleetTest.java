@@ -2,7 +2,6 @@ package dev.genaipitch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,12 +49,7 @@ final class FleetTest {
 
   @BeforeEach
   void start() throws Exception {
-    if (!RedisServer.required()) {
-      assumeTrue(
-          RedisServer.available(),
-          "redis-server is not installed (apt-get install redis-server); skipping");
-    }
-    redis = RedisServer.start();
+    redis = RedisServer.startOrSkip();
     first = replica();
     second = replica();
   }

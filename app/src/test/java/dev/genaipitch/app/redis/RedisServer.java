@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real {@code redis-server} (Debian's package) on a free loopback port, for tests: no
@@ -57,6 +58,18 @@ public final class RedisServer implements AutoCloseable {
   /** Whether CI requires the server (a missing one fails the tests rather than skipping them). */
   public static boolean required() {
     return "1".equals(System.getenv("REQUIRE_REDIS"));
+  }
+
+  /**
+   * Starts a server for a test; without redis-server the test is skipped, saying so, unless CI
+   * requires the server ({@link #required()}), where {@link #start()} then fails the test.
+   */
+  public static RedisServer startOrSkip() throws IOException {
+    if (!required()) {
+      Assumptions.assumeTrue(
+          available(), "redis-server is not installed (apt-get install redis-server); skipping");
+    }
+    return start();
   }
 
   /** Starts a server on a free loopback port and waits until it answers PING. */

@@ -1,7 +1,6 @@
 package dev.genaipitch.app.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +21,7 @@ final class RedisServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    if (!RedisServer.required()) {
-      assumeTrue(
-          RedisServer.available(),
-          "redis-server is not installed (apt-get install redis-server); skipping");
-    }
-    redis = RedisServer.start();
+    redis = RedisServer.startOrSkip();
   }
 
   @AfterEach

@@ -1,7 +1,6 @@
 package dev.genaipitch.app.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.genaipitch.app.report.RedisReport;
 import dev.genaipitch.app.report.UnansweredReport;
@@ -47,12 +46,7 @@ final class SharedRedisTest {
 
   @BeforeEach
   void start() throws Exception {
-    if (!RedisServer.required()) {
-      assumeTrue(
-          RedisServer.available(),
-          "redis-server is not installed (apt-get install redis-server); skipping");
-    }
-    redis = RedisServer.start();
+    redis = RedisServer.startOrSkip();
     logs = LogCapture.of(SharedRedis.class);
   }
 

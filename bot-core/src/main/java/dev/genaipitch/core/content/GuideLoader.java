@@ -452,21 +452,9 @@ public final class GuideLoader {
       Set<String> kinds,
       boolean special,
       List<ContentProblem> problems) {
-    FrontMatter.Entry entry = p.front() == null ? null : p.front().entries().get("relations");
+    FrontMatter.Entry entry =
+        listEntry(p, "relations", "- kind: section-id, section-id", special, problems);
     if (entry == null) {
-      return List.of();
-    }
-    if (special) {
-      problems.add(
-          new ContentProblem(p.file(), entry.line(), "'" + p.id() + "' takes no relations"));
-      return List.of();
-    }
-    if (!entry.list()) {
-      problems.add(
-          new ContentProblem(
-              p.file(),
-              entry.line(),
-              "'relations' is a list of '- kind: section-id, section-id' lines"));
       return List.of();
     }
     List<Relation> out = new ArrayList<>();
@@ -557,20 +545,9 @@ public final class GuideLoader {
    */
   private static List<SectionPart> parts(
       Parsed p, Map<String, Parsed> byId, boolean special, List<ContentProblem> problems) {
-    FrontMatter.Entry entry = p.front() == null ? null : p.front().entries().get("parts");
+    FrontMatter.Entry entry =
+        listEntry(p, "parts", "- words of the text: section-id", special, problems);
     if (entry == null) {
-      return List.of();
-    }
-    if (special) {
-      problems.add(new ContentProblem(p.file(), entry.line(), "'" + p.id() + "' takes no parts"));
-      return List.of();
-    }
-    if (!entry.list()) {
-      problems.add(
-          new ContentProblem(
-              p.file(),
-              entry.line(),
-              "'parts' is a list of '- words of the text: section-id' lines"));
       return List.of();
     }
     String text =
@@ -741,6 +718,30 @@ public final class GuideLoader {
       }
     }
     return out;
+  }
+
+  /**
+   * A section's front-matter list {@code key}, or null when it has none or it is refused (reported
+   * in {@code problems}): a special entry takes none, and the value must be a list of {@code line}
+   * lines.
+   */
+  private static FrontMatter.Entry listEntry(
+      Parsed p, String key, String line, boolean special, List<ContentProblem> problems) {
+    FrontMatter.Entry entry = p.front() == null ? null : p.front().entries().get(key);
+    if (entry == null) {
+      return null;
+    }
+    if (special) {
+      problems.add(new ContentProblem(p.file(), entry.line(), "'" + p.id() + "' takes no " + key));
+      return null;
+    }
+    if (!entry.list()) {
+      problems.add(
+          new ContentProblem(
+              p.file(), entry.line(), "'" + key + "' is a list of '" + line + "' lines"));
+      return null;
+    }
+    return entry;
   }
 
   private static List<Listed> frontList(Parsed p, String key) {

@@ -231,7 +231,7 @@ final class PlaygroundTest {
             post("/playground/ask", "{\"question\":\"shorter\",\"conversation\":\"tab-0003\"}")
                 .body());
 
-    assertThat(followUp.path("intent").asText()).isEqualTo("executive-summary");
+    assertThat(followUp.path("intent").asText()).isEqualTo("definitions");
   }
 
   @Test

@@ -21,7 +21,16 @@ final class FollowUpConversationTest {
 
     thread.ask("when to use bedrock").isAnsweredWith("when-bedrock");
     thread.ask("and sagemaker?").isAnsweredWith("when-sagemaker");
-    thread.ask("shorter").isAnsweredWith("executive-summary");
+    thread.ask("shorter").isAnsweredWith("definitions");
+    thread.ask("and for the cfo?").isAnsweredWith("executive-summary");
+  }
+
+  @Test
+  void thanks_afterAnAnswer_getsTheMenu_evenWithWordsTheScriptNeverUses() {
+    Conversation.Chat dm = YOU.in("D4");
+
+    dm.ask("when to use sagemaker").isAnsweredWith("when-sagemaker");
+    dm.ask("cheers, that was really valuable").isTheMenu();
   }
 
   @Test

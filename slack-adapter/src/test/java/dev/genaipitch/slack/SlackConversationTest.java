@@ -55,7 +55,7 @@ final class SlackConversationTest {
 
     Call reply = fakeSlack.awaitDelivered("chat.postMessage", 2).get(1);
     assertThat(reply.param("channel")).isEqualTo(Workspace.DM_CHANNEL);
-    assertThat(reply.text()).contains("Executive Summary");
+    assertThat(reply.text()).contains("One-Line Definitions");
   }
 
   @Test

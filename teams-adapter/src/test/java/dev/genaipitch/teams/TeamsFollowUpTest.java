@@ -37,8 +37,7 @@ final class TeamsFollowUpTest {
     teams.channelMessage("<at>genai-pitch</at> shorter");
 
     assertThat(connector.replies()).hasSize(2);
-    assertThat(connector.replies().get(1).cardText())
-        .contains("Bedrock helps you move fast, SageMaker helps you go deep");
+    assertThat(connector.replies().get(1).cardText()).contains("One-Line Definitions");
   }
 
   @Test

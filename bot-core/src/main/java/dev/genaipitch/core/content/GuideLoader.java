@@ -443,8 +443,8 @@ public final class GuideLoader {
    * A section's {@code relations}: {@code kind: id, id} lines, each kind known (a file in {@code
    * relations/}) and written once, each id a known section listed once, 1 to {@value #MAX_RELATED}
    * of them. A section may name itself ("why though" after the opening asks for the opening's own
-   * reason), and {@code none} says the script does not answer that kind of follow-up ("and what
-   * does that cost a month?").
+   * reason), {@code none} says the script does not answer that kind of follow-up ("and what does
+   * that cost a month?"), and {@code help} answers it with the menu ("thanks, super helpful").
    */
   private static List<Relation> relations(
       Parsed p,
@@ -519,7 +519,7 @@ public final class GuideLoader {
               new ContentProblem(
                   p.file(), v.line(), "relation '" + kind + "' lists '" + id + "' twice"));
           valid = false;
-        } else if (!byId.containsKey(id) || id.equals(Guide.HELP)) {
+        } else if (!byId.containsKey(id)) {
           problems.add(
               new ContentProblem(
                   p.file(),
@@ -528,7 +528,8 @@ public final class GuideLoader {
                       + kind
                       + "': '"
                       + id
-                      + "' is not a known section id (or none: the script does not say)"));
+                      + "' is not a known section id (or help: the menu; none: the script does not"
+                      + " say)"));
           valid = false;
         }
       }

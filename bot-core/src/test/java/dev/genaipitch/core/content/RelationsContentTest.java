@@ -76,8 +76,8 @@ final class RelationsContentTest {
     assertThatThrownBy(() -> GuideLoader.load(dir))
         .isInstanceOf(ContentException.class)
         .hasMessageContaining(
-            "a.md:8: relation 'shorter': 'nowhere' is not a known section id (or none: the"
-                + " script does not say)")
+            "a.md:8: relation 'shorter': 'nowhere' is not a known section id (or help: the menu;"
+                + " none: the script does not say)")
         .hasMessageContaining(
             "a.md:9: unknown kind of follow-up 'table' (known: [other-side, shorter])")
         .hasMessageContaining(
@@ -88,11 +88,11 @@ final class RelationsContentTest {
   }
 
   @Test
-  void load_relationToTheMenu_isNotASection() throws Exception {
+  void load_relationToTheMenu_answersThatKindWithTheMenu() throws Exception {
     write(guideWhereAlphaRelates("shorter: help"));
 
-    assertThatThrownBy(() -> GuideLoader.load(dir))
-        .hasMessageContaining("a.md:8: relation 'shorter': 'help' is not a known section id");
+    assertThat(GuideLoader.load(dir).section("alpha").orElseThrow().related("shorter"))
+        .containsExactly("help");
   }
 
   @Test

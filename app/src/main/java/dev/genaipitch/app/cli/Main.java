@@ -89,11 +89,32 @@ public final class Main implements Callable<Integer> {
   /** As {@link #run(Map, String...)}, reading standard input from {@code in}. */
   public static int run(
       Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    if (args.length == 0 || (args.length == 1 && args[0].equals("serve"))) {
+      // What a server runs, without building picocli's model of all the commands first: picocli's
+      // classes are compiled for Java 5, which the JVM's class-data archives leave out, so every
+      // start would load and verify them from the jar (docs/performance.md, "start-up").
+      return serve(env, err, args.length == 0 ? "genai-pitch" : "genai-pitch serve");
+    }
     return new CommandLine(new Main(env, in))
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler(Main::exitCode)
         .execute(args);
+  }
+
+  /** {@code serve} as picocli would run it: the same exit codes and the same one-line errors. */
+  private static int serve(Map<String, String> env, PrintWriter err, String commandName) {
+    try {
+      BotConfig config = config(env, err);
+      if (config == null) {
+        return BAD_CONFIG;
+      }
+      return ServeCommand.serve(config, ServeCommand::routes, err);
+    } catch (Exception e) {
+      err.println(commandName + ": " + e);
+      err.flush();
+      return 1;
+    }
   }
 
   /**
@@ -143,10 +164,13 @@ public final class Main implements Callable<Integer> {
 
   /** The configuration; on error, prints every problem and returns null. */
   static BotConfig config(CommandSpec spec) {
+    return config(env(spec), spec.commandLine().getErr());
+  }
+
+  private static BotConfig config(Map<String, String> env, PrintWriter err) {
     try {
-      return BotConfig.load(env(spec));
+      return BotConfig.load(env);
     } catch (ConfigException e) {
-      PrintWriter err = spec.commandLine().getErr();
       err.println("genai-pitch: " + e.getMessage());
       err.flush();
       return null;

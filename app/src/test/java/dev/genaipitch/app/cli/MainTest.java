@@ -111,6 +111,14 @@ final class MainTest {
   }
 
   @Test
+  void noCommand_invalidConfiguration_exitsTwoAsServeDoes() {
+    int code = run(Map.of("PORT", "0", "ADMIN_PORT", "0", "IDLE_TIMEOUT", "forever"));
+
+    assertThat(code).isEqualTo(Main.BAD_CONFIG);
+    assertThat(err.toString()).contains("IDLE_TIMEOUT='forever' is not a duration");
+  }
+
+  @Test
   void serve_brokenContent_exitsThreeNamingFileAndLine() throws IOException {
     Fixtures.guideIn(dir);
     Fixtures.replaceLine(

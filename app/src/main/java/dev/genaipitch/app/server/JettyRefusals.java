@@ -2,12 +2,16 @@ package dev.genaipitch.app.server;
 
 import dev.genaipitch.http.HttpEdge;
 import dev.genaipitch.http.HttpReply;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.ComplianceUtils;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpVersion;
@@ -20,7 +24,9 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.NanoTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +61,9 @@ final class JettyRefusals {
   /** On the connection: the target of the request being parsed, when Jetty could not take it. */
   private static final String UNPARSEABLE = JettyRefusals.class.getName() + ".unparseable";
 
+  /** The buffer the rest of a refused request is read into and dropped from. */
+  private static final int DROP_BUFFER = 8 * 1024;
+
   /** What Jetty parses instead of a target it cannot (the request is refused all the same). */
   private static final String STAND_IN_TARGET = "/";
 
@@ -85,11 +94,12 @@ final class JettyRefusals {
    * parse is replaced by a stand-in and marked, so that {@link #answered} refuses the request after
    * its body is drained, as it does the others.
    */
-  static HttpConnectionFactory connections(HttpConfiguration config) {
+  static HttpConnectionFactory connections(HttpConfiguration config, HttpEdge.Limits limits) {
     return new HttpConnectionFactory(config) {
       @Override
       public Connection newConnection(Connector connector, EndPoint endPoint) {
-        HttpConnection connection = new StandInTargets(getHttpConfiguration(), connector, endPoint);
+        HttpConnection connection =
+            new StandInTargets(getHttpConfiguration(), connector, endPoint, limits);
         connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
         connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
         return configure(connection, connector, endPoint);
@@ -101,11 +111,150 @@ final class JettyRefusals {
   private record Unparseable(String target, String reason) {}
 
   /**
-   * Jetty's connection, with a stand-in for a target it cannot parse (see {@link #connections}).
+   * Jetty's connection, with a stand-in for a target it cannot parse (see {@link #connections}),
+   * and a lingering close.
+   *
+   * <p>Once Jetty has decided to close a connection (it answered a request its parser refused: a
+   * header over the limit, a malformed header line or {@code Content-Length}, a malformed chunk; or
+   * any response it will not keep the connection open after), it sends the answer, shuts its output
+   * and waits for the client's end of the stream; but the first bytes that arrive instead make it
+   * close at once ("Parser is terminated"). A client still sending the rest of its request then
+   * finds the connection reset, and a reset makes its kernel drop the answer it has not read yet.
+   * Here those bytes are read and dropped until the client ends its side, as servers' lingering
+   * close does, within {@link HttpEdge.Limits#discardBytes} and {@link HttpEdge.Limits#bodyTimeout}
+   * (past either, the connection is closed as before), and the connection's idle timeout still ends
+   * a client that goes silent.
    */
   private static final class StandInTargets extends HttpConnection {
-    StandInTargets(HttpConfiguration config, Connector connector, EndPoint endPoint) {
+    private final HttpEdge.Limits limits;
+    private RequestHandler requests;
+    private ByteBuffer dropped;
+    private long lingered;
+    private long lingerSince;
+
+    StandInTargets(
+        HttpConfiguration config, Connector connector, EndPoint endPoint, HttpEdge.Limits limits) {
       super(config, connector, endPoint);
+      this.limits = limits;
+    }
+
+    // Called by Jetty's constructor, before this class's fields are set: kept for newHttpParser.
+    @Override
+    protected RequestHandler newRequestHandler() {
+      RequestHandler handler = super.newRequestHandler();
+      requests = handler;
+      return handler;
+    }
+
+    // Jetty's parser, except that it drops what arrives after the connection's last response
+    // instead of refusing it (see LingeringParser).
+    @Override
+    protected HttpParser newHttpParser(HttpCompliance compliance) {
+      HttpParser parser =
+          new LingeringParser(requests, getHttpConfiguration().getRequestHeaderSize(), compliance);
+      parser.setHeaderCacheSize(getHttpConfiguration().getHeaderCacheSize());
+      parser.setHeaderCacheCaseSensitive(getHttpConfiguration().isHeaderCacheCaseSensitive());
+      return parser;
+    }
+
+    @Override
+    public void onFillable() {
+      // CLOSE: a response after which Jetty closes has been sent; what arrives now is the rest of a
+      // request nobody will read.
+      if (getParser().isClose() && getHttpChannel().getRequest() == null) {
+        linger();
+      } else {
+        super.onFillable();
+      }
+    }
+
+    /** Reads and drops what arrives until the client's end of the stream or a limit. */
+    private void linger() {
+      EndPoint endPoint = getEndPoint();
+      if (dropped == null) {
+        dropped = ByteBuffer.allocate(DROP_BUFFER);
+      }
+      try {
+        endPoint.shutdownOutput();
+        while (endPoint.isOpen()) {
+          if (!mayLinger()) {
+            endPoint.close();
+            return;
+          }
+          BufferUtil.clear(dropped);
+          int filled = endPoint.fill(dropped);
+          if (filled == 0) {
+            fillInterested();
+            return;
+          } else if (filled < 0) {
+            endPoint.close();
+            return;
+          }
+          lingered += filled;
+        }
+      } catch (IOException e) {
+        endPoint.close(e);
+      }
+    }
+
+    /** Whether more of a refused request may still be read and dropped. */
+    private boolean mayLinger() {
+      if (lingerSince == 0) {
+        lingerSince = NanoTime.now();
+        // A client that has read the answer and the end of the stream closes its side at once; one
+        // that goes silent instead is not waited for longer than a body may take.
+        EndPoint endPoint = getEndPoint();
+        endPoint.setIdleTimeout(
+            Math.min(endPoint.getIdleTimeout(), limits.bodyTimeout().toMillis()));
+      }
+      // A server shutting down waits for its connections to close: it does not linger.
+      boolean within =
+          !getConnector().isShutdown()
+              && lingered <= limits.discardBytes()
+              && NanoTime.millisSince(lingerSince) <= limits.bodyTimeout().toMillis();
+      if (!within) {
+        LOG.debug("Closing {} after dropping {} bytes of a refused request", this, lingered);
+      }
+      return within;
+    }
+
+    /**
+     * When the connection's last response has completed on the thread that parsed its request (a
+     * refusal written from inside the handler), Jetty's loop goes on to read, finds its parser
+     * closed and closes the connection, with the rest of the request unread. This parser is not
+     * "terminated" for that loop while it may linger: it drops the bytes instead, and Jetty then
+     * waits for more, which {@link #onFillable} reads and drops in turn.
+     */
+    private final class LingeringParser extends HttpParser {
+      LingeringParser(RequestHandler handler, int maxHeaderBytes, HttpCompliance compliance) {
+        super(handler, maxHeaderBytes, compliance);
+      }
+
+      @Override
+      public boolean isTerminated() {
+        if (super.isTerminated() && lingersNow() && mayLinger()) {
+          // The response is complete: the client reads it and then the end of the stream.
+          getEndPoint().shutdownOutput();
+          return false;
+        }
+        return super.isTerminated();
+      }
+
+      @Override
+      public boolean parseNext(ByteBuffer buffer) {
+        if (lingersNow()) {
+          lingered += buffer.remaining();
+          BufferUtil.clear(buffer);
+          // At the client's end of the stream, Jetty's own parsing moves on to CLOSED.
+          return isAtEOF() && super.parseNext(buffer);
+        }
+        return super.parseNext(buffer);
+      }
+
+      /** Closing, and no request is left to read: the connection's last response went out. */
+      private boolean lingersNow() {
+        return isClose() && getHttpChannel().getRequest() == null;
+      }
     }
 
     @Override

@@ -85,29 +85,30 @@ public final class WebServer {
     threads.setName("http");
     server = new Server(threads);
 
+    HttpEdge.Limits edge =
+        new HttpEdge.Limits(
+            limits.maxBodyBytes(),
+            limits.bodyTimeout(),
+            new HttpEdge.BodyBudget(limits.maxBodyBytesInFlight()));
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     // The idle timeout while a request is being handled: how long a read of its body may wait.
     http.setIdleTimeout(limits.readTimeout().toMillis());
     // What Jetty would refuse before any handler is answered by one (JettyRefusals says why).
     http.addCustomizer(JettyRefusals.marking());
-    connector = new ServerConnector(server, 1, 1, JettyRefusals.connections(http));
+    connector = new ServerConnector(server, 1, 1, JettyRefusals.connections(http, edge));
     connector.setPort(config.port());
     connector.setIdleTimeout(limits.idleTimeout().toMillis());
     server.addConnector(connector);
 
     adminConnector =
-        new ServerConnector(server, 1, 1, JettyRefusals.connections(new HttpConfiguration(http)));
+        new ServerConnector(
+            server, 1, 1, JettyRefusals.connections(new HttpConfiguration(http), edge));
     adminConnector.setHost("127.0.0.1");
     adminConnector.setPort(config.adminPort());
     adminConnector.setIdleTimeout(limits.idleTimeout().toMillis());
     server.addConnector(adminConnector);
 
-    HttpEdge.Limits edge =
-        new HttpEdge.Limits(
-            limits.maxBodyBytes(),
-            limits.bodyTimeout(),
-            new HttpEdge.BodyBudget(limits.maxBodyBytesInFlight()));
     Set<String> edgePaths = new java.util.HashSet<>();
     for (Route route : routes) {
       if (mountEdges(route.handler(), edge)) {

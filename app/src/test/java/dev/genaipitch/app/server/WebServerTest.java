@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -29,6 +30,8 @@ import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class WebServerTest {
@@ -223,6 +226,40 @@ final class WebServerTest {
       assertThat(http.endsWithoutAReset()).isTrue();
     }
     assertThat(count("public", "unmatched", "POST", "400")).isEqualTo(1);
+  }
+
+  // Jetty refuses these in its parser, after the request line, and then closes: it read nothing
+  // more of the request, and a connection closed with bytes unread is reset, which took the answer
+  // with it for a client still sending its body (a header over 8 KiB, a malformed header line, a
+  // malformed Content-Length).
+  @ParameterizedTest
+  @MethodSource("requestsJettysParserRefuses")
+  void refusedByJettysParser_withABodyStillComing_isAnsweredAndEndsCleanly(String head, int status)
+      throws Exception {
+    start(Map.of());
+
+    try (RawHttp http = RawHttp.connectWithSmallBuffers(server.port())) {
+      http.send(head);
+      for (int i = 0; i < 1024; i++) {
+        http.send(new byte[1024]);
+      }
+      RawHttp.Reply reply = http.readOne();
+
+      assertThat(reply).as("an answer").isNotNull();
+      assertThat(reply.status()).isEqualTo(status);
+      assertThat(reply.head()).containsIgnoringCase("Connection: close");
+      assertThat(reply.body()).startsWith("{\"status\":" + status);
+      assertThat(http.endsWithoutAReset()).isTrue();
+    }
+  }
+
+  static Stream<Arguments> requestsJettysParserRefuses() {
+    String post = "POST /echo HTTP/1.1\r\nHost: localhost\r\n";
+    return Stream.of(
+        Arguments.of(
+            post + "X-Big: " + "a".repeat(20_000) + "\r\nContent-Length: 1048576\r\n\r\n", 431),
+        Arguments.of(post + "Not a header\r\nContent-Length: 1048576\r\n\r\n", 400),
+        Arguments.of(post + "Content-Length: 1048576x\r\n\r\n", 400));
   }
 
   @Test

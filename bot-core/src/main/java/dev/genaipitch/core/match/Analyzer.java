@@ -52,9 +52,9 @@ final class Analyzer {
       Set<String> vocabulary,
       SpellingCorrector corrector,
       Map<String, String> respellings) {
-    this.respellings = Map.copyOf(respellings);
-    this.neutral = Set.copyOf(neutral);
-    this.vocabulary = Set.copyOf(vocabulary);
+    this.respellings = Lookup.map(respellings);
+    this.neutral = Lookup.set(neutral);
+    this.vocabulary = Lookup.set(vocabulary);
     this.corrector = corrector;
     for (Map.Entry<String, String> e : synonyms.entrySet()) {
       List<String> variant = Tokenizer.tokens(e.getKey());

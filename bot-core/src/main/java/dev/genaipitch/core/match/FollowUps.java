@@ -97,7 +97,7 @@ final class FollowUps {
       PartPicker parts) {
     this.kinds = List.copyOf(kinds);
     this.reader = reader;
-    this.featureIndex = Map.copyOf(featureIndex);
+    this.featureIndex = Lookup.map(featureIndex);
     this.model = model;
     this.settings = settings;
     this.titles = Map.copyOf(titles);

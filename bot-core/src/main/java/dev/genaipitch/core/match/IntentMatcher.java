@@ -57,7 +57,7 @@ public final class IntentMatcher {
             trained.frequency(),
             trained.respellings(),
             SpellingCorrector.towardVocabulary(trained.frequency()));
-    this.featureIndex = Map.copyOf(trained.featureIndex());
+    this.featureIndex = Lookup.map(trained.featureIndex());
     this.model = trained.softmax();
     this.lines = new LinePicker(guide, reader, tuning.lineCoverage(), tuning.lineWeight());
     this.sections = guide.byId();

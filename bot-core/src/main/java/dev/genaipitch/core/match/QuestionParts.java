@@ -36,15 +36,72 @@ final class QuestionParts {
               + "|,?\\s+&\\s+|,\\s+and\\s+|\\s+and\\s+(?=(?:the|a|an)\\s)",
           Pattern.CASE_INSENSITIVE);
 
+  /** What {@code \\s} matches in the patterns (no UNICODE_CHARACTER_CLASS). */
+  private static final String WHITESPACE = " \t\n\u000B\f\r";
+
+  /** Words one of the patterns' alternatives needs ("as well as" and "in addition" by one). */
+  private static final List<String> JOINING_WORDS =
+      List.of("and", "also", "plus", "then", "well", "addition");
+
   private QuestionParts() {}
 
   /** The parts of {@code text} in order, trimmed; one part when it asks one thing. */
   static List<String> split(String text) {
+    if (!mayJoin(text)) {
+      // What the two passes below make of a text neither pattern finds anything in.
+      List<String> whole = new ArrayList<>(1);
+      add(whole, text);
+      List<String> out = new ArrayList<>(1);
+      for (String part : whole) {
+        add(out, part);
+      }
+      return out;
+    }
+    return byPatterns(text);
+  }
+
+  /** {@link #split} without the shortcut: both patterns run, whatever the text. */
+  static List<String> byPatterns(String text) {
     List<String> out = new ArrayList<>();
     for (String strong : splitOn(STRONG, text)) {
       out.addAll(splitOn(NEW_QUESTION_AFTER_AND, strong));
     }
     return out;
+  }
+
+  /**
+   * Whether either pattern could find a join in {@code text}: false only when it has none of the
+   * characters and words every alternative of them needs (a question mark with something after it,
+   * a line break, ";", "+", "&", a digit, "and", "also", "plus", "then", "as well as", "in
+   * addition"). Most questions ask one thing, and scanning for these is far cheaper than running
+   * the two patterns, with their look-behinds, at every position. Errs towards true: the patterns
+   * decide.
+   */
+  static boolean mayJoin(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == ';' || c == '+' || c == '&' || (c >= '1' && c <= '9')) {
+        return true;
+      }
+      if (c == '?') {
+        int next = i + 1;
+        while (next < text.length() && WHITESPACE.indexOf(text.charAt(next)) >= 0) {
+          next++;
+        }
+        if (next < text.length() && text.charAt(next) != '?') {
+          return true;
+        }
+      }
+    }
+    // The patterns are case-insensitive for ASCII letters only; lower-casing every letter can
+    // only find more of these words, never fewer.
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String word : JOINING_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> splitOn(Pattern separator, String text) {

@@ -1,6 +1,8 @@
 package dev.genaipitch.core.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -156,14 +158,15 @@ final class Softmax {
     }
   }
 
-  static int[] indices(Iterable<String> names, Map<String, Integer> index) {
-    List<Integer> out = new ArrayList<>();
-    for (String n : names) {
-      Integer i = index.get(n);
+  static int[] indices(Collection<String> names, Map<String, Integer> index) {
+    int[] out = new int[names.size()];
+    int n = 0;
+    for (String name : names) {
+      Integer i = index.get(name);
       if (i != null) {
-        out.add(i);
+        out[n++] = i;
       }
     }
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 }

@@ -1,8 +1,11 @@
 package dev.genaipitch.slack;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -49,14 +52,25 @@ record Click(String intent, String question, Surface surface) {
     }
   }
 
+  /**
+   * The button's value: {@code {"i":...,"q":...,"s":...}} ({@code q} only when there is a
+   * question), written straight out rather than built as a tree and serialized, since every answer
+   * carries several buttons.
+   */
   String encode() {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("i", intent);
-    if (!question.isEmpty()) {
-      node.put("q", question);
+    StringWriter out = new StringWriter(32 + intent.length() + question.length());
+    try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("i", intent);
+      if (!question.isEmpty()) {
+        json.writeStringField("q", question);
+      }
+      json.writeStringField("s", surface.code);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    node.put("s", surface.code);
-    return node.toString();
+    return out.toString();
   }
 
   /** The click a button value describes; empty when the value is not one of ours. */

@@ -122,6 +122,57 @@ final class AnswerLogTest {
     assertThat(AnswerLog.decimal(Double.NaN, 3)).isEqualTo("NaN");
   }
 
+  @Test
+  void decimal_writesWhatBigDecimalWrites_atTheEdges() {
+    java.util.Random random = new java.util.Random(29);
+    List<Double> values =
+        new java.util.ArrayList<>(
+            List.of(
+                0.0,
+                -0.0,
+                0.0005,
+                0.0004999,
+                0.00049,
+                0.001,
+                0.0015,
+                0.9995,
+                0.99949,
+                9.995,
+                99.995,
+                999.9996,
+                -0.0004,
+                -0.0005,
+                -0.9995,
+                -1.5,
+                1e-9,
+                1234567.891,
+                9999999.9999,
+                1e7,
+                1.2345e7,
+                1e15,
+                123456789012.345,
+                Double.MIN_VALUE,
+                Double.MAX_VALUE,
+                0.125,
+                0.1251,
+                2.675,
+                1.005));
+    for (int i = 0; i < 20_000; i++) {
+      double magnitude = Math.pow(10, random.nextInt(16) - 6);
+      values.add((random.nextBoolean() ? -1 : 1) * random.nextDouble() * magnitude);
+    }
+    for (double value : values) {
+      for (int places = 0; places <= 4; places++) {
+        assertThat(AnswerLog.decimal(value, places))
+            .as("%s to %d places", value, places)
+            .isEqualTo(
+                new java.math.BigDecimal(Double.toString(value))
+                    .setScale(places, java.math.RoundingMode.HALF_UP)
+                    .toPlainString());
+      }
+    }
+  }
+
   /** The encoder writes key-value pairs as a list of one-entry objects. */
   private static Map<String, String> fields(JsonNode line) {
     Map<String, String> fields = new HashMap<>();

@@ -103,9 +103,14 @@ public final class IntentMatcher {
    * MatchResult#notCovered}). A question about one fact gets the line that answers it.
    */
   public MatchResult match(String question) {
-    String text = question == null ? "" : question;
-    // Each text is analyzed once per call, however many times its parts are weighed.
-    Map<String, List<Analyzer.Token>> analyzed = new HashMap<>();
+    return matchAlone(question == null ? "" : question, new HashMap<>());
+  }
+
+  /**
+   * @param analyzed texts already analyzed in this call, by text: each is analyzed once however
+   *     many times it and its parts are weighed
+   */
+  private MatchResult matchAlone(String text, Map<String, List<Analyzer.Token>> analyzed) {
     Function<String, List<Analyzer.Token>> tokens =
         t -> analyzed.computeIfAbsent(t, k -> reader.read(k, true));
     MatchResult whole = single(text, tokens.apply(text));
@@ -139,14 +144,15 @@ public final class IntentMatcher {
    *     with no conversation before it (then this is {@link #match(String)})
    */
   public MatchResult match(String question, List<Shown> context) {
-    MatchResult alone = match(question);
+    String text = question == null ? "" : question;
+    Map<String, List<Analyzer.Token>> analyzed = new HashMap<>();
+    MatchResult alone = matchAlone(text, analyzed);
     Shown shown = context.isEmpty() ? null : context.get(0);
     Section last = shown == null ? null : sections.get(shown.section());
     if (last == null || !alone.alsoAsked().isEmpty() || !alone.notCovered().isEmpty()) {
       return alone;
     }
-    String text = question == null ? "" : question;
-    List<Analyzer.Token> tokens = reader.read(text, true);
+    List<Analyzer.Token> tokens = analyzed.computeIfAbsent(text, k -> reader.read(k, true));
     if (tokens.isEmpty()) {
       return alone;
     }

@@ -1,8 +1,10 @@
 package dev.genaipitch.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.genaipitch.core.Answer;
@@ -48,7 +50,7 @@ final class BlockKit {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** The script's sections as blocks, by the guide's list of blocks (see {@link #content}). */
-  private static final Cache<List<Block>, List<ObjectNode>> RENDERED =
+  private static final Cache<List<Block>, List<JsonNode>> RENDERED =
       Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
 
   private BlockKit() {}
@@ -79,7 +81,7 @@ final class BlockKit {
    * @param thanked whether feedback was given (the Helpful? buttons become a thank-you)
    */
   static Message preview(Answer answer, String question, boolean thanked) {
-    List<ObjectNode> blocks = new ArrayList<>();
+    List<JsonNode> blocks = new ArrayList<>();
     String echo = echo(question);
     if (!echo.isEmpty()) {
       blocks.add(context(List.of(userWords("You asked: “" + echo + "”"))));
@@ -95,7 +97,7 @@ final class BlockKit {
    * @param question the asker's words to echo with "Shared by", or empty
    */
   static Message visible(Answer answer, String sharedBy, String question) {
-    List<ObjectNode> blocks = new ArrayList<>();
+    List<JsonNode> blocks = new ArrayList<>();
     if (sharedBy != null && USER_ID.matcher(sharedBy).matches()) {
       String echo = echo(question);
       // The mention must be mrkdwn; the words beside it are plain text, which Slack never parses.
@@ -120,7 +122,7 @@ final class BlockKit {
    * @param menu the topic menu ({@code PitchBot.menu()})
    */
   static ObjectNode home(Answer opened, Answer menu) {
-    List<ObjectNode> blocks = new ArrayList<>();
+    List<JsonNode> blocks = new ArrayList<>();
     if (opened != null && opened.kind() == Answer.Kind.SECTION) {
       blocks.addAll(answerBlocks(opened, Surface.HOME, "", false));
       blocks.add(divider());
@@ -142,7 +144,7 @@ final class BlockKit {
         Mrkdwn.escape(text), capped(List.of(context(Mrkdwn.escape(text))), MAX_MESSAGE_BLOCKS));
   }
 
-  private static Message message(Answer answer, List<ObjectNode> blocks, int max) {
+  private static Message message(Answer answer, List<JsonNode> blocks, int max) {
     return new Message(Mrkdwn.escape(answer.title()), capped(blocks, max));
   }
 
@@ -150,9 +152,9 @@ final class BlockKit {
     return Mrkdwn.truncate(question == null ? "" : question.strip(), MAX_ECHO);
   }
 
-  private static List<ObjectNode> answerBlocks(
+  private static List<JsonNode> answerBlocks(
       Answer answer, Surface surface, String question, boolean thanked) {
-    List<ObjectNode> blocks = new ArrayList<>();
+    List<JsonNode> blocks = new ArrayList<>();
     if (!answer.keyLine().isEmpty()) {
       blocks.add(section("*The script says:* “" + Mrkdwn.escape(answer.keyLine()) + "”"));
     }
@@ -212,7 +214,7 @@ final class BlockKit {
   }
 
   private static void sectionActions(
-      Answer answer, Surface surface, String question, boolean thanked, List<ObjectNode> blocks) {
+      Answer answer, Surface surface, String question, boolean thanked, List<JsonNode> blocks) {
     List<ObjectNode> buttons = new ArrayList<>();
     if (surface == Surface.PREVIEW) {
       buttons.add(
@@ -273,18 +275,21 @@ final class BlockKit {
    * The script's text as sections: consecutive text blocks share a section, separated by blank
    * lines, so the answer reads as one piece; a table gets a section of its own.
    */
-  static List<ObjectNode> content(List<Block> content) {
+  static List<JsonNode> content(List<Block> content) {
     // The guide's sections are few and answer every question: render each once (per guide; the
-    // keys are weak and compare by identity), and hand out copies, which callers may change.
-    List<ObjectNode> rendered = RENDERED.get(content, BlockKit::render);
-    List<ObjectNode> copy = new ArrayList<>(rendered.size());
-    for (ObjectNode node : rendered) {
-      copy.add(node.deepCopy());
-    }
-    return copy;
+    // keys are weak and compare by identity) and keep it as its JSON text, which every message
+    // shares and writes as it is (a raw value cannot be changed, so none needs a copy): the
+    // script's text is most of an answer's bytes, and escaping it again for every answer showed
+    // in the profile.
+    return RENDERED.get(content, c -> render(c).stream().map(BlockKit::written).toList());
   }
 
-  private static List<ObjectNode> render(List<Block> content) {
+  /** {@code node} as the JSON text it writes, written as it is wherever it is placed. */
+  static JsonNode written(ObjectNode node) {
+    return JSON.rawValueNode(new RawValue(node.toString()));
+  }
+
+  static List<ObjectNode> render(List<Block> content) {
     List<ObjectNode> out = new ArrayList<>();
     List<String> pending = new ArrayList<>();
     for (Block block : content) {
@@ -499,7 +504,7 @@ final class BlockKit {
     return node;
   }
 
-  private static ArrayNode capped(List<ObjectNode> blocks, int max) {
+  private static ArrayNode capped(List<? extends JsonNode> blocks, int max) {
     ArrayNode array = JSON.arrayNode();
     blocks.stream().limit(max).forEach(array::add);
     return array;

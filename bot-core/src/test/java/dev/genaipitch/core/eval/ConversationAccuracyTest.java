@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The bar for reading a message in the context of the answers before it, on conversations written
  * apart from this repository: eval/conversations/dev.jsonl (tuned on), test.jsonl (held out: only
- * scored), blind.jsonl (opened once after issue 16's third round, then used: its misses were tuned
- * on) and blind2.jsonl (a fourth writer's, held out and opened once, after the last change to
- * matching of the fourth round). The issue's target is at least 90% of last messages right and at
- * most 5% of complete questions hijacked by the context; the figures are 90.0% (test), 89.5%
- * (blind) and 84.0% (blind2) (docs/matching.md), so their last-message bars are floors a couple of
- * points under them that fail the build on a regression, and the hijack bar is the issue's own.
+ * scored; its misses listed since round 3), blind.jsonl and blind2.jsonl (each opened once after a
+ * round's last change to matching, then used: their misses were tuned on) and blind3.jsonl (a fifth
+ * writer's, held out and opened once, after the last change to matching of the fifth round). The
+ * issue's target is at least 90% of last messages right and at most 5% of complete questions
+ * hijacked by the context; the figures are 95.5% (dev), 93.0% (test), 90.0% (blind), 85.0% (blind2)
+ * and 83.5% (blind3) (docs/matching.md), so their last-message bars are floors a couple of points
+ * under them that fail the build on a regression, and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 
@@ -43,7 +44,7 @@ final class ConversationAccuracyTest {
     ConversationReport report = run("test.jsonl");
 
     assertThat(report.total()).isEqualTo(200);
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.88);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.91);
     assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
   }
 
@@ -52,7 +53,7 @@ final class ConversationAccuracyTest {
     ConversationReport report = run("blind.jsonl");
 
     assertThat(report.total()).isEqualTo(200);
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.85);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.88);
     assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
   }
 
@@ -61,7 +62,16 @@ final class ConversationAccuracyTest {
     ConversationReport report = run("blind2.jsonl");
 
     assertThat(report.total()).isEqualTo(200);
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.82);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.83);
+    assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
+  }
+
+  @Test
+  void thirdBlindConversations_holdTheFloor_andAreNeverHijackedBeyondTheBar() throws IOException {
+    ConversationReport report = run("blind3.jsonl");
+
+    assertThat(report.total()).isEqualTo(200);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.81);
     assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
   }
 
@@ -69,7 +79,7 @@ final class ConversationAccuracyTest {
   void developmentConversations_meetTheIssuesBar() throws IOException {
     ConversationReport report = run("dev.jsonl");
 
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.90);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.93);
     assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
   }
 
@@ -92,7 +102,8 @@ final class ConversationAccuracyTest {
     Set<String> known = guide.sections().stream().map(Section::id).collect(Collectors.toSet());
     known.add("help");
     known.add("none");
-    for (String file : List.of("dev.jsonl", "test.jsonl", "blind.jsonl", "blind2.jsonl")) {
+    for (String file :
+        List.of("dev.jsonl", "test.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -108,14 +119,16 @@ final class ConversationAccuracyTest {
   /**
    * The content's labelled conversations (what the follow-up model learns from) share no message,
    * case and punctuation aside, with a conversation of the sets they were chosen against (dev,
-   * test, blind). The second blind set was written later, apart from them, and shares exactly the
-   * short common messages below with them, which docs/matching.md reports (its figure without those
-   * conversations is no higher); any other shared message fails.
+   * test, blind; the later writers' also blind2). The second and third blind sets were written
+   * apart from them, and share exactly the short common messages below with the conversations
+   * written before each was opened, which docs/matching.md reports with the figures without those
+   * conversations; any other shared message fails.
    */
   @Test
   void contentConversations_shareNoMessageWithTheEvaluatedOnes() throws IOException {
     Set<String> evaluated = messages("dev.jsonl", "test.jsonl", "blind.jsonl");
     Set<String> secondBlind = messages("blind2.jsonl");
+    Set<String> thirdBlind = messages("blind3.jsonl");
 
     assertThat(guide.followUpExamples()).hasSizeGreaterThan(500);
     assertThat(evaluated).hasSizeGreaterThan(500);
@@ -127,6 +140,20 @@ final class ConversationAccuracyTest {
         .extracting(e -> normalized(e.message()))
         .filteredOn(secondBlind::contains)
         .containsOnly("the spoken version", "tl dr", "what are bedrock s typical use cases");
+    assertThat(guide.followUpExamples())
+        .extracting(e -> normalized(e.message()))
+        .filteredOn(thirdBlind::contains)
+        .containsOnly(
+            "bedrock key message",
+            "how do i open with it",
+            "the ec2 analogy",
+            "the gold line",
+            "the spoken version",
+            "the stage table thing",
+            "tone",
+            "what is amazon datazone exactly",
+            "what s the difference between bedrock and sagemaker",
+            "why will this approach make me sound credible");
   }
 
   private static Set<String> messages(String... files) throws IOException {

@@ -61,10 +61,6 @@ final class FollowUps {
    * @param partCoverage the share of a declared part's weighed words a message must hold to name it
    * @param conversationWeight training weight of a message of a labelled conversation, relative to
    *     an example question
-   * @param evidence probability mass added, spread evenly, to what the message's words give the
-   *     sections a kind relates before their shares are taken: words that point elsewhere ("without
-   *     sounding salesy", "for a 5 person startup") then leave the choice to the side shown and the
-   *     order written, instead of picking whichever related section they happen to touch most
    */
   record Settings(
       double phrasingWeight,
@@ -74,10 +70,9 @@ final class FollowUps {
       double decay,
       double again,
       double partCoverage,
-      double conversationWeight,
-      double evidence) {
+      double conversationWeight) {
 
-    static final Settings DEFAULT = new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6, 1.0, 0.2);
+    static final Settings DEFAULT = new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6, 1.0);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */
@@ -457,7 +452,7 @@ final class FollowUps {
     for (int i = 0; i < c.length; i++) {
       c[i] = classes.indexOf(related.get(i));
     }
-    double[] words = subject == null ? null : shares(subject, c, settings.evidence());
+    double[] words = subject == null ? null : shares(subject, c);
     // The side shown tells "more" after the Bedrock definition from "more" after SageMaker's; it
     // says nothing when the section shown is itself one of the choices.
     double[] side = focus == null || related.contains(last.id()) ? null : side(focus, related);
@@ -518,18 +513,15 @@ final class FollowUps {
     return out;
   }
 
-  /**
-   * The probabilities of classes {@code c}, as shares of their sum with {@code evidence} added,
-   * spread evenly: the less of the message's probability they hold together, the nearer to even.
-   */
-  private static double[] shares(double[] p, int[] c, double s) {
+  /** The probabilities of classes {@code c}, as shares of their sum. */
+  private static double[] shares(double[] p, int[] c) {
     double[] out = new double[c.length];
     double sum = 0;
     for (int i = 0; i < c.length; i++) {
       sum += p[c[i]];
     }
     for (int i = 0; i < c.length; i++) {
-      out[i] = sum + s > 0 ? (p[c[i]] + s / c.length) / (sum + s) : 1.0 / c.length;
+      out[i] = sum > 0 ? p[c[i]] / sum : 1.0 / c.length;
     }
     return out;
   }
@@ -554,9 +546,7 @@ final class FollowUps {
             + " "
             + settings.conversationWeight()
             + " "
-            + SEED
-            + " "
-            + settings.evidence());
+            + SEED);
     for (RelationKind kind : guide.relationKinds()) {
       parts.add("kind " + kind.id());
       parts.addAll(kind.phrasings());

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
  * The bar for reading a message in the context of the answers before it, on conversations written
  * apart from this repository: eval/conversations/dev.jsonl (tuned on), test.jsonl (held out: only
  * scored; its misses listed since round 3), blind.jsonl and blind2.jsonl (each opened once after a
- * round's last change to matching, then used: their misses were tuned on) and blind3.jsonl (a fifth
- * writer's, held out and opened once, after the last change to matching of the fifth round). The
- * issue's target is at least 90% of last messages right and at most 5% of complete questions
- * hijacked by the context; the figures are 95.0% (dev), 91.0% (test), 90.5% (blind), 86.5% (blind2)
- * and 83.5% (blind3) (docs/matching.md), so their last-message bars are floors a couple of points
+ * round's last change to matching, then used: their misses were tuned on), blind3.jsonl (a fifth
+ * writer's, held out and opened once, after the last change to matching of the fifth round) and
+ * blind4.jsonl (a sixth writer's, opened once after round 5's matcher landed). The issue's target
+ * is at least 90% of last messages right and at most 5% of complete questions hijacked by the
+ * context; the figures are 95.0% (dev), 91.0% (test), 90.5% (blind), 86.5% (blind2), 83.5% (blind3)
+ * and 88.5% (blind4) (docs/matching.md), so their last-message bars are floors a couple of points
  * under them that fail the build on a regression, and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
@@ -76,6 +77,15 @@ final class ConversationAccuracyTest {
   }
 
   @Test
+  void fourthBlindConversations_holdTheFloor_andAreNeverHijackedBeyondTheBar() throws IOException {
+    ConversationReport report = run("blind4.jsonl");
+
+    assertThat(report.total()).isEqualTo(200);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.86);
+    assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
+  }
+
+  @Test
   void developmentConversations_meetTheIssuesBar() throws IOException {
     ConversationReport report = run("dev.jsonl");
 
@@ -103,7 +113,13 @@ final class ConversationAccuracyTest {
     known.add("help");
     known.add("none");
     for (String file :
-        List.of("dev.jsonl", "test.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl")) {
+        List.of(
+            "dev.jsonl",
+            "test.jsonl",
+            "blind.jsonl",
+            "blind2.jsonl",
+            "blind3.jsonl",
+            "blind4.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -119,16 +135,17 @@ final class ConversationAccuracyTest {
   /**
    * The content's labelled conversations (what the follow-up model learns from) share no message,
    * case and punctuation aside, with a conversation of the sets they were chosen against (dev,
-   * test, blind; the later writers' also blind2). The second and third blind sets were written
-   * apart from them, and share exactly the short common messages below with the conversations
-   * written before each was opened, which docs/matching.md reports with the figures without those
-   * conversations; any other shared message fails.
+   * test, blind; the later writers' also blind2). The second, third and fourth blind sets were
+   * written apart from them, and share exactly the short common messages below with the
+   * conversations written before each was opened, which docs/matching.md reports with the figures
+   * without those conversations; any other shared message fails.
    */
   @Test
   void contentConversations_shareNoMessageWithTheEvaluatedOnes() throws IOException {
     Set<String> evaluated = messages("dev.jsonl", "test.jsonl", "blind.jsonl");
     Set<String> secondBlind = messages("blind2.jsonl");
     Set<String> thirdBlind = messages("blind3.jsonl");
+    Set<String> fourthBlind = messages("blind4.jsonl");
 
     assertThat(guide.followUpExamples()).hasSizeGreaterThan(500);
     assertThat(evaluated).hasSizeGreaterThan(500);
@@ -154,6 +171,23 @@ final class ConversationAccuracyTest {
             "what is amazon datazone exactly",
             "what s the difference between bedrock and sagemaker",
             "why will this approach make me sound credible");
+    assertThat(guide.followUpExamples())
+        .extracting(e -> normalized(e.message()))
+        .filteredOn(fourthBlind::contains)
+        .containsOnly(
+            "and for a bank",
+            "bedrock key message",
+            "executive summary",
+            "flip side",
+            "give me the 60 second exec summary",
+            "hi what topics do you cover",
+            "how would i lead into it",
+            "other one",
+            "shorter pls",
+            "sm key message",
+            "too long one line",
+            "what s sagemaker s key message",
+            "what s the gold line");
   }
 
   private static Set<String> messages(String... files) throws IOException {

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The bar for reading a message in the context of the answers before it, on conversations written
@@ -40,48 +42,21 @@ final class ConversationAccuracyTest {
     matcher = IntentMatcher.build(guide);
   }
 
-  @Test
-  void heldOutConversations_holdTheFloor_andAreNeverHijackedBeyondTheBar() throws IOException {
-    ConversationReport report = run("test.jsonl");
+  /** Each set written apart from the matcher, with its floor (see the class comment). */
+  @ParameterizedTest(name = "{0}: at least {1} of last messages right")
+  @CsvSource({
+    "test.jsonl, 0.89",
+    "blind.jsonl, 0.88",
+    "blind2.jsonl, 0.83",
+    "blind3.jsonl, 0.81",
+    "blind4.jsonl, 0.86"
+  })
+  void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
+      String file, double floor) throws IOException {
+    ConversationReport report = run(file);
 
     assertThat(report.total()).isEqualTo(200);
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.89);
-    assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
-  }
-
-  @Test
-  void blindConversations_holdTheFloor_andAreNeverHijackedBeyondTheBar() throws IOException {
-    ConversationReport report = run("blind.jsonl");
-
-    assertThat(report.total()).isEqualTo(200);
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.88);
-    assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
-  }
-
-  @Test
-  void secondBlindConversations_holdTheFloor_andAreNeverHijackedBeyondTheBar() throws IOException {
-    ConversationReport report = run("blind2.jsonl");
-
-    assertThat(report.total()).isEqualTo(200);
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.83);
-    assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
-  }
-
-  @Test
-  void thirdBlindConversations_holdTheFloor_andAreNeverHijackedBeyondTheBar() throws IOException {
-    ConversationReport report = run("blind3.jsonl");
-
-    assertThat(report.total()).isEqualTo(200);
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.81);
-    assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
-  }
-
-  @Test
-  void fourthBlindConversations_holdTheFloor_andAreNeverHijackedBeyondTheBar() throws IOException {
-    ConversationReport report = run("blind4.jsonl");
-
-    assertThat(report.total()).isEqualTo(200);
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.86);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(floor);
     assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
   }
 

@@ -12,13 +12,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 final class Json {
 
-  static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .defaultPropertyInclusion(
-              JsonInclude.Value.construct(
-                  JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .build();
+  static final ObjectMapper MAPPER = reflective().addModule(CardJson.module()).build();
+
+  /**
+   * The mapper's rules without {@link CardJson}'s writers: cards and activities written from their
+   * records' annotations by reflection, the JSON {@link CardJson} must give.
+   */
+  static JsonMapper.Builder reflective() {
+    return JsonMapper.builder()
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
 
   private Json() {}
 

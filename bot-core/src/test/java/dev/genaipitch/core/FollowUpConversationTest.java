@@ -92,6 +92,20 @@ final class FollowUpConversationTest {
   }
 
   @Test
+  void completeQuestion_repeatedRightAfterItsOwnAnswer_isAnsweredAsItselfAgain() {
+    // Regression: the follow-up model gives every kind ~0 here, and the share of the answer just
+    // shown that goes to the kinds was split by those ~0s, so noise chose where most of it went
+    // (a Teams chat once answered the second question below "not in the script").
+    Conversation.Chat chat = YOU.in("T8");
+
+    chat.ask("do we need both?").isAnsweredWith("need-both");
+    chat.ask("do we need both?").isAnsweredWith("need-both");
+    chat.ask("<script>alert(1)</script> do we need both?").isAnsweredWith("need-both");
+    chat.ask("when to use sagemaker").isAnsweredWith("when-sagemaker");
+    chat.ask("when to use sagemaker").isAnsweredWith("when-sagemaker");
+  }
+
+  @Test
   void outOfScopeFollowUp_staysOutOfScope() {
     Conversation.Chat thread = YOU.in("T2");
 

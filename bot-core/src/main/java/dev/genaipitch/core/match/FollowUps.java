@@ -61,6 +61,13 @@ final class FollowUps {
    * @param partCoverage the share of a declared part's weighed words a message must hold to name it
    * @param conversationWeight training weight of a message of a labelled conversation, relative to
    *     an example question
+   * @param evidence probability mass added, spread evenly, to what the message's words give the
+   *     sections a kind relates before their shares are taken: words that point elsewhere ("without
+   *     sounding salesy", "for a 5 person startup") then leave the choice to the side shown and the
+   *     order written, instead of picking whichever related section they happen to touch most
+   * @param againDoubt how much the kinds of follow-up together must hold before the {@code again}
+   *     share goes to them: a complete question asked right after its own answer ("do we need
+   *     both?" after need-both) gives every kind ~0, and shares of ~0 are noise, not evidence
    */
   record Settings(
       double phrasingWeight,
@@ -70,9 +77,12 @@ final class FollowUps {
       double decay,
       double again,
       double partCoverage,
-      double conversationWeight) {
+      double conversationWeight,
+      double evidence,
+      double againDoubt) {
 
-    static final Settings DEFAULT = new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6, 1.0);
+    static final Settings DEFAULT =
+        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6, 1.0, 0.1, 0.003);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */
@@ -410,7 +420,12 @@ final class FollowUps {
     double follow = 1 - own;
     int lastClass = classes.indexOf(last.id());
     if (follow > 0 && lastClass >= 0) {
-      double again = own * alone[lastClass] * (1 - settings.again());
+      double again =
+          own
+              * alone[lastClass]
+              * (1 - settings.again())
+              * follow
+              / (follow + settings.againDoubt());
       for (int k = 0; k < kinds.size(); k++) {
         r[k] += again * r[k] / follow;
       }
@@ -452,7 +467,7 @@ final class FollowUps {
     for (int i = 0; i < c.length; i++) {
       c[i] = classes.indexOf(related.get(i));
     }
-    double[] words = subject == null ? null : shares(subject, c);
+    double[] words = subject == null ? null : shares(subject, c, settings.evidence());
     // The side shown tells "more" after the Bedrock definition from "more" after SageMaker's; it
     // says nothing when the section shown is itself one of the choices.
     double[] side = focus == null || related.contains(last.id()) ? null : side(focus, related);
@@ -513,15 +528,18 @@ final class FollowUps {
     return out;
   }
 
-  /** The probabilities of classes {@code c}, as shares of their sum. */
-  private static double[] shares(double[] p, int[] c) {
+  /**
+   * The probabilities of classes {@code c}, as shares of their sum with {@code evidence} added,
+   * spread evenly: the less of the message's probability they hold together, the nearer to even.
+   */
+  private static double[] shares(double[] p, int[] c, double s) {
     double[] out = new double[c.length];
     double sum = 0;
     for (int i = 0; i < c.length; i++) {
       sum += p[c[i]];
     }
     for (int i = 0; i < c.length; i++) {
-      out[i] = sum > 0 ? p[c[i]] / sum : 1.0 / c.length;
+      out[i] = sum + s > 0 ? (p[c[i]] + s / c.length) / (sum + s) : 1.0 / c.length;
     }
     return out;
   }
@@ -546,7 +564,9 @@ final class FollowUps {
             + " "
             + settings.conversationWeight()
             + " "
-            + SEED);
+            + SEED
+            + " "
+            + settings.evidence());
     for (RelationKind kind : guide.relationKinds()) {
       parts.add("kind " + kind.id());
       parts.addAll(kind.phrasings());

@@ -24,11 +24,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * scored; its misses listed since round 3), blind.jsonl and blind2.jsonl (each opened once after a
  * round's last change to matching, then used: their misses were tuned on), blind3.jsonl (a fifth
  * writer's, held out and opened once, after the last change to matching of the fifth round) and
- * blind4.jsonl (a sixth writer's, opened once after round 5's matcher landed). The issue's target
- * is at least 90% of last messages right and at most 5% of complete questions hijacked by the
- * context; the figures are 95.0% (dev), 91.0% (test), 90.5% (blind), 86.5% (blind2), 83.5% (blind3)
- * and 88.5% (blind4) (docs/matching.md), so their last-message bars are floors a couple of points
- * under them that fail the build on a regression, and the hijack bar is the issue's own.
+ * blind4.jsonl (a sixth writer's, opened once after round 5's matcher landed), all used since round
+ * 6, and blind5.jsonl and blind6.jsonl (a seventh and an eighth writer's, opened once after round
+ * 6's matcher landed). The issue's target is at least 90% of last messages right and at most 5% of
+ * complete questions hijacked by the context; the figures are 96.5% (dev), 90.5% (test), 90.0%
+ * (blind), 86.0% (blind2), 84.5% (blind3), 90.5% (blind4), 91.5% (blind5) and 78.5% (blind6)
+ * (docs/matching.md), so their last-message bars are floors a little under them that fail the build
+ * on a regression, and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 
@@ -47,9 +49,11 @@ final class ConversationAccuracyTest {
   @CsvSource({
     "test.jsonl, 0.89",
     "blind.jsonl, 0.88",
-    "blind2.jsonl, 0.83",
-    "blind3.jsonl, 0.81",
-    "blind4.jsonl, 0.86"
+    "blind2.jsonl, 0.84",
+    "blind3.jsonl, 0.83",
+    "blind4.jsonl, 0.88",
+    "blind5.jsonl, 0.89",
+    "blind6.jsonl, 0.76"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -64,7 +68,7 @@ final class ConversationAccuracyTest {
   void developmentConversations_meetTheIssuesBar() throws IOException {
     ConversationReport report = run("dev.jsonl");
 
-    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.93);
+    assertThat(report.lastAccuracy()).as(misses(report)).isGreaterThanOrEqualTo(0.95);
     assertThat(report.hijackRate()).as(misses(report)).isLessThanOrEqualTo(0.05);
   }
 
@@ -94,7 +98,9 @@ final class ConversationAccuracyTest {
             "blind.jsonl",
             "blind2.jsonl",
             "blind3.jsonl",
-            "blind4.jsonl")) {
+            "blind4.jsonl",
+            "blind5.jsonl",
+            "blind6.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -110,10 +116,10 @@ final class ConversationAccuracyTest {
   /**
    * The content's labelled conversations (what the follow-up model learns from) share no message,
    * case and punctuation aside, with a conversation of the sets they were chosen against (dev,
-   * test, blind; the later writers' also blind2). The second, third and fourth blind sets were
-   * written apart from them, and share exactly the short common messages below with the
-   * conversations written before each was opened, which docs/matching.md reports with the figures
-   * without those conversations; any other shared message fails.
+   * test, blind; the later writers' also blind2, the last two all four blind sets before them). The
+   * second to sixth blind sets were written apart from them, and share exactly the short common
+   * messages below with the conversations written before each was opened, which docs/matching.md
+   * reports with the figures without those conversations; any other shared message fails.
    */
   @Test
   void contentConversations_shareNoMessageWithTheEvaluatedOnes() throws IOException {
@@ -121,6 +127,8 @@ final class ConversationAccuracyTest {
     Set<String> secondBlind = messages("blind2.jsonl");
     Set<String> thirdBlind = messages("blind3.jsonl");
     Set<String> fourthBlind = messages("blind4.jsonl");
+    Set<String> fifthBlind = messages("blind5.jsonl");
+    Set<String> sixthBlind = messages("blind6.jsonl");
 
     assertThat(guide.followUpExamples()).hasSizeGreaterThan(500);
     assertThat(evaluated).hasSizeGreaterThan(500);
@@ -163,6 +171,31 @@ final class ConversationAccuracyTest {
             "too long one line",
             "what s sagemaker s key message",
             "what s the gold line");
+    assertThat(guide.followUpExamples())
+        .extracting(e -> normalized(e.message()))
+        .filteredOn(fifthBlind::contains)
+        .containsOnly(
+            "and then",
+            "bedrock key message",
+            "does bedrock support fine tuning",
+            "is claude available on bedrock",
+            "menu pls",
+            "the analogy version",
+            "the table",
+            "what do i say instead",
+            "what s the difference between bedrock and sagemaker",
+            "whats the key message for bedrock",
+            "whats the rds ec2 analogy");
+    assertThat(guide.followUpExamples())
+        .extracting(e -> normalized(e.message()))
+        .filteredOn(sixthBlind::contains)
+        .containsOnly(
+            "and sm s",
+            "do we need both answer pls",
+            "the not competing bit",
+            "what do i say instead",
+            "what does the guide say about regulated industries",
+            "whats the spoken ready version for meetings");
   }
 
   private static Set<String> messages(String... files) throws IOException {

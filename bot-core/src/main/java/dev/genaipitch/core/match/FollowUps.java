@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a message of a conversation in the context of the answer before it. A softmax regression
@@ -89,6 +90,8 @@ final class FollowUps {
   static final FollowUps NONE =
       new FollowUps(List.of(), null, Map.of(), null, Settings.DEFAULT, Map.of(), null);
 
+  private static final int MAX_FOCUS_LINES = 4096;
+
   private final List<String> kinds; // then "a question of its own"
   private final QuestionReader reader;
   private final Map<String, Integer> featureIndex;
@@ -96,6 +99,14 @@ final class FollowUps {
   private final Settings settings;
   private final Map<String, Map<String, Double>> titles; // section -> its title's stems, weighed
   private final PartPicker parts; // null when nothing is a follow-up
+
+  /**
+   * The subject stems of the lines of the guide's sections shown as the focus of a follow-up, by
+   * line, read once per line for this guide: a follow-up's side of the answer shown re-read the
+   * same line every time. Bounded by the guide's lines (and {@link #MAX_FOCUS_LINES} whatever
+   * else), dropped with this model when the guide is reloaded.
+   */
+  private final Map<String, Set<String>> focusStems = new ConcurrentHashMap<>();
 
   private FollowUps(
       List<String> kinds,
@@ -496,7 +507,7 @@ final class FollowUps {
    * apart), as shares; null when it names none of them.
    */
   private double[] side(String line, List<String> sections) {
-    Set<String> stems = subjectStems(reader, line);
+    Set<String> stems = new HashSet<>(focusStems(line));
     for (String id : sections) {
       Set<String> own = titles.getOrDefault(id, Map.of()).keySet();
       if (own.isEmpty()) {
@@ -526,6 +537,17 @@ final class FollowUps {
       out[i] /= sum;
     }
     return out;
+  }
+
+  private Set<String> focusStems(String line) {
+    Set<String> stems = focusStems.get(line);
+    if (stems == null) {
+      stems = Set.copyOf(subjectStems(reader, line));
+      if (focusStems.size() < MAX_FOCUS_LINES) {
+        focusStems.put(line, stems);
+      }
+    }
+    return stems;
   }
 
   /**

@@ -124,11 +124,6 @@ final class ConversationAccuracyTest {
   @Test
   void contentConversations_shareNoMessageWithTheEvaluatedOnes() throws IOException {
     Set<String> evaluated = messages("dev.jsonl", "test.jsonl", "blind.jsonl");
-    Set<String> secondBlind = messages("blind2.jsonl");
-    Set<String> thirdBlind = messages("blind3.jsonl");
-    Set<String> fourthBlind = messages("blind4.jsonl");
-    Set<String> fifthBlind = messages("blind5.jsonl");
-    Set<String> sixthBlind = messages("blind6.jsonl");
 
     assertThat(guide.followUpExamples()).hasSizeGreaterThan(500);
     assertThat(evaluated).hasSizeGreaterThan(500);
@@ -136,13 +131,9 @@ final class ConversationAccuracyTest {
         .filteredOn(e -> evaluated.contains(normalized(e.message())))
         .extracting(e -> e.source() + ": " + e.message())
         .isEmpty();
-    assertThat(guide.followUpExamples())
-        .extracting(e -> normalized(e.message()))
-        .filteredOn(secondBlind::contains)
+    assertThat(learnedMessagesIn("blind2.jsonl"))
         .containsOnly("the spoken version", "tl dr", "what are bedrock s typical use cases");
-    assertThat(guide.followUpExamples())
-        .extracting(e -> normalized(e.message()))
-        .filteredOn(thirdBlind::contains)
+    assertThat(learnedMessagesIn("blind3.jsonl"))
         .containsOnly(
             "bedrock key message",
             "how do i open with it",
@@ -154,9 +145,7 @@ final class ConversationAccuracyTest {
             "what is amazon datazone exactly",
             "what s the difference between bedrock and sagemaker",
             "why will this approach make me sound credible");
-    assertThat(guide.followUpExamples())
-        .extracting(e -> normalized(e.message()))
-        .filteredOn(fourthBlind::contains)
+    assertThat(learnedMessagesIn("blind4.jsonl"))
         .containsOnly(
             "and for a bank",
             "bedrock key message",
@@ -171,9 +160,7 @@ final class ConversationAccuracyTest {
             "too long one line",
             "what s sagemaker s key message",
             "what s the gold line");
-    assertThat(guide.followUpExamples())
-        .extracting(e -> normalized(e.message()))
-        .filteredOn(fifthBlind::contains)
+    assertThat(learnedMessagesIn("blind5.jsonl"))
         .containsOnly(
             "and then",
             "bedrock key message",
@@ -186,9 +173,7 @@ final class ConversationAccuracyTest {
             "what s the difference between bedrock and sagemaker",
             "whats the key message for bedrock",
             "whats the rds ec2 analogy");
-    assertThat(guide.followUpExamples())
-        .extracting(e -> normalized(e.message()))
-        .filteredOn(sixthBlind::contains)
+    assertThat(learnedMessagesIn("blind6.jsonl"))
         .containsOnly(
             "and sm s",
             "do we need both answer pls",
@@ -196,6 +181,15 @@ final class ConversationAccuracyTest {
             "what do i say instead",
             "what does the guide say about regulated industries",
             "whats the spoken ready version for meetings");
+  }
+
+  /** The content's learned messages, normalized, that also occur in a set's conversations. */
+  private static List<String> learnedMessagesIn(String file) throws IOException {
+    Set<String> theirs = messages(file);
+    return guide.followUpExamples().stream()
+        .map(e -> normalized(e.message()))
+        .filter(theirs::contains)
+        .toList();
   }
 
   private static Set<String> messages(String... files) throws IOException {

@@ -2,33 +2,40 @@ package dev.genaipitch.teams;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
 import org.slf4j.LoggerFactory;
 
 /**
  * Posts replies to the Bot Connector's REST API ({@code POST
- * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]}) with the JDK's HTTP client and the
- * adapter's JSON mapper, carrying the bot's own token when it has one.
+ * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]}) with OkHttp, blocking on the
+ * request thread, and the adapter's JSON mapper, carrying the bot's own token when it has one.
  *
- * <p>One client for every serviceUrl: its connections stay open between replies (the SDK's OkHttp
- * client kept 5 idle ones, so a busy bot opened new connections all the time). A 408 or 5xx answer
- * (except 501 and 505) is retried up to three times at once, as the SDK did. A reply that timed
- * out, or whose connection closed without an answer, is not sent again: the connector may have
- * taken it, and a reply is delivered at most once. (The client drops pooled connections the
- * connector closes while they are idle.)
+ * <p>One client for every serviceUrl, with a pool of kept-alive HTTP/1.1 connections as large as
+ * the number of replies that may wait on the connector at once (the SDK's client kept 5 idle, so a
+ * busy bot opened new connections all the time). The exchange runs on the thread that sends the
+ * reply: no selector thread and no futures between it and the socket (the JDK's asynchronous client
+ * was the largest single cost of a reply, docs/performance.md). A 408 or 5xx answer (except 501 and
+ * 505) is retried up to three times at once, as the SDK did. A reply that timed out, or whose
+ * connection closed without an answer, is not sent again: the connector may have taken it, and a
+ * reply is delivered at most once (its body is one-shot, so OkHttp retries only a request it has
+ * not begun to send, such as a refused connection to one of the connector's addresses).
  */
 final class ConnectorReplies implements Replies {
 
@@ -37,38 +44,48 @@ final class ConnectorReplies implements Replies {
   /** Extra wait past the HTTP timeouts before giving up on a reply ourselves. */
   private static final Duration GRACE = Duration.ofSeconds(1);
 
+  /**
+   * How long an idle connection stays in the pool: connectors close idle connections after some
+   * minutes, and a pooled connection idle for more than 10 s is checked before OkHttp reuses it.
+   */
+  private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
   private final BotTokens tokens;
   private final Duration timeout;
-  private final HttpClient http;
+  private final OkHttpClient http;
 
   /**
    * @param tokens the bot's own token for its replies ({@link BotTokens#NONE} for the Emulator)
    * @param timeout how long to wait to connect, and then for the connector's answer
+   * @param connections how many idle connections the pool keeps (as many as replies may wait on the
+   *     connector at once)
    */
-  ConnectorReplies(BotTokens tokens, Duration timeout) {
+  ConnectorReplies(BotTokens tokens, Duration timeout, int connections) {
     this.tokens = tokens;
     this.timeout = timeout;
-    // HTTP/1.1: an http:// serviceUrl (the Emulator's) would otherwise be asked to upgrade to h2c.
-    // The client's own tasks run on its selector thread rather than being handed to a worker
-    // thread each (measured cheaper per reply, docs/performance.md): nothing here blocks in them,
-    // the waiting is done by the request thread in exchange().
+    // HTTP/1.1 only, as before: an https serviceUrl would otherwise be offered HTTP/2.
     this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
+        new OkHttpClient.Builder()
+            .protocols(List.of(Protocol.HTTP_1_1))
+            .connectionPool(
+                new ConnectionPool(connections, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(Runnable::run)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .followRedirects(false)
+            .followSslRedirects(false)
             .build();
   }
 
   /**
-   * Closes the HTTP client where the JDK can (21 and later: it lets exchanges under way finish and
-   * stops its selector thread); on Java 17 the client has no close and is released with the
-   * adapter.
+   * Closes the pool's idle connections; a reply under way finishes on its own thread. OkHttp's
+   * dispatcher is never started: every call here is synchronous.
    */
   @Override
   public void close() {
-    closeIfCloseable(http);
+    http.connectionPool().evictAll();
     closeIfCloseable(tokens);
   }
 
@@ -85,25 +102,22 @@ final class ConnectorReplies implements Replies {
 
   @Override
   public void send(OutgoingMessage message) throws DeliveryException {
-    URI uri = uri(message);
+    HttpUrl url = url(message);
     String token;
     try {
       token = tokens.token();
     } catch (IOException e) {
       throw new DeliveryException("cannot get the bot's Azure AD token: " + e.getMessage());
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .header("Content-Type", "application/json; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(Activity.of(message))));
+    Request.Builder request =
+        new Request.Builder().url(url).post(new OneShot(Json.bytes(Activity.of(message))));
     if (!token.isEmpty()) {
       request.header("Authorization", "Bearer " + token);
     }
     post(request.build());
   }
 
-  private void post(HttpRequest request) throws DeliveryException {
+  private void post(Request request) throws DeliveryException {
     long deadline = System.nanoTime() + timeout.multipliedBy(2).plus(GRACE).toNanos();
     for (int attempt = 0; ; attempt++) {
       int status;
@@ -125,30 +139,27 @@ final class ConnectorReplies implements Replies {
     return status == 408 || (status >= 500 && status != 501 && status != 505);
   }
 
-  private int exchange(HttpRequest request, long deadline) throws IOException, DeliveryException {
-    CompletableFuture<HttpResponse<Void>> sent =
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-    try {
-      return sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).statusCode();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new DeliveryException(e.getCause().getClass().getSimpleName());
-    } catch (TimeoutException e) {
-      sent.cancel(true);
+  private int exchange(Request request, long deadline) throws IOException, DeliveryException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
       throw new DeliveryException(noAnswer());
-    } catch (InterruptedException e) {
-      sent.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new DeliveryException("interrupted");
+    }
+    Call call = http.newCall(request);
+    call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+    // Closing the response reads what is left of its body, so the connection goes back to the pool.
+    try (Response response = call.execute()) {
+      return response.code();
     }
   }
 
   /** What went wrong, in words safe for a log: no URL, token or body. */
   private String describe(IOException e) {
-    if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
+    if (e instanceof SocketTimeoutException) {
       return noAnswer();
+    }
+    if (e instanceof InterruptedIOException) {
+      // OkHttp's call timeout (the whole exchange) ends the call with this, or an interrupt
+      return Thread.currentThread().isInterrupted() ? "interrupted" : noAnswer();
     }
     if (e instanceof ConnectException) {
       return "cannot connect to the connector";
@@ -160,7 +171,7 @@ final class ConnectorReplies implements Replies {
     return "no answer within " + timeout.toMillis() + " ms";
   }
 
-  private static URI uri(OutgoingMessage message) throws DeliveryException {
+  private static HttpUrl url(OutgoingMessage message) throws DeliveryException {
     StringBuilder url = new StringBuilder(message.serviceUrl());
     if (url.length() == 0 || url.charAt(url.length() - 1) != '/') {
       url.append('/');
@@ -178,7 +189,11 @@ final class ConnectorReplies implements Replies {
       if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
         throw new IllegalArgumentException("not an HTTP URL");
       }
-      return uri;
+      HttpUrl parsed = HttpUrl.get(uri);
+      if (parsed == null) {
+        throw new IllegalArgumentException("not an HTTP URL");
+      }
+      return parsed;
     } catch (IllegalArgumentException e) {
       throw new DeliveryException("the activity's serviceUrl is not an HTTP URL");
     }
@@ -187,7 +202,11 @@ final class ConnectorReplies implements Replies {
   /**
    * Appends {@code value} as one path segment: RFC 3986's pchar as is, the rest percent-encoded.
    */
-  private static void appendSegment(StringBuilder url, String value) {
+  private static void appendSegment(StringBuilder url, String value) throws DeliveryException {
+    if (value.equals(".") || value.equals("..")) {
+      // A URL's dot segments move up its path: such an id would send the reply elsewhere.
+      throw new DeliveryException("the activity's ids are not valid in a connector URL");
+    }
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
       if ((c >= 'a' && c <= 'z')
@@ -199,6 +218,38 @@ final class ConnectorReplies implements Replies {
         url.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)));
         url.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
       }
+    }
+  }
+
+  /**
+   * The activity's bytes, written once: OkHttp then never sends them again on a new connection
+   * after it began sending them on one.
+   */
+  private static final class OneShot extends RequestBody {
+    private final byte[] body;
+
+    OneShot(byte[] body) {
+      this.body = body;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON;
+    }
+
+    @Override
+    public long contentLength() {
+      return body.length;
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.write(body);
     }
   }
 

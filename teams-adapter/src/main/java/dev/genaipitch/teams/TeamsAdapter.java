@@ -258,7 +258,7 @@ public final class TeamsAdapter implements AutoCloseable {
       }
       Replies replies =
           new WaitingLimit(
-              new ConnectorReplies(credentials(), replyTimeout),
+              new ConnectorReplies(credentials(), replyTimeout, maxWaitingReplies),
               maxWaitingReplies,
               ticker,
               slotWait);

@@ -142,7 +142,8 @@ final class BodyReader implements Runnable {
       chunk.release();
       if (last) {
         stop();
-        outcome.read(buffer == null ? null : Arrays.copyOf(buffer, kept));
+        outcome.read(
+            buffer == null ? null : kept == buffer.length ? buffer : Arrays.copyOf(buffer, kept));
         return;
       }
     }
@@ -162,7 +163,11 @@ final class BodyReader implements Runnable {
 
   private void append(ByteBuffer bytes, int n) {
     if (kept + n > buffer.length) {
-      long wanted = Math.max((long) kept + n, Math.max(FIRST_BUFFER, 2L * buffer.length));
+      // A declared length sizes the first buffer exactly (a slash command's body is ~500 bytes),
+      // never above what an undeclared body gets: a length that lies reserves nothing more.
+      long declared = request.getLength();
+      long first = declared > 0 ? Math.min(declared, FIRST_BUFFER) : FIRST_BUFFER;
+      long wanted = Math.max((long) kept + n, Math.max(first, 2L * buffer.length));
       buffer = Arrays.copyOf(buffer, (int) Math.min(wanted, retain));
     }
     bytes.get(buffer, kept, n);

@@ -231,16 +231,21 @@ final class SlackEndpoint implements HttpEndpoint {
 
   private static HttpReply reply(com.slack.api.bolt.response.Response result) {
     int status = result.getStatusCode() == null ? 200 : result.getStatusCode();
-    String body = result.getBody() == null ? "" : result.getBody();
     String type = result.getContentType();
-    if (status >= 400) {
-      // Bolt's own refusals ({"error": "..."} or text) in the server's one error shape.
-      return HttpReply.error(status, boltReason(body));
+    HttpReply reply;
+    if (status < 400 && type != null && result instanceof JsonReply json && json.bytes() != null) {
+      reply = new HttpReply(status, Map.of(), type, json.bytes());
+    } else {
+      String body = result.getBody() == null ? "" : result.getBody();
+      if (status >= 400) {
+        // Bolt's own refusals ({"error": "..."} or text) in the server's one error shape.
+        return HttpReply.error(status, boltReason(body));
+      }
+      if (type == null) {
+        type = body.startsWith("{") ? HttpReply.JSON : "text/plain; charset=utf-8";
+      }
+      reply = HttpReply.of(status, type, body);
     }
-    if (type == null) {
-      type = body.startsWith("{") ? HttpReply.JSON : "text/plain; charset=utf-8";
-    }
-    HttpReply reply = HttpReply.of(status, type, body);
     if (result.getHeaders() != null) {
       for (Map.Entry<String, List<String>> header : result.getHeaders().entrySet()) {
         List<String> values = header.getValue();

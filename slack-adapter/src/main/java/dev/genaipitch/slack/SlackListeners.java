@@ -412,11 +412,7 @@ final class SlackListeners {
   }
 
   private static Response json(ObjectNode body) {
-    return Response.builder()
-        .statusCode(200)
-        .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-        .body(body.toString())
-        .build();
+    return JsonReply.of(body);
   }
 
   private static boolean blank(String s) {

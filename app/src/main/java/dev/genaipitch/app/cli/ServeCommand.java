@@ -16,6 +16,8 @@ import dev.genaipitch.slack.SlackStartException;
 import dev.genaipitch.teams.TeamsAdapter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -116,6 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
    */
   public static int serve(BotConfig config, PitchService.Routes routes, PrintWriter err)
       throws Exception {
+    warmUpTls();
     LogSetup.apply(config.logging().json());
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -177,6 +182,31 @@ public final class ServeCommand implements Callable<Integer> {
     scheduler.shutdownNow();
     LOG.info("stopped");
     return 0;
+  }
+
+  /**
+   * Starts the JDK's TLS set-up (reading the trust store's certificates, the protocols and cipher
+   * suites) on a thread of its own, beside the content load: the Teams connector's and the Slack
+   * SDK's HTTP clients both need it before the server is ready, it needs nothing the content load
+   * does, and the JDK keeps the result (the default context, the trusted certificates) for every
+   * client made after it. A failure here is left to the clients, which report it where they use
+   * TLS.
+   */
+  private static void warmUpTls() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                SSLContext.getDefault();
+                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm())
+                    .init((KeyStore) null);
+              } catch (GeneralSecurityException | RuntimeException e) {
+                // the clients meet the same problem, and report it, when they set up TLS
+              }
+            },
+            "tls-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static String describe(Exception e) {

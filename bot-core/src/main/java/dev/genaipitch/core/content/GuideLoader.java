@@ -79,6 +79,7 @@ public final class GuideLoader {
           "synonyms",
           "examples");
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final int MAX_TITLE = 60;
   private static final int MAX_SUMMARY = 150;
   private static final int MAX_COMPANIONS = 2;
@@ -781,7 +782,7 @@ public final class GuideLoader {
   }
 
   private static String normalized(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
   /**
@@ -1002,6 +1003,12 @@ public final class GuideLoader {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // The common case first: decoding with replacement is far cheaper than the strict decoder, and
+    // a text without U+FFFD in it had nothing to replace, so the strict one would read the same.
+    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return lenient;
+    }
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);

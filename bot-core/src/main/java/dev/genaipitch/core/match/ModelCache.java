@@ -103,9 +103,12 @@ final class ModelCache {
     }
 
     private void addLong(long value) {
-      for (int shift = 56; shift >= 0; shift -= 8) {
-        digest.update((byte) (value >>> shift));
+      // One update of eight bytes, not eight of one: the same digest, far fewer calls per string.
+      byte[] bytes = new byte[Long.BYTES];
+      for (int i = 0; i < Long.BYTES; i++) {
+        bytes[i] = (byte) (value >>> (56 - 8 * i));
       }
+      digest.update(bytes);
     }
   }
 }

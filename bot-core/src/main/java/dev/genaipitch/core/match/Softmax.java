@@ -114,9 +114,15 @@ final class Softmax {
     if (length != (features + 2) * classes) {
       throw new java.io.IOException("model weights do not fit its shape");
     }
+    // In blocks rather than readDouble by readDouble: the weights are most of a model's bytes, and
+    // both shipped models are read before the server is ready. Same order and bits as write().
     double[] w = new double[length];
-    for (int i = 0; i < length; i++) {
-      w[i] = in.readDouble();
+    byte[] block = new byte[Double.BYTES * 8192];
+    for (int i = 0; i < length; ) {
+      int n = Math.min(8192, length - i);
+      in.readFully(block, 0, n * Double.BYTES);
+      java.nio.ByteBuffer.wrap(block, 0, n * Double.BYTES).asDoubleBuffer().get(w, i, n);
+      i += n;
     }
     return new Softmax(classes, features, w);
   }

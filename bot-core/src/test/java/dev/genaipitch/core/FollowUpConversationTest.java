@@ -106,11 +106,43 @@ final class FollowUpConversationTest {
   }
 
   @Test
+  void sectionNamedByItsNumber_isTheSectionWhoseHeadingCarriesIt() {
+    YOU.ask("whats in section 9").isAnsweredWith("why-it-works");
+    YOU.ask("whats the point of section 6").isAnsweredWith("not-competing");
+    YOU.ask("ok start at step 1").isAnsweredWith("opening");
+    // Next to a section is not that section.
+    YOU.ask("the preamble before section 1, what does it say").isAnsweredWith("overview");
+  }
+
+  @Test
+  void numberAlone_inAConversation_continuesARunOfSections_butAloneAsksNothing() {
+    YOU.ask("4").isOutOfScope();
+
+    Conversation.Chat thread = YOU.in("N1");
+    thread.ask("whats section 2").isAnsweredWith("definitions");
+    thread.ask("3?").isAnsweredWith("analogy");
+    thread.ask("4").isAnsweredWith("when-bedrock");
+    thread.ask("and section 7?").isAnsweredWith("need-both");
+    thread.ask("and 8").isAnsweredWith("executive-summary");
+  }
+
+  @Test
   void outOfScopeFollowUp_staysOutOfScope() {
     Conversation.Chat thread = YOU.in("T2");
 
     thread.ask("do we need both?").isAnsweredWith("need-both");
     thread.ask("and what does that cost a month?").isOutOfScope();
+  }
+
+  @Test
+  void outOfScopeFollowUp_namingTheAnswersSubject_staysOutOfScope() {
+    Conversation.Chat thread = YOU.in("T9");
+
+    thread.ask("sm governance").isAnsweredWith("when-sagemaker");
+    thread.ask("how would i set up datazone for that").isOutOfScope();
+    thread.ask("when to use bedrock").isAnsweredWith("when-bedrock");
+    thread.ask("ok and what would 300 seats of that cost per month?").isOutOfScope();
+    thread.ask("and for an insurer?").isAnsweredWith("when-sagemaker");
   }
 
   @Test

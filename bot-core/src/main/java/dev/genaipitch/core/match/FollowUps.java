@@ -69,6 +69,9 @@ final class FollowUps {
    * @param againDoubt how much the kinds of follow-up together must hold before the {@code again}
    *     share goes to them: a complete question asked right after its own answer ("do we need
    *     both?" after need-both) gives every kind ~0, and shares of ~0 are noise, not evidence
+   * @param outOfScope how sure the message's own reading must be that the script does not cover it
+   *     before that holds back the kinds of follow-up that lead into the script: from there to
+   *     certainty, their share goes back to the message's own reading in proportion
    */
   record Settings(
       double phrasingWeight,
@@ -80,10 +83,11 @@ final class FollowUps {
       double partCoverage,
       double conversationWeight,
       double evidence,
-      double againDoubt) {
+      double againDoubt,
+      double outOfScope) {
 
     static final Settings DEFAULT =
-        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6, 1.0, 0.1, 0.003);
+        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6, 1.0, 0.1, 0.003, 0.7);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */
@@ -443,17 +447,29 @@ final class FollowUps {
       own -= again;
     }
     double[] p = new double[alone.length];
+    int noneClass = classes.indexOf(Guide.NONE);
     for (int k = 0; k < kinds.size(); k++) {
       List<String> related = last.related(kinds.get(k));
       if (related.isEmpty()) {
         own += r[k];
         continue;
       }
+      double moved = r[k];
+      if (subject != null && noneClass >= 0 && !related.contains(Guide.NONE)) {
+        // Words the script does not cover ("what does that cost a month?", "in german") keep the
+        // message's own reading out of scope: a kind that leads into the script takes only what
+        // they leave it.
+        double back = (subject[noneClass] - settings.outOfScope()) / (1 - settings.outOfScope());
+        if (back > 0) {
+          own += moved * Math.min(1, back);
+          moved -= moved * Math.min(1, back);
+        }
+      }
       String chosen =
           part != null && related.contains(part)
               ? part
               : choose(related, subject, last, focus, classes);
-      p[classes.indexOf(chosen)] += r[k];
+      p[classes.indexOf(chosen)] += moved;
     }
     for (int c = 0; c < p.length; c++) {
       p[c] += own * alone[c];

@@ -45,6 +45,7 @@ public final class IntentMatcher {
   private final LinePicker lines;
   private final Map<String, Section> sections;
   private final FollowUps followUps;
+  private final SectionNumbers numbers;
 
   private IntentMatcher(Guide guide, Tuning tuning, TrainedModel trained, FollowUps followUps) {
     this.tuning = tuning;
@@ -62,6 +63,7 @@ public final class IntentMatcher {
     this.lines = new LinePicker(guide, reader, tuning.lineCoverage(), tuning.lineWeight());
     this.sections = guide.byId();
     this.followUps = followUps;
+    this.numbers = SectionNumbers.of(guide);
   }
 
   /**
@@ -103,7 +105,28 @@ public final class IntentMatcher {
    * MatchResult#notCovered}). A question about one fact gets the line that answers it.
    */
   public MatchResult match(String question) {
-    return matchAlone(question == null ? "" : question, new HashMap<>());
+    String text = question == null ? "" : question;
+    Map<String, List<Analyzer.Token>> analyzed = new HashMap<>();
+    MatchResult alone = matchAlone(text, analyzed);
+    return numbered(text, alone, false, analyzed);
+  }
+
+  /**
+   * {@code alone} as the section {@code text} names by the script's numbering, when it names one
+   * ("whats in section 9"; in a conversation also a number alone, "3?"): the guide's order is the
+   * script's, and a number names one section whatever the words around it.
+   */
+  private MatchResult numbered(
+      String text,
+      MatchResult alone,
+      boolean inConversation,
+      Map<String, List<Analyzer.Token>> analyzed) {
+    String id = numbers.named(text, inConversation).orElse(null);
+    if (id == null || !alone.alsoAsked().isEmpty() || !alone.notCovered().isEmpty()) {
+      return alone;
+    }
+    MatchResult result = new MatchResult(text, id, 1.0, List.of(), List.of());
+    return withKeyLine(result, analyzed.computeIfAbsent(text, k -> reader.read(k, true)));
   }
 
   /**
@@ -148,6 +171,10 @@ public final class IntentMatcher {
     Map<String, List<Analyzer.Token>> analyzed = new HashMap<>();
     MatchResult alone = matchAlone(text, analyzed);
     Shown shown = context.isEmpty() ? null : context.get(0);
+    MatchResult byNumber = numbered(text, alone, shown != null, analyzed);
+    if (byNumber != alone) {
+      return byNumber;
+    }
     Section last = shown == null ? null : sections.get(shown.section());
     if (last == null || !alone.alsoAsked().isEmpty() || !alone.notCovered().isEmpty()) {
       return alone;

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,7 +78,6 @@ public final class GuideLoader {
           "synonyms",
           "examples");
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final int MAX_TITLE = 60;
   private static final int MAX_SUMMARY = 150;
   private static final int MAX_COMPANIONS = 2;
@@ -712,9 +710,9 @@ public final class GuideLoader {
   /** The non-blank, non-comment lines of a list file, each with its line number. */
   private static List<Listed> listLines(String file, String text) {
     List<Listed> out = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
+    List<String> lines = lines(text);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
       if (!line.isEmpty() && !line.startsWith("#")) {
         out.add(new Listed(line, file, i + 1));
       }
@@ -781,8 +779,66 @@ public final class GuideLoader {
     }
   }
 
-  private static String normalized(String text) {
-    return NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+  /**
+   * The lines of {@code text}, split where {@code text.split("\\r?\\n", -1)} splits (a line feed,
+   * with the carriage return before it), without a regular expression: the example files are read
+   * at every start.
+   */
+  static List<String> lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', start)) {
+      int end = lf > start && text.charAt(lf - 1) == '\r' ? lf - 1 : lf;
+      out.add(text.substring(start, end));
+      start = lf + 1;
+    }
+    out.add(text.substring(start));
+    return out;
+  }
+
+  /**
+   * {@code text} in lower case with each run of characters that are neither letters nor numbers
+   * ({@code [^\\p{L}\\p{N}]+}) turned into one space, stripped: how two examples are compared. By
+   * hand rather than with the regular expression: every example of the guide goes through it at
+   * every start.
+   */
+  static String normalized(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean gap = false;
+    for (int i = 0; i < lower.length(); ) {
+      int c = lower.codePointAt(i);
+      i += Character.charCount(c);
+      if (isLetterOrNumber(c)) {
+        if (gap) {
+          out.append(' ');
+          gap = false;
+        }
+        out.appendCodePoint(c);
+      } else {
+        gap = true;
+      }
+    }
+    if (gap) {
+      out.append(' ');
+    }
+    return out.toString().strip();
+  }
+
+  /** {@code \\p{L}} or {@code \\p{N}}: the Unicode letter and number categories. */
+  private static boolean isLetterOrNumber(int c) {
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
   }
 
   /**
@@ -899,7 +955,7 @@ public final class GuideLoader {
 
   private static Parsed parseFile(String name, String decoded, List<ContentProblem> problems) {
     String text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
-    List<String> lines = Arrays.asList(text.split("\r?\n", -1));
+    List<String> lines = lines(text);
     int before = problems.size();
     FrontMatter front = FrontMatter.parse(name, lines, problems);
     if (front == null) {

@@ -45,10 +45,11 @@ final class ConnectorReplies implements Replies {
   private static final Duration GRACE = Duration.ofSeconds(1);
 
   /**
-   * How long an idle connection stays in the pool: connectors close idle connections after some
-   * minutes, and a pooled connection idle for more than 10 s is checked before OkHttp reuses it.
+   * How long an idle connection stays in the pool: below the 30 s after which common servers
+   * (Jetty's, the JDK's) close one, so that the client drops it first, as a client must; OkHttp
+   * also checks a connection idle for more than 10 s before it reuses it.
    */
-  private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+  private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 

@@ -25,10 +25,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * round's last change to matching, then used: their misses were tuned on), blind3.jsonl (a fifth
  * writer's, held out and opened once, after the last change to matching of the fifth round) and
  * blind4.jsonl (a sixth writer's, opened once after round 5's matcher landed), all used since round
- * 6, and blind5.jsonl and blind6.jsonl (a seventh and an eighth writer's, opened once after round
- * 6's matcher landed). The issue's target is at least 90% of last messages right and at most 5% of
- * complete questions hijacked by the context; the figures are 96.5% (dev), 90.5% (test), 90.0%
- * (blind), 86.0% (blind2), 84.5% (blind3), 90.5% (blind4), 91.5% (blind5) and 78.5% (blind6)
+ * 6, blind5.jsonl and blind6.jsonl (a seventh and an eighth writer's, opened once after round 6's
+ * matcher landed; used since round 7), and blind7.jsonl, blind8.jsonl and blind9.jsonl (a ninth,
+ * tenth and eleventh writer's, opened once after round 7's matcher landed). The issue's target is
+ * at least 90% of last messages right and at most 5% of complete questions hijacked by the context;
+ * round 7's figures are 96.5% (dev), 91.0% (test), 90.0% (blind), 86.5% (blind2), 84.5% (blind3),
+ * 90.5% (blind4), 92.0% (blind5), 80.0% (blind6), 88.0% (blind7), 88.0% (blind8) and 90.5% (blind9)
  * (docs/matching.md), so their last-message bars are floors a little under them that fail the build
  * on a regression, and the hijack bar is the issue's own.
  */
@@ -47,13 +49,16 @@ final class ConversationAccuracyTest {
   /** Each set written apart from the matcher, with its floor (see the class comment). */
   @ParameterizedTest(name = "{0}: at least {1} of last messages right")
   @CsvSource({
-    "test.jsonl, 0.89",
+    "test.jsonl, 0.90",
     "blind.jsonl, 0.88",
-    "blind2.jsonl, 0.84",
+    "blind2.jsonl, 0.85",
     "blind3.jsonl, 0.83",
     "blind4.jsonl, 0.88",
-    "blind5.jsonl, 0.89",
-    "blind6.jsonl, 0.76"
+    "blind5.jsonl, 0.90",
+    "blind6.jsonl, 0.78",
+    "blind7.jsonl, 0.86",
+    "blind8.jsonl, 0.86",
+    "blind9.jsonl, 0.88"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -100,7 +105,10 @@ final class ConversationAccuracyTest {
             "blind3.jsonl",
             "blind4.jsonl",
             "blind5.jsonl",
-            "blind6.jsonl")) {
+            "blind6.jsonl",
+            "blind7.jsonl",
+            "blind8.jsonl",
+            "blind9.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -117,7 +125,7 @@ final class ConversationAccuracyTest {
    * The content's labelled conversations (what the follow-up model learns from) share no message,
    * case and punctuation aside, with a conversation of the sets they were chosen against (dev,
    * test, blind; the later writers' also blind2, the last two all four blind sets before them). The
-   * second to sixth blind sets were written apart from them, and share exactly the short common
+   * second to ninth blind sets were written apart from them, and share exactly the short common
    * messages below with the conversations written before each was opened, which docs/matching.md
    * reports with the figures without those conversations; any other shared message fails.
    */
@@ -181,6 +189,51 @@ final class ConversationAccuracyTest {
             "what do i say instead",
             "what does the guide say about regulated industries",
             "whats the spoken ready version for meetings");
+    assertThat(learnedMessagesIn("blind7.jsonl"))
+        .containsOnly(
+            "for a hospital",
+            "is rag in there",
+            "shorter pls",
+            "the analogy version",
+            "the gold line",
+            "the other side",
+            "the stage table thing",
+            "what does the guide say about regulated industries",
+            "what is sagemaker canvas",
+            "what s bedrock good for",
+            "when do i pitch bedrock",
+            "when does sagemaker make sense",
+            "who wrote this and when was it last updated",
+            "why will this approach make me sound credible");
+    assertThat(learnedMessagesIn("blind8.jsonl"))
+        .containsOnly(
+            "and once they grow",
+            "and then",
+            "br use cases",
+            "executive summary",
+            "one line each",
+            "the table",
+            "what do i say instead",
+            "what is sagemaker",
+            "what s the gold line",
+            "what topics can you help with",
+            "whats the rds ec2 analogy",
+            "when does sagemaker make sense",
+            "why will this approach make me sound credible");
+    assertThat(learnedMessagesIn("blind9.jsonl"))
+        .containsOnly(
+            "and for a bank",
+            "and the comms strategy bit",
+            "and what do i never say",
+            "is rag in there",
+            "the opener",
+            "the other side",
+            "the table",
+            "then the analogy",
+            "what s the gold line",
+            "when does sagemaker make sense",
+            "who wrote this and when was it last updated",
+            "why does it work");
   }
 
   /** The content's learned messages, normalized, that also occur in a set's conversations. */

@@ -53,13 +53,15 @@ public final class Fixtures {
   }
 
   /**
-   * Waits, up to 5 s, until {@code scrape} has a line starting with each of {@code prefixes}. Jetty
-   * records a request's {@code http_server_requests} timer when the exchange completes, which can
-   * be just after the client has read the response.
+   * Waits, up to 30 s, until {@code scrape} has a line starting with each of {@code prefixes}.
+   * Jetty records a request's {@code http_server_requests} timer when the exchange completes, which
+   * can be just after the client has read the response, and the timer is registered (its line
+   * shows, counting 0) a moment before the request is recorded into it: a prefix that is to see a
+   * count includes the value.
    */
   static void awaitMetrics(Supplier<String> scrape, String... prefixes)
       throws InterruptedException {
-    long deadline = System.nanoTime() + 5_000_000_000L;
+    long deadline = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < deadline) {
       List<String> lines = lines(scrape.get());
       if (Arrays.stream(prefixes).allMatch(p -> lines.stream().anyMatch(l -> l.startsWith(p)))) {

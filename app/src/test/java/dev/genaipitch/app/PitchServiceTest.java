@@ -112,7 +112,8 @@ final class PitchServiceTest {
     get("/healthz");
     Fixtures.awaitMetrics(
         service::scrape,
-        "http_server_requests_seconds_count{method=\"GET\",port=\"public\",route=\"/healthz\"");
+        "http_server_requests_seconds_count{method=\"GET\",port=\"public\",route=\"/healthz\",status=\"200\"}"
+            + " 1");
     awaitScheduler();
 
     HttpResponse<String> response = get("/metrics");

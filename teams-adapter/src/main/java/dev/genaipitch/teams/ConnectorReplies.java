@@ -55,7 +55,9 @@ final class ConnectorReplies implements Replies {
 
   private final BotTokens tokens;
   private final Duration timeout;
-  private final OkHttpClient http;
+
+  /** The client; its settings are read by tests. */
+  final OkHttpClient http;
 
   /**
    * @param tokens the bot's own token for its replies ({@link BotTokens#NONE} for the Emulator)
@@ -70,6 +72,7 @@ final class ConnectorReplies implements Replies {
     this.http =
         new OkHttpClient.Builder()
             .protocols(List.of(Protocol.HTTP_1_1))
+            .socketFactory(NoDelaySockets.INSTANCE)
             .connectionPool(
                 new ConnectionPool(connections, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
             .connectTimeout(timeout)

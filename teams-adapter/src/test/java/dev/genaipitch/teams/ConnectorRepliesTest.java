@@ -46,6 +46,12 @@ final class ConnectorRepliesTest {
         .containsExactly("reply 0", "reply 1", "reply 2", "reply 3", "reply 4");
   }
 
+  // Nagle's algorithm held a reply's second write for the connector's delayed acknowledgement.
+  @Test
+  void theRepliesClient_sendsEachWriteAtOnce() {
+    assertThat(replies.http.socketFactory()).isSameAs(NoDelaySockets.INSTANCE);
+  }
+
   // A URL's "." and ".." segments move up its path: such an id would post the reply elsewhere.
   @Test
   void send_anIdThatIsADotSegment_isNotSent() {

@@ -1,0 +1,64 @@
+package dev.genaipitch.teams;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
+
+/**
+ * Sockets that send each write at once ({@code TCP_NODELAY}), for the replies' client. OkHttp
+ * leaves Nagle's algorithm on, and a reply larger than one of its 8 KiB buffers goes out in two
+ * writes: the second then waits for the connector's delayed acknowledgement of the first, ~40 ms on
+ * Linux, in about one reply of a hundred at 500/s (docs/performance.md). The JDK's client, used
+ * before, turned Nagle off; every HTTP server here does too.
+ */
+final class NoDelaySockets extends SocketFactory {
+
+  static final NoDelaySockets INSTANCE = new NoDelaySockets();
+
+  private NoDelaySockets() {}
+
+  @Override
+  public Socket createSocket() throws IOException {
+    Socket socket = new Socket();
+    socket.setTcpNoDelay(true);
+    return socket;
+  }
+
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    return connected(new InetSocketAddress(host, port));
+  }
+
+  @Override
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
+    return connected(new InetSocketAddress(host, port), localHost, localPort);
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port) throws IOException {
+    return connected(new InetSocketAddress(host, port));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+      throws IOException {
+    return connected(new InetSocketAddress(address, port), localAddress, localPort);
+  }
+
+  private Socket connected(InetSocketAddress remote) throws IOException {
+    Socket socket = createSocket();
+    socket.connect(remote);
+    return socket;
+  }
+
+  private Socket connected(InetSocketAddress remote, InetAddress localAddress, int localPort)
+      throws IOException {
+    Socket socket = createSocket();
+    socket.bind(new InetSocketAddress(localAddress, localPort));
+    socket.connect(remote);
+    return socket;
+  }
+}

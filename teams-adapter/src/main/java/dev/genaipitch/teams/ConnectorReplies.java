@@ -165,7 +165,7 @@ final class ConnectorReplies implements Replies {
       return noAnswer();
     }
     if (e instanceof InterruptedIOException) {
-      // OkHttp's call timeout (the whole exchange) ends the call with this, or an interrupt
+      // an interrupt of the replying thread (no timeout over the whole call is set: exchange)
       return Thread.currentThread().isInterrupted() ? "interrupted" : noAnswer();
     }
     if (e instanceof ConnectException) {

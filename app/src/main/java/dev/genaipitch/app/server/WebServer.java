@@ -67,6 +67,11 @@ public final class WebServer {
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
+  static {
+    // Before any Jetty class: see JettyPadding.
+    JettyPadding.settle();
+  }
+
   private final Server server;
   private final ServerConnector connector;
   private final ServerConnector adminConnector;

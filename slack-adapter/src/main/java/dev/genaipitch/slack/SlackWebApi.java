@@ -8,12 +8,15 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * The few Slack calls the bot makes, each reduced to an {@link Outcome} that says whether to retry.
@@ -41,10 +44,10 @@ final class SlackWebApi {
   record Failed(String reason) implements Outcome {}
 
   private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final MethodsClient methods;
-  private final HttpClient http;
-  private final Duration timeout;
+  private final OkHttpClient http;
 
   /**
    * @param timeout how long a post to a response_url may take to connect, and then to be answered
@@ -52,11 +55,20 @@ final class SlackWebApi {
    */
   SlackWebApi(Slack slack, String botToken, Duration timeout) {
     this.methods = slack.methods(botToken);
-    this.timeout = timeout;
+    // The Web API's own OkHttp client, so its connections and threads serve these posts too (no
+    // second HTTP client in the process), without its interceptors: a response_url is a
+    // credential, and nothing on the way may log it.
+    OkHttpClient.Builder builder = slack.getHttpClient().getOkHttpClient().newBuilder();
+    builder.interceptors().clear();
+    builder.networkInterceptors().clear();
     this.http =
-        HttpClient.newBuilder()
+        builder
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .callTimeout(timeout)
+            .followRedirects(false)
+            .followSslRedirects(false)
             .build();
   }
 
@@ -79,26 +91,45 @@ final class SlackWebApi {
 
   /** Posts to an interaction's {@code response_url}. */
   Outcome respond(String responseUrl, ObjectNode body) {
+    Request request;
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(responseUrl))
-              .timeout(timeout)
-              .header("Content-Type", "application/json; charset=utf-8")
-              .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+      request =
+          new Request.Builder()
+              .url(httpUrl(responseUrl))
+              .post(RequestBody.create(body.toString().getBytes(StandardCharsets.UTF_8), JSON))
               .build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() / 100 == 2) {
-        return new Delivered(null);
-      }
-      return byStatus(response.statusCode(), response.headers().firstValue("Retry-After"));
-    } catch (IOException e) {
-      return new Retryable(e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Failed("interrupted");
     } catch (RuntimeException e) {
       return new Failed("bad response_url (" + e.getClass().getSimpleName() + ")");
     }
+    // Closing the response reads what is left of its body, so the connection can be used again.
+    try (Response response = http.newCall(request).execute()) {
+      if (response.code() / 100 == 2) {
+        return new Delivered(null);
+      }
+      return byStatus(response.code(), Optional.ofNullable(response.header("Retry-After")));
+    } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        return new Failed("interrupted");
+      }
+      return new Retryable(e.getClass().getSimpleName());
+    } catch (RuntimeException e) {
+      return new Failed("bad response_url (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** An absolute http(s) URL with a host, or an IllegalArgumentException. */
+  private static HttpUrl httpUrl(String url) {
+    URI uri = URI.create(url);
+    String scheme = uri.getScheme();
+    if (uri.getHost() == null
+        || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+      throw new IllegalArgumentException("not an http(s) URL");
+    }
+    HttpUrl parsed = HttpUrl.get(uri);
+    if (parsed == null) {
+      throw new IllegalArgumentException("not an http(s) URL");
+    }
+    return parsed;
   }
 
   @FunctionalInterface

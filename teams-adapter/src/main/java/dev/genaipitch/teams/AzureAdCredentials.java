@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * The bot's own access token for its replies, from the Azure AD token endpoint named by
@@ -23,34 +27,46 @@ import java.time.Instant;
  * differs) and a loopback fake in tests alike. Errors name the HTTP status and Azure AD's error
  * code, never the password or a token.
  */
-final class AzureAdCredentials implements BotTokens, AutoCloseable {
+final class AzureAdCredentials implements BotTokens {
 
   /** The Bot Connector's scope, for replies into any channel. */
   static final String SCOPE = "https://api.botframework.com/.default";
 
   private static final Duration EARLY = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
   private final String appId;
   private final String password;
   private final URI tokenUrl;
-  private final Duration timeout;
   private final Clock clock;
-  private final HttpClient http;
+  private final OkHttpClient http;
   private final Object lock = new Object();
   private String token;
   private Instant renewAt = Instant.MIN;
 
-  AzureAdCredentials(String appId, String password, URI tokenUrl, Duration timeout, Clock clock) {
+  /**
+   * @param timeout how long to wait to connect, and then for the token endpoint's answer
+   * @param shared the adapter's HTTP client ({@link ConnectorReplies#client})
+   */
+  AzureAdCredentials(
+      String appId,
+      String password,
+      URI tokenUrl,
+      Duration timeout,
+      Clock clock,
+      OkHttpClient shared) {
     this.appId = appId;
     this.password = password;
     this.tokenUrl = tokenUrl;
-    this.timeout = timeout;
     this.clock = clock;
     this.http =
-        HttpClient.newBuilder()
+        shared
+            .newBuilder()
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .callTimeout(timeout)
             .build();
   }
 
@@ -60,17 +76,12 @@ final class AzureAdCredentials implements BotTokens, AutoCloseable {
       if (token != null && clock.instant().isBefore(renewAt)) {
         return token;
       }
-      try {
-        fetch();
-        return token;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while asking the token endpoint", e);
-      }
+      fetch();
+      return token;
     }
   }
 
-  private void fetch() throws IOException, InterruptedException {
+  private void fetch() throws IOException {
     String form =
         "grant_type=client_credentials&client_id="
             + encode(appId)
@@ -79,27 +90,34 @@ final class AzureAdCredentials implements BotTokens, AutoCloseable {
             + "&scope="
             + encode(SCOPE);
     Instant asked = clock.instant();
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(tokenUrl)
-                .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    JsonNode body;
-    try {
-      body = JSON.readTree(response.body());
-    } catch (IOException e) {
-      body = null;
+    HttpUrl url = HttpUrl.get(tokenUrl);
+    if (url == null) {
+      throw new IOException("the token endpoint " + tokenUrl + " is not an http(s) URL");
     }
-    if (response.statusCode() != 200 || body == null || !body.path("access_token").isTextual()) {
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .post(RequestBody.create(form.getBytes(StandardCharsets.UTF_8), FORM))
+            .build();
+    int status;
+    JsonNode body;
+    try (Response response = http.newCall(request).execute()) {
+      status = response.code();
+      ResponseBody content = response.body();
+      byte[] bytes = content == null ? new byte[0] : content.bytes();
+      try {
+        body = JSON.readTree(bytes);
+      } catch (IOException e) {
+        body = null;
+      }
+    }
+    if (status != 200 || body == null || !body.path("access_token").isTextual()) {
       String code = body == null ? "" : body.path("error").asText("");
       throw new IOException(
           "the token endpoint "
               + tokenUrl
               + " answered HTTP "
-              + response.statusCode()
+              + status
               + (code.isEmpty() ? "" : " (" + LogText.of(code) + ")"));
     }
     long seconds = body.path("expires_in").asLong(3600);
@@ -111,11 +129,5 @@ final class AzureAdCredentials implements BotTokens, AutoCloseable {
 
   private static String encode(String value) {
     return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
-  }
-
-  /** Closes the token client where the JDK can (21 and later). */
-  @Override
-  public void close() {
-    ConnectorReplies.closeIfCloseable(http);
   }
 }

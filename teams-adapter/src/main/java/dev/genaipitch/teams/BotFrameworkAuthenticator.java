@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import okhttp3.OkHttpClient;
 
 /**
  * Validates the Bot Framework's bearer token: signature against the keys published in the
@@ -39,10 +40,10 @@ final class BotFrameworkAuthenticator implements Authenticator {
   private final JwtTokenExtractor extractor;
   private final Clock clock;
 
-  BotFrameworkAuthenticator(String appId, URI openIdMetadata, Clock clock) {
+  BotFrameworkAuthenticator(String appId, URI openIdMetadata, Clock clock, OkHttpClient http) {
     this.appId = appId;
     this.clock = clock;
-    OpenIdKeys keys = new OpenIdKeys(openIdMetadata, Duration.ofSeconds(5), clock);
+    OpenIdKeys keys = new OpenIdKeys(openIdMetadata, Duration.ofSeconds(5), clock, http);
     TokenValidationParameters parameters =
         new TokenValidationParameters(true, List.of(ISSUER), false, true, CLOCK_SKEW, true);
     parameters.issuerSigningKeyResolver = url -> keys;

@@ -66,21 +66,44 @@ final class ConnectorReplies implements Replies {
    *     connector at once)
    */
   ConnectorReplies(BotTokens tokens, Duration timeout, int connections) {
+    this(tokens, timeout, client(connections));
+  }
+
+  /**
+   * @param tokens the bot's own token for its replies ({@link BotTokens#NONE} for the Emulator)
+   * @param timeout how long to wait to connect, and then for the connector's answer
+   * @param shared the adapter's client ({@link #client}), whose pool and settings the replies use
+   */
+  ConnectorReplies(BotTokens tokens, Duration timeout, OkHttpClient shared) {
     this.tokens = tokens;
     this.timeout = timeout;
-    // HTTP/1.1 only, as before: an https serviceUrl would otherwise be offered HTTP/2.
     this.http =
-        new OkHttpClient.Builder()
-            .protocols(List.of(Protocol.HTTP_1_1))
-            .socketFactory(NoDelaySockets.INSTANCE)
-            .connectionPool(
-                new ConnectionPool(connections, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+        shared
+            .newBuilder()
             .connectTimeout(timeout)
             .readTimeout(timeout)
             .writeTimeout(timeout)
-            .followRedirects(false)
-            .followSslRedirects(false)
             .build();
+  }
+
+  /**
+   * The adapter's one HTTP client, for the replies, the bot's token and the signing keys alike:
+   * each takes it with its own timeouts ({@link OkHttpClient#newBuilder()} shares the pool).
+   * HTTP/1.1 only, as the JDK's client was used before (an https URL would otherwise be offered
+   * HTTP/2); sockets without Nagle's delay; no redirects.
+   *
+   * @param connections how many idle connections the pool keeps (as many as replies may wait on the
+   *     connector at once)
+   */
+  static OkHttpClient client(int connections) {
+    return new OkHttpClient.Builder()
+        .protocols(List.of(Protocol.HTTP_1_1))
+        .socketFactory(NoDelaySockets.INSTANCE)
+        .connectionPool(
+            new ConnectionPool(connections, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .build();
   }
 
   /**

@@ -7,9 +7,6 @@ import com.microsoft.bot.connector.authentication.OpenIdMetadataKey;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
@@ -22,6 +19,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +48,7 @@ final class OpenIdKeys implements OpenIdMetadata {
   private static final int MAX_DOCUMENT = 1 << 20;
 
   private final URI metadataUrl;
-  private final HttpClient http;
-  private final Duration timeout;
+  private final OkHttpClient http;
   private final Clock clock;
   private final Object lock = new Object();
   private Map<String, OpenIdMetadataKey> keys = Map.of();
@@ -54,14 +56,20 @@ final class OpenIdKeys implements OpenIdMetadata {
   private Instant nextAttempt = Instant.MIN;
   private int failures;
 
-  OpenIdKeys(URI metadataUrl, Duration timeout, Clock clock) {
+  /**
+   * @param timeout how long each fetch may wait to connect, and then for the answer
+   * @param shared the adapter's HTTP client ({@link ConnectorReplies#client})
+   */
+  OpenIdKeys(URI metadataUrl, Duration timeout, Clock clock, OkHttpClient shared) {
     this.metadataUrl = metadataUrl;
-    this.timeout = timeout;
     this.clock = clock;
     this.http =
-        HttpClient.newBuilder()
+        shared
+            .newBuilder()
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .callTimeout(timeout)
             .build();
   }
 
@@ -96,6 +104,10 @@ final class OpenIdKeys implements OpenIdMetadata {
       }
       failures = 0;
     } catch (IOException | RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // The caller's thread is stopping, not the metadata failing: no backoff, no warning.
+        return;
+      }
       Duration backoff = backoff(++failures);
       nextAttempt = now.plus(backoff);
       if (failures == 1) {
@@ -108,8 +120,6 @@ final class OpenIdKeys implements OpenIdMetadata {
       } else {
         LOG.debug("Teams: signing keys still not fetched ({}): {}", failures, describe(e));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -118,18 +128,26 @@ final class OpenIdKeys implements OpenIdMetadata {
     return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
   }
 
-  private JsonNode get(URI uri) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response =
-        http.send(
-            HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IOException("HTTP " + response.statusCode() + " from " + uri);
+  private JsonNode get(URI uri) throws IOException {
+    HttpUrl url = HttpUrl.get(uri);
+    if (url == null) {
+      throw new IOException("not an http(s) URL: " + uri);
     }
-    if (response.body().length > MAX_DOCUMENT) {
-      throw new IOException("a document over " + MAX_DOCUMENT + " bytes from " + uri);
+    try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+      if (response.code() != 200) {
+        throw new IOException("HTTP " + response.code() + " from " + uri);
+      }
+      ResponseBody body = response.body();
+      if (body == null) {
+        return JSON.readTree(new byte[0]);
+      }
+      // Never more than the limit in memory, whatever the server says the length is.
+      BufferedSource source = body.source();
+      if (source.request(MAX_DOCUMENT + 1L)) {
+        throw new IOException("a document over " + MAX_DOCUMENT + " bytes from " + uri);
+      }
+      return JSON.readTree(source.readByteArray());
     }
-    return JSON.readTree(response.body());
   }
 
   private static Map<String, OpenIdMetadataKey> parse(JsonNode jwks) throws IOException {

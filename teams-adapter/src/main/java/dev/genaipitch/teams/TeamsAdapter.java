@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -242,10 +243,11 @@ public final class TeamsAdapter implements AutoCloseable {
             "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_EMULATOR=true"
                 + " for the Bot Framework Emulator on this machine)");
       }
+      OkHttpClient http = ConnectorReplies.client(maxWaitingReplies);
       Authenticator authenticator;
       if (teams.authenticated()) {
         String appId = teams.appId().orElseThrow();
-        authenticator = new BotFrameworkAuthenticator(appId, teams.openIdMetadata(), clock);
+        authenticator = new BotFrameworkAuthenticator(appId, teams.openIdMetadata(), clock, http);
         LOG.info("Teams: {} validates Bot Framework tokens for app id {}", PATH, appId);
       } else {
         authenticator = new EmulatorAuthenticator();
@@ -258,7 +260,7 @@ public final class TeamsAdapter implements AutoCloseable {
       }
       Replies replies =
           new WaitingLimit(
-              new ConnectorReplies(credentials(), replyTimeout, maxWaitingReplies),
+              new ConnectorReplies(credentials(http), replyTimeout, http),
               maxWaitingReplies,
               ticker,
               slotWait);
@@ -278,7 +280,7 @@ public final class TeamsAdapter implements AutoCloseable {
           teams.authenticated());
     }
 
-    private BotTokens credentials() {
+    private BotTokens credentials(OkHttpClient http) {
       if (outgoingCredentials != null) {
         return outgoingCredentials;
       }
@@ -292,7 +294,8 @@ public final class TeamsAdapter implements AutoCloseable {
           teams.appPassword().orElse(""),
           teams.effectiveTokenUrl(),
           replyTimeout,
-          clock);
+          clock,
+          http);
     }
   }
 }

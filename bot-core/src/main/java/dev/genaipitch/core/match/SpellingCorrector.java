@@ -1,5 +1,7 @@
 package dev.genaipitch.core.match;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +17,12 @@ final class SpellingCorrector {
   private static final int MAX_DISTANCE = 2;
 
   private final Map<String, Integer> frequency;
-  private volatile Map<String, Set<String>> deletes;
+
+  /**
+   * Each delete to the word ({@code String}) or words ({@code String[]}) it comes from, the words
+   * in the order a {@code HashSet} of them iterates (see {@link #candidates}).
+   */
+  private volatile Map<String, Object> deletes;
 
   /**
    * @param frequency the words to correct toward, with how often the guide uses each
@@ -27,9 +34,15 @@ final class SpellingCorrector {
   /**
    * The delete index, built when the first word needs correcting: most questions never do, and
    * building it up front would slow every start.
+   *
+   * <p>Compact: a delete that one word gives (most of them) maps to that word itself, one that
+   * several give to an array, never to a set of its own (tens of thousands of small sets were most
+   * of the index's memory, docs/performance.md). The arrays keep the order in which the small
+   * {@code HashSet}s this index used to hold iterated their words, because {@link #closest} keeps
+   * the first of equally good candidates: the corrections stay exactly what they were.
    */
-  private Map<String, Set<String>> deletes() {
-    Map<String, Set<String>> index = deletes;
+  private Map<String, Object> deletes() {
+    Map<String, Object> index = deletes;
     if (index == null) {
       synchronized (this) {
         index = deletes;
@@ -40,15 +53,44 @@ final class SpellingCorrector {
               // A question word of 8+ letters may be 2 edits away; shorter ones only 1.
               int reach = word.length() >= 7 ? MAX_DISTANCE : 1;
               for (String d : deletesOf(word, reach)) {
-                index.computeIfAbsent(d, k -> new HashSet<>(2)).add(word);
+                index.merge(d, word, SpellingCorrector::append);
               }
             }
           }
+          index.replaceAll((d, words) -> words instanceof String[] many ? inSetOrder(many) : words);
           deletes = index;
         }
       }
     }
     return index;
+  }
+
+  private static Object append(Object words, Object word) {
+    if (words instanceof String[] many) {
+      String[] more = Arrays.copyOf(many, many.length + 1);
+      more[many.length] = (String) word;
+      return more;
+    }
+    return new String[] {(String) words, (String) word};
+  }
+
+  /**
+   * The words (in the order they were added) in the order a {@code HashSet} created with capacity 2
+   * and given them in that order iterates them: the order the index's sets used to give.
+   */
+  private static String[] inSetOrder(String[] added) {
+    Set<String> set = new HashSet<>(2);
+    Collections.addAll(set, added);
+    return set.toArray(new String[0]);
+  }
+
+  /** The words the delete {@code d} comes from, in the order {@link #closest} meets them. */
+  List<String> candidates(String d) {
+    Object found = deletes().get(d);
+    if (found == null) {
+      return List.of();
+    }
+    return found instanceof String[] many ? List.of(many) : List.of((String) found);
   }
 
   /**
@@ -90,11 +132,14 @@ final class SpellingCorrector {
     int bestFrequency = -1;
     Set<String> seen = new HashSet<>();
     for (String d : deletesOf(word, allowed)) {
-      Set<String> candidates = deletes().get(d);
-      if (candidates == null) {
+      Object found = deletes().get(d);
+      if (found == null) {
         continue;
       }
-      for (String candidate : candidates) {
+      String[] many = found instanceof String[] words ? words : null;
+      int count = many == null ? 1 : many.length;
+      for (int i = 0; i < count; i++) {
+        String candidate = many == null ? (String) found : many[i];
         if (!seen.add(candidate)
             || Math.abs(candidate.length() - word.length()) > allowed
             || (minFrequency > 0

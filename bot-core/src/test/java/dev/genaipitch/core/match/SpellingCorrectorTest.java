@@ -1,0 +1,230 @@
+package dev.genaipitch.core.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.genaipitch.core.content.Guide;
+import dev.genaipitch.core.content.GuideLoader;
+import dev.genaipitch.core.eval.ConversationEvaluation;
+import dev.genaipitch.core.eval.Evaluation;
+import dev.genaipitch.core.eval.LabeledConversation;
+import dev.genaipitch.core.eval.LabeledQuestion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact delete index corrects exactly as the index of small sets it replaced: the same
+ * candidates in the same order for every delete, and the same corrections for every word of every
+ * evaluation question, with typos made in each.
+ */
+final class SpellingCorrectorTest {
+
+  private static final Path EVAL = Path.of("..", "eval");
+
+  private static Map<String, Integer> vocabulary;
+  private static Set<String> words;
+
+  @BeforeAll
+  static void load() throws Exception {
+    Guide guide = GuideLoader.builtIn();
+    vocabulary =
+        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow().frequency();
+    List<String> questions = new ArrayList<>();
+    try (Stream<Path> files = Files.list(EVAL)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        Evaluation.read(f).stream().map(LabeledQuestion::question).forEach(questions::add);
+      }
+    }
+    try (Stream<Path> files = Files.list(EVAL.resolve("conversations"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        for (LabeledConversation c : ConversationEvaluation.read(f)) {
+          c.turns().forEach(t -> questions.add(t.question()));
+        }
+      }
+    }
+    words = new LinkedHashSet<>();
+    for (String q : questions) {
+      for (String w : Tokenizer.tokens(q)) {
+        words.add(w);
+        words.addAll(typos(w));
+      }
+    }
+    words.addAll(vocabulary.keySet());
+    assertThat(questions).hasSizeGreaterThan(2_000);
+  }
+
+  @Test
+  void candidates_everyDelete_sameWordsInTheSameOrderAsTheSetsGave() {
+    SpellingCorrector compact = SpellingCorrector.towardVocabulary(vocabulary);
+    Reference sets = Reference.towardVocabulary(vocabulary);
+
+    Map<String, Set<String>> index = sets.deletes();
+    assertThat(index).hasSizeGreaterThan(10_000);
+    assertThat(index.values()).anyMatch(s -> s.size() > 2);
+    for (Map.Entry<String, Set<String>> e : index.entrySet()) {
+      assertThat(compact.candidates(e.getKey()))
+          .as(e.getKey())
+          .containsExactlyElementsOf(e.getValue());
+    }
+    for (String w : words) {
+      if (!index.containsKey(w)) {
+        assertThat(compact.candidates(w)).as(w).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void correct_everyEvaluationWordAndItsTypos_sameAsTheSets() {
+    SpellingCorrector compact = SpellingCorrector.towardVocabulary(vocabulary);
+    Reference sets = Reference.towardVocabulary(vocabulary);
+
+    int corrected = 0;
+    for (String w : words) {
+      String expected = sets.correct(w);
+      assertThat(compact.correct(w)).as(w).isEqualTo(expected);
+      if (expected != null && !expected.equals(w)) {
+        corrected++;
+      }
+      for (int min : new int[] {2, 5, 20}) {
+        assertThat(compact.correctToCommoner(w, min))
+            .as(w + " to one used " + min + " times")
+            .isEqualTo(sets.correctToCommoner(w, min));
+      }
+    }
+    assertThat(corrected).as("words corrected to another").isGreaterThan(1_000);
+  }
+
+  @Test
+  void correct_typos_toTheClosestCommonestWord() {
+    SpellingCorrector corrector =
+        new SpellingCorrector(
+            Map.of("sagemaker", 10, "bedrock", 8, "analogy", 3, "bedrooms", 1, "sagemakers", 2));
+
+    assertThat(corrector.correct("sagmaker")).isEqualTo("sagemaker");
+    assertThat(corrector.correct("bedrok")).isEqualTo("bedrock");
+    assertThat(corrector.correct("anology")).isEqualTo("analogy");
+    assertThat(corrector.correct("zzzzzzzzzz")).isNull();
+    assertThat(corrector.correctToCommoner("sagemakers", 5)).isEqualTo("sagemaker");
+    assertThat(corrector.candidates("sagemake"))
+        .containsExactlyInAnyOrder("sagemaker", "sagemakers");
+  }
+
+  /** A letter dropped, two letters swapped, a letter doubled: the typos people make. */
+  private static List<String> typos(String w) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < w.length(); i++) {
+      out.add(w.substring(0, i) + w.substring(i + 1));
+      out.add(w.substring(0, i + 1) + w.charAt(i) + w.substring(i + 1));
+      if (i + 1 < w.length()) {
+        out.add(w.substring(0, i) + w.charAt(i + 1) + w.charAt(i) + w.substring(i + 2));
+      }
+    }
+    return out;
+  }
+
+  /** The corrector as it was, with a set of words per delete: the oracle. */
+  private static final class Reference {
+    private final Map<String, Integer> frequency;
+    private Map<String, Set<String>> deletes;
+
+    Reference(Map<String, Integer> frequency) {
+      this.frequency = Map.copyOf(frequency);
+    }
+
+    static Reference towardVocabulary(Map<String, Integer> frequency) {
+      Map<String, Integer> targets = new HashMap<>();
+      frequency.forEach(
+          (word, count) -> {
+            if (count > 1 && !Lexicon.NEUTRAL.contains(word)) {
+              targets.put(word, count);
+            }
+          });
+      return new Reference(targets);
+    }
+
+    Map<String, Set<String>> deletes() {
+      if (deletes == null) {
+        Map<String, Set<String>> index = new HashMap<>();
+        for (String word : frequency.keySet()) {
+          if (word.length() >= 4) {
+            int reach = word.length() >= 7 ? 2 : 1;
+            for (String d : deletesOf(word, reach)) {
+              index.computeIfAbsent(d, k -> new HashSet<>(2)).add(word);
+            }
+          }
+        }
+        deletes = index;
+      }
+      return deletes;
+    }
+
+    String correct(String word) {
+      return closest(word, 0);
+    }
+
+    String correctToCommoner(String word, int minFrequency) {
+      String best = closest(word, minFrequency);
+      return word.equals(best) ? null : best;
+    }
+
+    private String closest(String word, int minFrequency) {
+      int allowed = word.length() >= 8 ? 2 : word.length() >= 5 ? 1 : 0;
+      if (allowed == 0) {
+        return null;
+      }
+      String best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      int bestFrequency = -1;
+      Set<String> seen = new HashSet<>();
+      for (String d : deletesOf(word, allowed)) {
+        Set<String> candidates = deletes().get(d);
+        if (candidates == null) {
+          continue;
+        }
+        for (String candidate : candidates) {
+          if (!seen.add(candidate)
+              || Math.abs(candidate.length() - word.length()) > allowed
+              || (minFrequency > 0
+                  && (frequency.get(candidate) < minFrequency || candidate.equals(word)))) {
+            continue;
+          }
+          int distance = SpellingCorrector.distance(word, candidate);
+          int freq = frequency.get(candidate);
+          if (distance <= allowed
+              && (distance < bestDistance || (distance == bestDistance && freq > bestFrequency))) {
+            best = candidate;
+            bestDistance = distance;
+            bestFrequency = freq;
+          }
+        }
+      }
+      return best;
+    }
+
+    private static Set<String> deletesOf(String word, int depth) {
+      Set<String> out = new HashSet<>();
+      out.add(word);
+      List<String> frontier = List.of(word);
+      for (int d = 0; d < depth; d++) {
+        Set<String> next = new HashSet<>();
+        for (String w : frontier) {
+          for (int i = 0; i < w.length(); i++) {
+            next.add(w.substring(0, i) + w.substring(i + 1));
+          }
+        }
+        out.addAll(next);
+        frontier = List.copyOf(next);
+      }
+      return out;
+    }
+  }
+}

@@ -67,6 +67,19 @@ final class SectionNumbers {
     if (byNumber.isEmpty() || text.length() > 200) {
       return Optional.empty();
     }
+    if (!hasDigit(text)) {
+      // Both patterns need a digit, and lower-casing makes none. Most questions have none, and
+      // NAMED tries its look-behind at every position of the text.
+      return Optional.empty();
+    }
+    return byPatterns(text, inConversation);
+  }
+
+  /** {@link #named} without the shortcut: the patterns run, whatever the text. */
+  Optional<String> byPatterns(String text, boolean inConversation) {
+    if (byNumber.isEmpty() || text.length() > 200) {
+      return Optional.empty();
+    }
     String t = text.strip().toLowerCase(Locale.ROOT);
     Matcher named = NAMED.matcher(t);
     if (named.find()) {
@@ -77,5 +90,16 @@ final class SectionNumbers {
       return Optional.ofNullable(byNumber.get(Integer.parseInt(bare.group(1))));
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code text} has a character {@code \d} matches (no UNICODE_CHARACTER_CLASS). */
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 }

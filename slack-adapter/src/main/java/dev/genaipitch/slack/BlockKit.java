@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -38,14 +39,14 @@ final class BlockKit {
   static final int MAX_ECHO = 300;
 
   // Block Kit limits.
-  private static final int MAX_HEADER = 150;
-  private static final int MAX_BUTTON_TEXT = 75;
-  private static final int MAX_SECTION_TEXT = 3000;
+  static final int MAX_HEADER = 150;
+  static final int MAX_BUTTON_TEXT = 75;
+  static final int MAX_SECTION_TEXT = 3000;
   private static final int MAX_FIELDS = 10;
-  private static final int MAX_ACTIONS = 25;
-  private static final int MAX_MESSAGE_BLOCKS = 50;
+  static final int MAX_ACTIONS = 25;
+  static final int MAX_MESSAGE_BLOCKS = 50;
   private static final int MAX_VIEW_BLOCKS = 100;
-  private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,40}");
+  static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,40}");
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -148,7 +149,7 @@ final class BlockKit {
     return new Message(Mrkdwn.escape(answer.title()), capped(blocks, max));
   }
 
-  private static String echo(String question) {
+  static String echo(String question) {
     return Mrkdwn.truncate(question == null ? "" : question.strip(), MAX_ECHO);
   }
 
@@ -287,6 +288,14 @@ final class BlockKit {
   /** {@code node} as the JSON text it writes, written as it is wherever it is placed. */
   static JsonNode written(ObjectNode node) {
     return JSON.rawValueNode(new RawValue(node.toString()));
+  }
+
+  /** The JSON text a node of {@link #content} writes. */
+  static String writtenText(JsonNode node) {
+    if (node instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw) {
+      return String.valueOf(raw.rawValue());
+    }
+    return node.toString();
   }
 
   static List<ObjectNode> render(List<Block> content) {

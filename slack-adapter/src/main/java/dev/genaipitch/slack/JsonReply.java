@@ -50,6 +50,11 @@ final class JsonReply extends Response {
     }
   }
 
+  /** JSON already written as UTF-8 bytes, such as {@link CommandJson}'s. */
+  static Response of(byte[] json) {
+    return new JsonReply(json);
+  }
+
   /** The body's bytes, or null once a body was set in their place. */
   byte[] bytes() {
     return bytes;

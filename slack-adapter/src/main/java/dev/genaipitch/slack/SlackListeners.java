@@ -94,15 +94,11 @@ final class SlackListeners {
               p.getUserId(), p.getChannelId(), question, "command " + p.getTriggerId()));
     }
     Answer answer = bot.ask(question, PLATFORM);
-    ObjectNode body = JSON.objectNode();
-    if (postInChannel && answer.kind() == Answer.Kind.SECTION) {
-      body.put("response_type", "in_channel");
-      body.setAll(BlockKit.visible(answer, p.getUserId(), question).body());
-    } else {
-      body.put("response_type", "ephemeral");
-      body.setAll(BlockKit.preview(answer, question, false).body());
-    }
-    return json(body);
+    // BlockKit's visible answer or preview with its response_type, written straight to bytes.
+    return JsonReply.of(
+        postInChannel && answer.kind() == Answer.Kind.SECTION
+            ? CommandJson.visible(answer, p.getUserId(), question)
+            : CommandJson.preview(answer, question));
   }
 
   // ---- buttons

@@ -432,6 +432,24 @@ final class FollowUps {
     double[] r = probabilities(tokens);
     String part = parts.named(last, tokens);
     double own = r[r.length - 1];
+    double kindsTogether = 1 - own;
+    if (kindsTogether > 0) {
+      // A follow-up reads as some kind of follow-up in particular ("shorter", "and for a bank?").
+      // A message whose follow-up mass is spread thin over many kinds ("ok and the definitions",
+      // "and that analogy thing?") is recognizably none of them: only its short, answer-leaning
+      // shape says follow-up, while its words may name a section outright. The kinds keep their
+      // shares' Euclidean norm of what they hold (all of it when one kind holds it all, 1/sqrt(n)
+      // when n kinds share it evenly); the rest goes back to the message's own reading.
+      double squares = 0;
+      for (int k = 0; k < kinds.size(); k++) {
+        squares += (r[k] / kindsTogether) * (r[k] / kindsTogether);
+      }
+      double keep = Math.sqrt(squares);
+      for (int k = 0; k < kinds.size(); k++) {
+        own += r[k] * (1 - keep);
+        r[k] *= keep;
+      }
+    }
     double follow = 1 - own;
     int lastClass = classes.indexOf(last.id());
     if (follow > 0 && lastClass >= 0) {

@@ -87,7 +87,7 @@ final class FollowUps {
       double outOfScope) {
 
     static final Settings DEFAULT =
-        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.6, 1.0, 0.1, 0.003, 0.7);
+        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.35, 1.0, 0.1, 0.003, 0.7);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */

@@ -164,6 +164,11 @@ public final class SlackAdapter implements AutoCloseable {
     return ready;
   }
 
+  /** The SDK configuration the adapter's clients share (for tests). */
+  SlackConfig slackConfig() {
+    return slack.getConfig();
+  }
+
   /** Whether the adapter connects to Slack over Socket Mode ({@code SLACK_APP_TOKEN}). */
   public boolean socketMode() {
     return socket.isPresent();
@@ -377,6 +382,7 @@ public final class SlackAdapter implements AutoCloseable {
       slackConfig.setHttpClientWriteTimeoutMillis(timeoutMillis);
       slackConfig.setHttpClientCallTimeoutMillis(timeoutMillis);
       Slack slack = Slack.getInstance(slackConfig);
+      SlackMetrics.off(slackConfig);
 
       AuthTestResponse auth = authTest(slack, token, apiUrl);
 

@@ -26,13 +26,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  * writer's, held out and opened once, after the last change to matching of the fifth round) and
  * blind4.jsonl (a sixth writer's, opened once after round 5's matcher landed), all used since round
  * 6, blind5.jsonl and blind6.jsonl (a seventh and an eighth writer's, opened once after round 6's
- * matcher landed; used since round 7), and blind7.jsonl, blind8.jsonl and blind9.jsonl (a ninth,
- * tenth and eleventh writer's, opened once after round 7's matcher landed). The issue's target is
- * at least 90% of last messages right and at most 5% of complete questions hijacked by the context;
- * round 7's figures are 96.5% (dev), 91.0% (test), 90.0% (blind), 86.5% (blind2), 84.5% (blind3),
- * 90.5% (blind4), 92.0% (blind5), 80.0% (blind6), 88.0% (blind7), 88.0% (blind8) and 90.5% (blind9)
- * (docs/matching.md), so their last-message bars are floors a little under them that fail the build
- * on a regression, and the hijack bar is the issue's own.
+ * matcher landed; used since round 7), blind7.jsonl, blind8.jsonl and blind9.jsonl (a ninth, tenth
+ * and eleventh writer's, opened once after round 7's matcher landed; used since round 8), and
+ * blind10.jsonl, blind11.jsonl and blind12.jsonl (a twelfth, thirteenth and fourteenth writer's,
+ * opened once after round 8's matcher landed). The issue's target is at least 90% of last messages
+ * right and at most 5% of complete questions hijacked by the context; round 8's figures are 96.0%
+ * (dev), 91.5% (test), 91.5% (blind), 87.5% (blind2), 84.5% (blind3), 90.5% (blind4), 92.5%
+ * (blind5), 80.0% (blind6), 88.5% (blind7), 89.0% (blind8), 92.0% (blind9), 88.0% (blind10), 91.0%
+ * (blind11) and 90.0% (blind12) (docs/matching.md), so their last-message bars are floors a little
+ * under them that fail the build on a regression, and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 
@@ -50,15 +52,18 @@ final class ConversationAccuracyTest {
   @ParameterizedTest(name = "{0}: at least {1} of last messages right")
   @CsvSource({
     "test.jsonl, 0.90",
-    "blind.jsonl, 0.88",
-    "blind2.jsonl, 0.85",
+    "blind.jsonl, 0.90",
+    "blind2.jsonl, 0.86",
     "blind3.jsonl, 0.83",
     "blind4.jsonl, 0.88",
     "blind5.jsonl, 0.90",
     "blind6.jsonl, 0.78",
-    "blind7.jsonl, 0.86",
-    "blind8.jsonl, 0.86",
-    "blind9.jsonl, 0.88"
+    "blind7.jsonl, 0.87",
+    "blind8.jsonl, 0.88",
+    "blind9.jsonl, 0.90",
+    "blind10.jsonl, 0.86",
+    "blind11.jsonl, 0.89",
+    "blind12.jsonl, 0.88"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -108,7 +113,10 @@ final class ConversationAccuracyTest {
             "blind6.jsonl",
             "blind7.jsonl",
             "blind8.jsonl",
-            "blind9.jsonl")) {
+            "blind9.jsonl",
+            "blind10.jsonl",
+            "blind11.jsonl",
+            "blind12.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -125,7 +133,7 @@ final class ConversationAccuracyTest {
    * The content's labelled conversations (what the follow-up model learns from) share no message,
    * case and punctuation aside, with a conversation of the sets they were chosen against (dev,
    * test, blind; the later writers' also blind2, the last two all four blind sets before them). The
-   * second to ninth blind sets were written apart from them, and share exactly the short common
+   * second to twelfth blind sets were written apart from them, and share exactly the short common
    * messages below with the conversations written before each was opened, which docs/matching.md
    * reports with the figures without those conversations; any other shared message fails.
    */
@@ -234,6 +242,44 @@ final class ConversationAccuracyTest {
             "when does sagemaker make sense",
             "who wrote this and when was it last updated",
             "why does it work");
+    assertThat(learnedMessagesIn("blind10.jsonl"))
+        .containsOnly(
+            "and the most important line",
+            "do we need both bedrock and sagemaker",
+            "rds ec2 thing",
+            "sm key message",
+            "the opener",
+            "the table",
+            "then the analogy",
+            "which instance types would they need for that");
+    assertThat(learnedMessagesIn("blind11.jsonl"))
+        .containsOnly(
+            "bedrock key message",
+            "cfo version",
+            "does bedrock have a free tier",
+            "how is this guide structured",
+            "more on the go deep part",
+            "one line each",
+            "sagemaker use cases in customer language",
+            "then what",
+            "what is amazon datazone exactly",
+            "what s bedrock good for",
+            "when do i pitch bedrock",
+            "who wrote this and when was it last updated",
+            "why does it work");
+    assertThat(learnedMessagesIn("blind12.jsonl"))
+        .containsOnly(
+            "and rag",
+            "and the analogy version",
+            "and then",
+            "give me the 60 second exec summary",
+            "rds ec2 thing",
+            "the spoken version",
+            "then what",
+            "what is sagemaker",
+            "whats the key message for bedrock",
+            "when does sagemaker make sense",
+            "why does it even exist");
   }
 
   /** The content's learned messages, normalized, that also occur in a set's conversations. */

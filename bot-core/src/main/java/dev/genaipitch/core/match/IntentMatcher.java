@@ -40,7 +40,7 @@ public final class IntentMatcher {
   private final List<String> classes; // sections in guide order, then help, then none
   private final int help;
   private final int none;
-  private final Map<String, Integer> featureIndex;
+  private final FeatureIndex featureIndex;
   private final Softmax model;
   private final LinePicker lines;
   private final Map<String, Section> sections;
@@ -58,7 +58,7 @@ public final class IntentMatcher {
             trained.frequency(),
             trained.respellings(),
             SpellingCorrector.towardVocabulary(trained.frequency()));
-    this.featureIndex = Lookup.map(trained.featureIndex());
+    this.featureIndex = FeatureIndex.of(trained.featureIndex());
     this.model = trained.softmax();
     this.lines = new LinePicker(guide, reader, tuning.lineCoverage(), tuning.lineWeight());
     this.sections = guide.byId();
@@ -298,7 +298,7 @@ public final class IntentMatcher {
 
   /** The model's probability of each class (sections in guide order, help, none). */
   double[] probabilities(List<Analyzer.Token> tokens) {
-    int[] features = Softmax.indices(reader.features(tokens), featureIndex);
+    int[] features = reader.featureIndices(tokens, featureIndex);
     double unknown = QuestionReader.unknownMass(tokens, featureIndex);
     return model.probabilities(features, unknown);
   }
@@ -349,7 +349,7 @@ public final class IntentMatcher {
       sb.append(t.surface());
       if (t.neutral()) {
         sb.append("(n)");
-      } else if (!featureIndex.containsKey(t.stem())) {
+      } else if (featureIndex.indexOf(t.stem()) < 0) {
         sb.append("(?)");
       }
       sb.append(' ');

@@ -3,6 +3,7 @@ package dev.genaipitch.core.match;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.Section;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,7 +19,10 @@ import java.util.Set;
 final class QuestionReader {
 
   private final Analyzer analyzer;
-  private final Map<String, List<List<String>>> phrasesByFirstStem = new HashMap<>();
+  private final Map<String, List<KeyPhrase>> phrasesByFirstStem = new HashMap<>();
+
+  /** A multi-word keyword's stems, and its feature's name (the stems joined by spaces). */
+  private record KeyPhrase(List<String> stems, String name) {}
 
   /**
    * @param frequency every word the guide uses, with its count
@@ -44,10 +48,10 @@ final class QuestionReader {
         List<Analyzer.Token> tokens = analyzer.analyze(keyword, false);
         if (tokens.size() > 1) {
           List<String> stems = tokens.stream().map(Analyzer.Token::stem).toList();
-          List<List<String>> list =
+          List<KeyPhrase> list =
               phrasesByFirstStem.computeIfAbsent(stems.get(0), k -> new ArrayList<>());
-          if (!list.contains(stems)) {
-            list.add(stems);
+          if (list.stream().noneMatch(p -> p.stems().equals(stems))) {
+            list.add(new KeyPhrase(stems, String.join(" ", stems)));
           }
         }
       }
@@ -82,11 +86,11 @@ final class QuestionReader {
     }
     for (int i = 0; i < tokens.size(); i++) {
       Analyzer.Token t = tokens.get(i);
-      List<List<String>> phrases = phrasesByFirstStem.get(t.stem());
+      List<KeyPhrase> phrases = phrasesByFirstStem.get(t.stem());
       if (phrases != null) {
-        for (List<String> phrase : phrases) {
-          if (stemsMatchAt(tokens, i, phrase)) {
-            features.add(String.join(" ", phrase));
+        for (KeyPhrase phrase : phrases) {
+          if (stemsMatchAt(tokens, i, phrase.stems())) {
+            features.add(phrase.name());
           }
         }
       }
@@ -96,6 +100,76 @@ final class QuestionReader {
       }
     }
     return features;
+  }
+
+  /**
+   * The indices in {@code index} of the text's {@link #features}, in the order they come there,
+   * each once, those {@code index} lacks left out: what {@code Softmax.indices(features(tokens),
+   * map)} gives for the map {@code index} was made from, without building a name per feature.
+   */
+  int[] featureIndices(List<Analyzer.Token> tokens, FeatureIndex index) {
+    Found found = new Found(tokens.size() * 3 + 4);
+    if (!tokens.isEmpty()) {
+      found.add(index.find('^', tokens.get(0).stem(), FeatureIndex.NONE, null));
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      Analyzer.Token t = tokens.get(i);
+      List<KeyPhrase> phrases = phrasesByFirstStem.get(t.stem());
+      if (phrases != null) {
+        for (KeyPhrase phrase : phrases) {
+          if (stemsMatchAt(tokens, i, phrase.stems())) {
+            found.add(index.indexOf(phrase.name()));
+          }
+        }
+      }
+      found.add(
+          index.find(t.neutral() ? '~' : FeatureIndex.NONE, t.stem(), FeatureIndex.NONE, null));
+      if (i > 0) {
+        found.add(index.find(FeatureIndex.NONE, tokens.get(i - 1).stem(), '_', t.stem()));
+      }
+    }
+    return found.toArray();
+  }
+
+  /** Feature indices in the order first found, each once; -1 (not a feature) ignored. */
+  private static final class Found {
+    private int[] indices;
+    private int size;
+
+    Found(int expected) {
+      indices = new int[expected];
+    }
+
+    void add(int index) {
+      if (index < 0) {
+        return;
+      }
+      // A question has a few dozen features: a scan beats a set of them.
+      for (int i = 0; i < size; i++) {
+        if (indices[i] == index) {
+          return;
+        }
+      }
+      if (size == indices.length) {
+        indices = Arrays.copyOf(indices, size * 2);
+      }
+      indices[size++] = index;
+    }
+
+    int[] toArray() {
+      return size == indices.length ? indices : Arrays.copyOf(indices, size);
+    }
+  }
+
+  /** {@link #unknownMass(List, Map)} for the features of {@code index}. */
+  static double unknownMass(List<Analyzer.Token> tokens, FeatureIndex index) {
+    double mass = 0;
+    for (Analyzer.Token t : tokens) {
+      if (!t.neutral() && index.indexOf(t.stem()) < 0) {
+        mass += Math.min(1.0, (t.surface().length() - 1) / 4.0);
+      }
+    }
+    return mass;
   }
 
   /** How much of a text is subject words outside {@code known}; short tokens count less. */

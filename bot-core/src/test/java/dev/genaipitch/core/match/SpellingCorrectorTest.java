@@ -104,6 +104,39 @@ final class SpellingCorrectorTest {
   }
 
   @Test
+  void correct_deletesWhoseHashesCollide_sameAsTheSets() {
+    // A hash of the delete's length and last letter: every group holds many deletes, so every
+    // look-up has to tell a word that gives the delete from one that only shares its hash.
+    Map<String, Integer> some = new HashMap<>();
+    vocabulary.entrySet().stream()
+        .filter(e -> e.getKey().length() >= 4 && e.getKey().hashCode() % 7 == 0)
+        .forEach(e -> some.put(e.getKey(), e.getValue()));
+    SpellingCorrector collided =
+        new SpellingCorrector(some, d -> d.length() * 31L + d.charAt(d.length() - 1));
+    Reference sets = new Reference(some);
+
+    for (Map.Entry<String, Set<String>> e : sets.deletes().entrySet()) {
+      assertThat(collided.candidates(e.getKey()))
+          .as(e.getKey())
+          .containsExactlyElementsOf(e.getValue());
+    }
+    int corrected = 0;
+    for (String w : words) {
+      if (w.isEmpty() || w.hashCode() % 5 != 0) {
+        continue;
+      }
+      String expected = sets.correct(w);
+      assertThat(collided.correct(w)).as(w).isEqualTo(expected);
+      assertThat(collided.correctToCommoner(w, 3)).as(w).isEqualTo(sets.correctToCommoner(w, 3));
+      if (expected != null && !expected.equals(w)) {
+        corrected++;
+      }
+    }
+    assertThat(some).hasSizeGreaterThan(100);
+    assertThat(corrected).as("words corrected to another").isGreaterThan(20);
+  }
+
+  @Test
   void correct_typos_toTheClosestCommonestWord() {
     SpellingCorrector corrector =
         new SpellingCorrector(

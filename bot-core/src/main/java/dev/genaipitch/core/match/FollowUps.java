@@ -98,7 +98,7 @@ final class FollowUps {
 
   private final List<String> kinds; // then "a question of its own"
   private final QuestionReader reader;
-  private final Map<String, Integer> featureIndex;
+  private final FeatureIndex featureIndex;
   private final Softmax model;
   private final Settings settings;
   private final Map<String, Map<String, Double>> titles; // section -> its title's stems, weighed
@@ -122,7 +122,7 @@ final class FollowUps {
       PartPicker parts) {
     this.kinds = List.copyOf(kinds);
     this.reader = reader;
-    this.featureIndex = Lookup.map(featureIndex);
+    this.featureIndex = FeatureIndex.of(featureIndex);
     this.model = model;
     this.settings = settings;
     this.titles = Map.copyOf(titles);
@@ -658,11 +658,9 @@ final class FollowUps {
     for (String kind : kinds) {
       out.writeUTF(kind);
     }
-    String[] features = new String[featureIndex.size()];
-    featureIndex.forEach((f, i) -> features[i] = f);
-    out.writeInt(features.length);
-    for (String f : features) {
-      out.writeUTF(f);
+    out.writeInt(featureIndex.size());
+    for (int i = 0; i < featureIndex.size(); i++) {
+      out.writeUTF(featureIndex.name(i));
     }
     model.write(out);
   }

@@ -3,8 +3,6 @@ package dev.genaipitch.core.match;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.Section;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,12 +303,11 @@ public final class IntentMatcher {
 
   /** The answer to {@code text} (read as {@code tokens}, not empty) by class probabilities. */
   MatchResult verdict(String text, List<Analyzer.Token> tokens, double[] p) {
-    boolean smallTalk = tokens.stream().allMatch(Analyzer.Token::neutral);
-    Integer[] order = new Integer[p.length];
-    for (int c = 0; c < order.length; c++) {
-      order[c] = c;
+    boolean smallTalk = true;
+    for (Analyzer.Token t : tokens) {
+      smallTalk &= t.neutral();
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -p[c]));
+    int[] order = byProbability(p);
     int best = order[0] == none ? order[1] : order[0];
     boolean isNone = order[0] == none || p[best] < tuning.threshold();
 
@@ -340,6 +337,23 @@ public final class IntentMatcher {
       return new MatchResult(text, Guide.NONE, round(p[none]), alternatives, didYouMean);
     }
     return new MatchResult(text, classes.get(best), round(p[best]), alternatives, didYouMean);
+  }
+
+  /**
+   * The classes, likeliest first, equally likely ones in class order: what a stable sort of the
+   * class numbers by {@code -p[c]} ({@link Double#compare}) gives, without boxing them.
+   */
+  private static int[] byProbability(double[] p) {
+    int[] order = new int[p.length];
+    for (int c = 0; c < order.length; c++) {
+      int at = c;
+      while (at > 0 && Double.compare(-p[order[at - 1]], -p[c]) > 0) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = c;
+    }
+    return order;
   }
 
   /** For diagnostics: the analyzed tokens, marking neutral ones and words unknown to the model. */

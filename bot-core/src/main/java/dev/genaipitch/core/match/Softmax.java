@@ -164,6 +164,19 @@ final class Softmax {
     }
   }
 
+  /** {@link #indices(Collection, Map)} for the map {@code index} was made from. */
+  static int[] indices(Collection<String> names, FeatureIndex index) {
+    int[] out = new int[names.size()];
+    int n = 0;
+    for (String name : names) {
+      int i = index.indexOf(name);
+      if (i >= 0) {
+        out[n++] = i;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
   static int[] indices(Collection<String> names, Map<String, Integer> index) {
     int[] out = new int[names.size()];
     int n = 0;

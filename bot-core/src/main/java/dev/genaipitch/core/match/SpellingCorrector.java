@@ -365,18 +365,23 @@ final class SpellingCorrector {
   private static Set<String> deletesOf(String word, int depth) {
     Set<String> out = new HashSet<>();
     out.add(word);
-    List<String> frontier = List.of(word);
+    Collection<String> frontier = List.of(word);
     for (int d = 0; d < depth; d++) {
       Set<String> next = new HashSet<>();
       for (String w : frontier) {
         for (int i = 0; i < w.length(); i++) {
-          next.add(w.substring(0, i) + w.substring(i + 1));
+          next.add(without(w, i));
         }
       }
       out.addAll(next);
-      frontier = List.copyOf(next);
+      frontier = next;
     }
     return out;
+  }
+
+  /** {@code w} without its {@code i}-th character, built once rather than from two substrings. */
+  private static String without(String w, int i) {
+    return new StringBuilder(w.length() - 1).append(w, 0, i).append(w, i + 1, w.length()).toString();
   }
 
   /** Optimal-string-alignment distance: insertions, deletions, substitutions, transpositions. */

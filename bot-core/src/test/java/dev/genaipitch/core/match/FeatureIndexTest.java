@@ -76,6 +76,7 @@ final class FeatureIndexTest {
         var features = reader.features(tokens);
         int[] expected = Softmax.indices(features, names);
         assertThat(reader.featureIndices(tokens, index)).as(q).containsExactly(expected);
+        assertThat(Softmax.indices(features, index)).as(q).containsExactly(expected);
         assertThat(QuestionReader.unknownMass(tokens, index))
             .as(q)
             .isEqualTo(QuestionReader.unknownMass(tokens, names));

@@ -381,7 +381,10 @@ final class SpellingCorrector {
 
   /** {@code w} without its {@code i}-th character, built once rather than from two substrings. */
   private static String without(String w, int i) {
-    return new StringBuilder(w.length() - 1).append(w, 0, i).append(w, i + 1, w.length()).toString();
+    return new StringBuilder(w.length() - 1)
+        .append(w, 0, i)
+        .append(w, i + 1, w.length())
+        .toString();
   }
 
   /** Optimal-string-alignment distance: insertions, deletions, substitutions, transpositions. */

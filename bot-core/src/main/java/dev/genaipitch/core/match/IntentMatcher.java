@@ -298,7 +298,36 @@ public final class IntentMatcher {
   double[] probabilities(List<Analyzer.Token> tokens) {
     int[] features = reader.featureIndices(tokens, featureIndex);
     double unknown = QuestionReader.unknownMass(tokens, featureIndex);
-    return model.probabilities(features, unknown);
+    double[] p = model.probabilities(features, unknown);
+    heldByALine(tokens, p);
+    return p;
+  }
+
+  /**
+   * A question the model reads as out of scope, whose every subject word one line of the script
+   * holds on the side of the service it names ("is llama on bedrock?", "what models does bedrock
+   * offer?"), asks what that line lists: the section holding it (the likeliest, when several do)
+   * and none trade probabilities. The model alone learns such names ("Claude", "Llama", "RAG")
+   * mostly from out-of-scope questions about them (regions, prices, context windows).
+   */
+  private void heldByALine(List<Analyzer.Token> tokens, double[] p) {
+    for (int c = 0; c < p.length; c++) {
+      if (p[c] > p[none]) {
+        return;
+      }
+    }
+    int held = -1;
+    for (String id : lines.holding(tokens)) {
+      int c = classes.indexOf(id);
+      if (held < 0 || p[c] > p[held]) {
+        held = c;
+      }
+    }
+    if (held >= 0) {
+      double section = p[held];
+      p[held] = p[none];
+      p[none] = section;
+    }
   }
 
   /** The answer to {@code text} (read as {@code tokens}, not empty) by class probabilities. */

@@ -20,6 +20,14 @@ final class Lexicon {
 
   static final Set<String> NEUTRAL = Set.copyOf(lines("/matching/neutral-words.txt"));
   static final Map<String, String> CONTRACTIONS = pairs(lines("/matching/contractions.txt"));
+  private static final Map<String, String> LIST_QUESTIONS =
+      pairs(lines("/matching/list-questions.txt"));
+
+  /** Words that only ask whether a line of the script holds something ("available", "offer"). */
+  static final Set<String> ASKING = words(LIST_QUESTIONS.get("asking"));
+
+  /** Words that ask for a number ("how many"), which no line of the script lists. */
+  static final Set<String> COUNTING = words(LIST_QUESTIONS.get("counting"));
 
   private Lexicon() {}
 
@@ -28,6 +36,16 @@ final class Lexicon {
     Map<String, String> all = new HashMap<>(CONTRACTIONS);
     all.putAll(synonyms);
     return all;
+  }
+
+  private static Set<String> words(String list) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String w : list.split(",")) {
+      if (!w.isBlank()) {
+        out.add(w.strip());
+      }
+    }
+    return Set.copyOf(out);
   }
 
   private static Map<String, String> pairs(List<String> lines) {

@@ -81,6 +81,50 @@ final class LinePicker {
     return stems;
   }
 
+  /**
+   * The sections with a line that holds every subject word of a question naming one service, that
+   * service aside, on that service's side ("is llama on bedrock?" → when-bedrock's "Multiple models
+   * (Claude, LLaMA, Titan) behind one API"): the question asks what the script lists. Words that
+   * only ask whether a line holds something ("available", "offer") are not subject words; a
+   * question for a number ("how many models…") is held by no line.
+   */
+  Set<String> holding(List<Analyzer.Token> tokens) {
+    Set<String> asked = new HashSet<>();
+    for (Analyzer.Token t : tokens) {
+      if (Lexicon.COUNTING.contains(t.surface())) {
+        return Set.of();
+      }
+      if (!t.neutral() && !Lexicon.ASKING.contains(t.surface())) {
+        asked.add(t.stem());
+      }
+    }
+    boolean bedrock = asked.contains("bedrock");
+    boolean sagemaker = asked.contains("sagemak");
+    if (bedrock == sagemaker) {
+      return Set.of();
+    }
+    String named = bedrock ? "bedrock" : "sagemak";
+    String other = bedrock ? "sagemak" : "bedrock";
+    asked.remove(named);
+    if (asked.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> found = new HashSet<>();
+    for (Map.Entry<String, List<Line>> e : bySection.entrySet()) {
+      Set<String> title = titles.get(e.getKey());
+      // A line is on the named service's side when it names that service alone, or names neither
+      // in a section whose title names that service alone ("Typical Bedrock Use Cases" items).
+      boolean titleSide = title.contains(named) && !title.contains(other);
+      for (Line line : e.getValue()) {
+        boolean side = !line.stems().contains(other) && (titleSide || line.stems().contains(named));
+        if (side && line.stems().containsAll(asked)) {
+          found.add(e.getKey());
+        }
+      }
+    }
+    return found;
+  }
+
   /** The index of the line of {@code section} that answers {@code tokens}, or -1. */
   int pick(String section, List<Analyzer.Token> tokens) {
     List<Line> lines = bySection.get(section);

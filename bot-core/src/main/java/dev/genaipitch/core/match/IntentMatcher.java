@@ -188,7 +188,36 @@ public final class IntentMatcher {
     // Words with no subject ("more", "and the other one?") say it is a follow-up, not which.
     boolean subject = tokens.stream().anyMatch(t -> !t.neutral());
     double[] p = followUps.inContext(text, own, subject ? own : null, last, focus, classes);
+    stayOnTheSideShown(last, tokens, p);
     return withKeyLine(verdict(text, tokens, p), tokens);
+  }
+
+  /**
+   * A message that names neither service and whose every subject word a line of the section shown
+   * and a line of its other side both hold ("key message?", "and the models it has?" after
+   * when-bedrock: each side has such a line) gives the model no word to choose a side by: it stays
+   * on the side shown, where the model's own reading would pick one nearly at random.
+   */
+  private void stayOnTheSideShown(Section last, List<Analyzer.Token> tokens, double[] p) {
+    int top = 0;
+    for (int c = 1; c < p.length; c++) {
+      if (p[c] > p[top]) {
+        top = c;
+      }
+    }
+    int shown = classes.indexOf(last.id());
+    if (top == shown || top >= help) {
+      return;
+    }
+    String other = classes.get(top);
+    boolean otherSide =
+        last.relations().stream()
+            .anyMatch(r -> r.kind().equals("other-side") && r.sections().contains(other));
+    if (otherSide && lines.bothHold(last.id(), other, tokens)) {
+      double t = p[top];
+      p[top] = p[shown];
+      p[shown] = t;
+    }
   }
 
   /**

@@ -29,6 +29,9 @@ final class Lexicon {
   /** Words that ask for a number ("how many"), which no line of the script lists. */
   static final Set<String> COUNTING = words(LIST_QUESTIONS.get("counting"));
 
+  /** Words that negate ("when not?"): a message with one asks for what a line does not say. */
+  static final Set<String> NEGATING = words(LIST_QUESTIONS.get("negating"));
+
   private Lexicon() {}
 
   /** The guide's synonyms plus the contractions (the guide's win where both define a word). */

@@ -125,6 +125,32 @@ final class LinePicker {
     return found;
   }
 
+  /**
+   * Whether a line of {@code section} and a line of {@code other} each hold every subject word of a
+   * message that names neither service nor negates ("key message?": both sides have a key message;
+   * not "when not?", which asks for the other side).
+   */
+  boolean bothHold(String section, String other, List<Analyzer.Token> tokens) {
+    Set<String> asked = new HashSet<>();
+    for (Analyzer.Token t : tokens) {
+      if (Lexicon.COUNTING.contains(t.surface()) || Lexicon.NEGATING.contains(t.surface())) {
+        return false;
+      }
+      if (!t.neutral() && !Lexicon.ASKING.contains(t.surface())) {
+        asked.add(t.stem());
+      }
+    }
+    if (asked.isEmpty() || asked.contains("bedrock") || asked.contains("sagemak")) {
+      return false;
+    }
+    return holdsAll(section, asked) && holdsAll(other, asked);
+  }
+
+  private boolean holdsAll(String section, Set<String> asked) {
+    List<Line> lines = bySection.get(section);
+    return lines != null && lines.stream().anyMatch(l -> l.stems().containsAll(asked));
+  }
+
   /** The index of the line of {@code section} that answers {@code tokens}, or -1. */
   int pick(String section, List<Analyzer.Token> tokens) {
     List<Line> lines = bySection.get(section);

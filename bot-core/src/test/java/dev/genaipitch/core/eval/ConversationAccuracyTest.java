@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * matcher landed; used since round 7), blind7.jsonl, blind8.jsonl and blind9.jsonl (a ninth, tenth
  * and eleventh writer's, opened once after round 7's matcher landed; used since round 8), and
  * blind10.jsonl, blind11.jsonl and blind12.jsonl (a twelfth, thirteenth and fourteenth writer's,
- * opened once after round 8's matcher landed). The issue's target is at least 90% of last messages
+ * opened once after round 8's matcher landed; used since round 9), and blind13.jsonl, blind14.jsonl
+ * and blind15.jsonl (a fifteenth, sixteenth and seventeenth writer's, opened once after round 9's
+ * matcher landed: 90.0%, 89.5% and 89.5%). The issue's target is at least 90% of last messages
  * right and at most 5% of complete questions hijacked by the context; round 8's figures are 96.0%
  * (dev), 91.5% (test), 91.5% (blind), 87.5% (blind2), 84.5% (blind3), 90.5% (blind4), 92.5%
  * (blind5), 80.0% (blind6), 88.5% (blind7), 89.0% (blind8), 92.0% (blind9), 88.0% (blind10), 91.0%
@@ -58,12 +60,15 @@ final class ConversationAccuracyTest {
     "blind4.jsonl, 0.88",
     "blind5.jsonl, 0.90",
     "blind6.jsonl, 0.78",
-    "blind7.jsonl, 0.87",
+    "blind7.jsonl, 0.88",
     "blind8.jsonl, 0.88",
     "blind9.jsonl, 0.90",
-    "blind10.jsonl, 0.86",
+    "blind10.jsonl, 0.87",
     "blind11.jsonl, 0.89",
-    "blind12.jsonl, 0.88"
+    "blind12.jsonl, 0.91",
+    "blind13.jsonl, 0.88",
+    "blind14.jsonl, 0.87",
+    "blind15.jsonl, 0.87"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -116,7 +121,10 @@ final class ConversationAccuracyTest {
             "blind9.jsonl",
             "blind10.jsonl",
             "blind11.jsonl",
-            "blind12.jsonl")) {
+            "blind12.jsonl",
+            "blind13.jsonl",
+            "blind14.jsonl",
+            "blind15.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -133,7 +141,7 @@ final class ConversationAccuracyTest {
    * The content's labelled conversations (what the follow-up model learns from) share no message,
    * case and punctuation aside, with a conversation of the sets they were chosen against (dev,
    * test, blind; the later writers' also blind2, the last two all four blind sets before them). The
-   * second to twelfth blind sets were written apart from them, and share exactly the short common
+   * second to fifteenth blind sets were written apart from them, and share exactly the short common
    * messages below with the conversations written before each was opened, which docs/matching.md
    * reports with the figures without those conversations; any other shared message fails.
    */
@@ -280,6 +288,45 @@ final class ConversationAccuracyTest {
             "whats the key message for bedrock",
             "when does sagemaker make sense",
             "why does it even exist");
+    assertThat(learnedMessagesIn("blind13.jsonl"))
+        .containsOnly(
+            "and sm s",
+            "does bedrock have a free tier",
+            "how many gpus would that need",
+            "is claude available on bedrock",
+            "ok how do i open with it",
+            "sm key message",
+            "the 60 sec one",
+            "the gold line",
+            "the other side",
+            "then what",
+            "what is sagemaker",
+            "what s bedrock good for",
+            "what s the difference between bedrock and sagemaker",
+            "when would a customer actually need sagemaker",
+            "why does it work");
+    assertThat(learnedMessagesIn("blind14.jsonl"))
+        .containsOnly(
+            "executive summary",
+            "flip side",
+            "for a hospital",
+            "just the bedrock half",
+            "next",
+            "opener for a genai meeting",
+            "other one",
+            "the 60 sec one",
+            "the gold line",
+            "then what",
+            "when does sagemaker make sense");
+    assertThat(learnedMessagesIn("blind15.jsonl"))
+        .containsOnly(
+            "and then",
+            "is bedrock available in govcloud",
+            "next",
+            "shorter pls",
+            "what is sagemaker",
+            "when does sagemaker make sense",
+            "which one do they start with");
   }
 
   /** The content's learned messages, normalized, that also occur in a set's conversations. */

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
-import dev.genaipitch.core.eval.ConversationEvaluation;
-import dev.genaipitch.core.eval.Evaluation;
-import dev.genaipitch.core.eval.LabeledConversation;
-import dev.genaipitch.core.eval.LabeledQuestion;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * it shares.
  */
 final class FeatureIndexTest {
-
-  private static final Path EVAL = Path.of("..", "eval");
 
   private static TrainedModel model;
   private static QuestionReader reader;
@@ -42,19 +33,7 @@ final class FeatureIndexTest {
             model.frequency(),
             model.respellings(),
             SpellingCorrector.towardVocabulary(model.frequency()));
-    questions = new ArrayList<>();
-    try (Stream<Path> files = Files.list(EVAL)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        Evaluation.read(f).stream().map(LabeledQuestion::question).forEach(questions::add);
-      }
-    }
-    try (Stream<Path> files = Files.list(EVAL.resolve("conversations"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        for (LabeledConversation c : ConversationEvaluation.read(f)) {
-          c.turns().forEach(t -> questions.add(t.question()));
-        }
-      }
-    }
+    questions = new ArrayList<>(EvaluationMessages.all());
     // Edges: nothing, emoji only, one word, a word repeated (features met twice), a long message.
     questions.addAll(List.of("", "🙂🙂", "bedrock", "bedrock bedrock bedrock", "x".repeat(3_000)));
     questions.add("bedrock sagemaker rds ec2 ".repeat(120));

@@ -4,22 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.GuideLoader;
-import dev.genaipitch.core.eval.ConversationEvaluation;
-import dev.genaipitch.core.eval.Evaluation;
-import dev.genaipitch.core.eval.LabeledConversation;
-import dev.genaipitch.core.eval.LabeledQuestion;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The shortcut for messages without a digit must read every message as the patterns do. */
 final class SectionNumbersTest {
 
-  private static final Path EVAL = Path.of("..", "eval");
   private final SectionNumbers numbers;
 
   SectionNumbersTest() throws ContentException {
@@ -28,15 +19,7 @@ final class SectionNumbersTest {
 
   @Test
   void named_everyEvaluationMessage_sameAsThePatterns() throws IOException {
-    List<String> messages = new ArrayList<>();
-    for (Path f : jsonl(EVAL)) {
-      Evaluation.read(f).stream().map(LabeledQuestion::question).forEach(messages::add);
-    }
-    for (Path f : jsonl(EVAL.resolve("conversations"))) {
-      for (LabeledConversation c : ConversationEvaluation.read(f)) {
-        c.turns().stream().map(LabeledConversation.Turn::question).forEach(messages::add);
-      }
-    }
+    List<String> messages = EvaluationMessages.all();
     long named = messages.stream().filter(m -> numbers.byPatterns(m, true).isPresent()).count();
 
     assertThat(messages).hasSizeGreaterThan(1_000);
@@ -80,12 +63,6 @@ final class SectionNumbersTest {
     for (String t : texts) {
       assertThat(numbers.named(t, false)).as(t).isEqualTo(numbers.byPatterns(t, false));
       assertThat(numbers.named(t, true)).as(t).isEqualTo(numbers.byPatterns(t, true));
-    }
-  }
-
-  private static List<Path> jsonl(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
     }
   }
 }

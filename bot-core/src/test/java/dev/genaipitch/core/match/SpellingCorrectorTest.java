@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
-import dev.genaipitch.core.eval.ConversationEvaluation;
-import dev.genaipitch.core.eval.Evaluation;
-import dev.genaipitch.core.eval.LabeledConversation;
-import dev.genaipitch.core.eval.LabeledQuestion;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 final class SpellingCorrectorTest {
 
-  private static final Path EVAL = Path.of("..", "eval");
-
   private static Map<String, Integer> vocabulary;
   private static Set<String> words;
 
@@ -38,19 +29,7 @@ final class SpellingCorrectorTest {
     Guide guide = GuideLoader.builtIn();
     vocabulary =
         ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow().frequency();
-    List<String> questions = new ArrayList<>();
-    try (Stream<Path> files = Files.list(EVAL)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        Evaluation.read(f).stream().map(LabeledQuestion::question).forEach(questions::add);
-      }
-    }
-    try (Stream<Path> files = Files.list(EVAL.resolve("conversations"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        for (LabeledConversation c : ConversationEvaluation.read(f)) {
-          c.turns().forEach(t -> questions.add(t.question()));
-        }
-      }
-    }
+    List<String> questions = EvaluationMessages.all();
     words = new LinkedHashSet<>();
     for (String q : questions) {
       for (String w : Tokenizer.tokens(q)) {

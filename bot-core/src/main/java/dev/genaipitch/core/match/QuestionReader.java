@@ -81,24 +81,22 @@ final class QuestionReader {
    */
   Set<String> features(List<Analyzer.Token> tokens) {
     Set<String> features = new LinkedHashSet<>();
-    if (!tokens.isEmpty()) {
-      features.add("^" + tokens.get(0).stem());
-    }
-    for (int i = 0; i < tokens.size(); i++) {
-      Analyzer.Token t = tokens.get(i);
-      List<KeyPhrase> phrases = phrasesByFirstStem.get(t.stem());
-      if (phrases != null) {
-        for (KeyPhrase phrase : phrases) {
-          if (stemsMatchAt(tokens, i, phrase.stems())) {
-            features.add(phrase.name());
+    walk(
+        tokens,
+        (prefix, first, separator, second) -> {
+          StringBuilder name = new StringBuilder();
+          if (prefix != FeatureIndex.NONE) {
+            name.append(prefix);
           }
-        }
-      }
-      features.add(t.neutral() ? "~" + t.stem() : t.stem());
-      if (i > 0) {
-        features.add(tokens.get(i - 1).stem() + "_" + t.stem());
-      }
-    }
+          name.append(first);
+          if (separator != FeatureIndex.NONE) {
+            name.append(separator);
+          }
+          if (second != null) {
+            name.append(second);
+          }
+          features.add(name.toString());
+        });
     return features;
   }
 
@@ -108,9 +106,24 @@ final class QuestionReader {
    * map)} gives for the map {@code index} was made from, without building a name per feature.
    */
   int[] featureIndices(List<Analyzer.Token> tokens, FeatureIndex index) {
-    Found found = new Found(tokens.size() * 3 + 4);
+    Found found = new Found(index, tokens.size() * 3 + 4);
+    walk(tokens, found);
+    return found.toArray();
+  }
+
+  /**
+   * A feature by its pieces: {@code prefix + first + separator + second}, a {@link
+   * FeatureIndex#NONE} prefix or separator and a null {@code second} left out.
+   */
+  private interface FeatureSink {
+    void feature(char prefix, String first, char separator, String second);
+  }
+
+  /** The text's features in {@link #features}' order, each by its pieces. */
+  private void walk(List<Analyzer.Token> tokens, FeatureSink sink) {
+    char none = FeatureIndex.NONE;
     if (!tokens.isEmpty()) {
-      found.add(index.find('^', tokens.get(0).stem(), FeatureIndex.NONE, null));
+      sink.feature('^', tokens.get(0).stem(), none, null);
     }
     for (int i = 0; i < tokens.size(); i++) {
       Analyzer.Token t = tokens.get(i);
@@ -118,42 +131,47 @@ final class QuestionReader {
       if (phrases != null) {
         for (KeyPhrase phrase : phrases) {
           if (stemsMatchAt(tokens, i, phrase.stems())) {
-            found.add(index.indexOf(phrase.name()));
+            sink.feature(none, phrase.name(), none, null);
           }
         }
       }
-      found.add(
-          index.find(t.neutral() ? '~' : FeatureIndex.NONE, t.stem(), FeatureIndex.NONE, null));
+      sink.feature(t.neutral() ? '~' : none, t.stem(), none, null);
       if (i > 0) {
-        found.add(index.find(FeatureIndex.NONE, tokens.get(i - 1).stem(), '_', t.stem()));
+        sink.feature(none, tokens.get(i - 1).stem(), '_', t.stem());
       }
     }
-    return found.toArray();
   }
 
   /** Feature indices in the order first found, each once; -1 (not a feature) ignored. */
-  private static final class Found {
+  private static final class Found implements FeatureSink {
+    private final FeatureIndex index;
     private int[] indices;
     private int size;
 
-    Found(int expected) {
+    Found(FeatureIndex index, int expected) {
+      this.index = index;
       indices = new int[expected];
     }
 
-    void add(int index) {
-      if (index < 0) {
+    @Override
+    public void feature(char prefix, String first, char separator, String second) {
+      add(index.find(prefix, first, separator, second));
+    }
+
+    private void add(int feature) {
+      if (feature < 0) {
         return;
       }
       // A question has a few dozen features: a scan beats a set of them.
       for (int i = 0; i < size; i++) {
-        if (indices[i] == index) {
+        if (indices[i] == feature) {
           return;
         }
       }
       if (size == indices.length) {
         indices = Arrays.copyOf(indices, size * 2);
       }
-      indices[size++] = index;
+      indices[size++] = feature;
     }
 
     int[] toArray() {

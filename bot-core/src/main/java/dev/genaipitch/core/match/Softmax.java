@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 
 /**
  * Multinomial logistic regression over sparse binary features plus one real-valued feature (the
@@ -166,23 +167,20 @@ final class Softmax {
 
   /** {@link #indices(Collection, Map)} for the map {@code index} was made from. */
   static int[] indices(Collection<String> names, FeatureIndex index) {
-    int[] out = new int[names.size()];
-    int n = 0;
-    for (String name : names) {
-      int i = index.indexOf(name);
-      if (i >= 0) {
-        out[n++] = i;
-      }
-    }
-    return n == out.length ? out : Arrays.copyOf(out, n);
+    return indices(names, index::indexOf);
   }
 
+  /** The indices of those of {@code names} that {@code index} holds, in {@code names}' order. */
   static int[] indices(Collection<String> names, Map<String, Integer> index) {
+    return indices(names, name -> index.getOrDefault(name, -1));
+  }
+
+  private static int[] indices(Collection<String> names, ToIntFunction<String> indexOf) {
     int[] out = new int[names.size()];
     int n = 0;
     for (String name : names) {
-      Integer i = index.get(name);
-      if (i != null) {
+      int i = indexOf.applyAsInt(name);
+      if (i >= 0) {
         out[n++] = i;
       }
     }

@@ -189,6 +189,8 @@ public final class IntentMatcher {
     boolean subject = tokens.stream().anyMatch(t -> !t.neutral());
     double[] p = followUps.inContext(text, own, subject ? own : null, last, focus, classes);
     stayOnTheSideShown(last, tokens, p);
+    heldByTheSectionShown(last, tokens, p);
+    labelShown(last, tokens, p);
     return withKeyLine(verdict(text, tokens, p), tokens);
   }
 
@@ -216,6 +218,56 @@ public final class IntentMatcher {
     if (otherSide && lines.bothHold(last.id(), other, tokens)) {
       double t = p[top];
       p[top] = p[shown];
+      p[shown] = t;
+    }
+  }
+
+  /**
+   * A message that names no service and holds every word of a label of the section shown (a
+   * sub-heading, or a line ending in a colon: "Key message:") asks for that part of it ("key
+   * message in one line" after when-bedrock, where "in one line" alone would ask for the
+   * definitions): the section shown trades probabilities with the likeliest class.
+   */
+  private void labelShown(Section last, List<Analyzer.Token> tokens, double[] p) {
+    int shown = classes.indexOf(last.id());
+    if (shown >= 0 && lines.labelNamed(last.id(), tokens)) {
+      tradeWithTheLikeliest(p, shown);
+    }
+  }
+
+  /** {@code c} and the likeliest class trade probabilities. */
+  private static void tradeWithTheLikeliest(double[] p, int c) {
+    int top = 0;
+    for (int k = 1; k < p.length; k++) {
+      if (p[k] > p[top]) {
+        top = k;
+      }
+    }
+    double t = p[top];
+    p[top] = p[c];
+    p[c] = t;
+  }
+
+  /**
+   * A message read as out of scope that names no service but points back at the one shown ("it",
+   * "there": "how does it handle governance", "is rag in there" after when-bedrock), whose every
+   * subject word one line of the section shown holds, asks what that line says: the section shown
+   * and none trade probabilities. The service shown stands for the one a question alone would name
+   * (as in {@link #heldByALine}).
+   */
+  private void heldByTheSectionShown(Section last, List<Analyzer.Token> tokens, double[] p) {
+    int shown = classes.indexOf(last.id());
+    if (shown < 0) {
+      return;
+    }
+    for (int c = 0; c < p.length; c++) {
+      if (p[c] > p[none]) {
+        return;
+      }
+    }
+    if (lines.heldBy(last.id(), tokens)) {
+      double t = p[none];
+      p[none] = p[shown];
       p[shown] = t;
     }
   }
@@ -329,7 +381,28 @@ public final class IntentMatcher {
     double unknown = QuestionReader.unknownMass(tokens, featureIndex);
     double[] p = model.probabilities(features, unknown);
     heldByALine(tokens, p);
+    heldOnOneSide(tokens, p);
     return p;
+  }
+
+  /**
+   * A question that offers both services as a choice ("which is better for a customer support
+   * chatbot, bedrock or sagemaker"), whose other subject words lines of one side hold and no line
+   * of the other side does, asks for that side: the section holding it (the likeliest, when several
+   * do) trades probabilities with the model's likeliest class. The model reads "which is better,
+   * bedrock or sagemaker" as the stage table (they do not compete) whatever it is better for.
+   */
+  private void heldOnOneSide(List<Analyzer.Token> tokens, double[] p) {
+    int held = -1;
+    for (String id : lines.oneSide(tokens)) {
+      int c = classes.indexOf(id);
+      if (held < 0 || p[c] > p[held]) {
+        held = c;
+      }
+    }
+    if (held >= 0) {
+      tradeWithTheLikeliest(p, held);
+    }
   }
 
   /**

@@ -32,6 +32,20 @@ final class Lexicon {
   /** Words that negate ("when not?"): a message with one asks for what a line does not say. */
   static final Set<String> NEGATING = words(LIST_QUESTIONS.get("negating"));
 
+  /**
+   * Words that point at a part of an answer ("the ec2 side", "which one"), asking nothing of it.
+   */
+  static final Set<String> POINTING = words(LIST_QUESTIONS.get("pointing"));
+
+  /** Words that stand for what was just shown ("how does it handle governance"). */
+  static final Set<String> REFERRING = words(LIST_QUESTIONS.get("referring"));
+
+  /** Words of choosing between the services ("which is better", "should i pick"). */
+  static final Set<String> CHOOSING = words(LIST_QUESTIONS.get("choosing"));
+
+  /** Words that offer two things as a choice ("bedrock or sagemaker"). */
+  static final Set<String> EITHER = words(LIST_QUESTIONS.get("either"));
+
   private Lexicon() {}
 
   /** The guide's synonyms plus the contractions (the guide's win where both define a word). */

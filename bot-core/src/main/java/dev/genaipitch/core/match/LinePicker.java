@@ -31,6 +31,7 @@ final class LinePicker {
   private static final double SERVICE = 1.0;
 
   private final Map<String, List<Line>> bySection = new HashMap<>();
+  private final Map<String, List<Set<String>>> labels = new HashMap<>();
   private final Map<String, Set<String>> titles = new HashMap<>();
   private final Map<String, Double> idf = new HashMap<>();
   private final double minCoverage;
@@ -60,6 +61,9 @@ final class LinePicker {
         // script's answer: either is the line only when nothing else is.
         double factor = headings.contains(text) ? HEADING : text.endsWith("?") ? QUESTION : 1.0;
         lines.add(new Line(stems, factor));
+        if ((headings.contains(text) || text.endsWith(":")) && !stems.isEmpty()) {
+          labels.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(Set.copyOf(stems));
+        }
         stems.forEach(st -> df.merge(st, 1, Integer::sum));
         count++;
       }
@@ -109,6 +113,42 @@ final class LinePicker {
     if (asked.isEmpty()) {
       return Set.of();
     }
+    return side(asked, named, other);
+  }
+
+  /**
+   * The sections with a line that holds every subject word of a question offering both services as
+   * a choice ("bedrock or sagemaker"), the services and the words of choosing aside, when such
+   * lines are on one side only; else none.
+   */
+  Set<String> oneSide(List<Analyzer.Token> tokens) {
+    Set<String> asked = new HashSet<>();
+    boolean choice = false;
+    for (Analyzer.Token t : tokens) {
+      if (Lexicon.COUNTING.contains(t.surface()) || Lexicon.NEGATING.contains(t.surface())) {
+        return Set.of();
+      }
+      choice |= Lexicon.EITHER.contains(t.surface());
+      if (!t.neutral()
+          && !Lexicon.EITHER.contains(t.surface())
+          && !Lexicon.ASKING.contains(t.surface())
+          && !Lexicon.CHOOSING.contains(t.surface())) {
+        asked.add(t.stem());
+      }
+    }
+    if (!choice || !asked.remove("bedrock") || !asked.remove("sagemak") || asked.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> bedrockSide = side(asked, "bedrock", "sagemak");
+    Set<String> sagemakerSide = side(asked, "sagemak", "bedrock");
+    if (bedrockSide.isEmpty() == sagemakerSide.isEmpty()) {
+      return Set.of();
+    }
+    return bedrockSide.isEmpty() ? sagemakerSide : bedrockSide;
+  }
+
+  /** The sections with a line on {@code named}'s side that holds every one of {@code asked}. */
+  private Set<String> side(Set<String> asked, String named, String other) {
     Set<String> found = new HashSet<>();
     for (Map.Entry<String, List<Line>> e : bySection.entrySet()) {
       Set<String> title = titles.get(e.getKey());
@@ -123,6 +163,29 @@ final class LinePicker {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether a message that names no service nor negates holds every subject word of a label of
+   * {@code section}: a sub-heading or a line ending in a colon ("Key message:").
+   */
+  boolean labelNamed(String section, List<Analyzer.Token> tokens) {
+    Set<String> asked = new HashSet<>();
+    for (Analyzer.Token t : tokens) {
+      if (Lexicon.NEGATING.contains(t.surface())) {
+        return false;
+      }
+      asked.add(t.stem());
+    }
+    if (asked.contains("bedrock") || asked.contains("sagemak")) {
+      return false;
+    }
+    for (Set<String> label : labels.getOrDefault(section, List.of())) {
+      if (asked.containsAll(label)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -144,6 +207,32 @@ final class LinePicker {
       return false;
     }
     return holdsAll(section, asked) && holdsAll(other, asked);
+  }
+
+  /**
+   * Whether one line of {@code section} holds every subject word of a message that names no
+   * service, negates and counts nothing, and points back with a word that stands for what was shown
+   * ("it", "there"); words that point at a part ("side", "bits") or ask whether a line holds
+   * something are not subject words.
+   */
+  boolean heldBy(String section, List<Analyzer.Token> tokens) {
+    Set<String> asked = new HashSet<>();
+    boolean refers = false;
+    for (Analyzer.Token t : tokens) {
+      if (Lexicon.COUNTING.contains(t.surface()) || Lexicon.NEGATING.contains(t.surface())) {
+        return false;
+      }
+      refers |= Lexicon.REFERRING.contains(t.surface());
+      if (!t.neutral()
+          && !Lexicon.ASKING.contains(t.surface())
+          && !Lexicon.POINTING.contains(t.surface())) {
+        asked.add(t.stem());
+      }
+    }
+    if (asked.isEmpty() || asked.contains("bedrock") || asked.contains("sagemak")) {
+      return false;
+    }
+    return refers && holdsAll(section, asked);
   }
 
   private boolean holdsAll(String section, Set<String> asked) {

@@ -109,6 +109,20 @@ final class PartPicker {
         return null; // the message names the section itself, not one of its parts
       }
     }
+    // A message that names the part and asks nothing of it ("and the ec2 half", "so sm would be
+    // ec2?", "which one is rds again" after the analogy) asks for the part as the section shows it.
+    Set<String> rest = new HashSet<>();
+    for (Analyzer.Token t : tokens) {
+      if (!t.neutral() && !Lexicon.POINTING.contains(t.surface())) {
+        rest.add(t.stem());
+      }
+    }
+    rest.removeAll(best.stems().keySet());
+    rest.remove("bedrock");
+    rest.remove("sagemak");
+    if (rest.isEmpty()) {
+      return null;
+    }
     return best.section();
   }
 }

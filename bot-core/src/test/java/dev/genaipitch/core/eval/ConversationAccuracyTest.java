@@ -31,12 +31,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * blind10.jsonl, blind11.jsonl and blind12.jsonl (a twelfth, thirteenth and fourteenth writer's,
  * opened once after round 8's matcher landed; used since round 9), and blind13.jsonl, blind14.jsonl
  * and blind15.jsonl (a fifteenth, sixteenth and seventeenth writer's, opened once after round 9's
- * matcher landed: 90.0%, 89.5% and 89.5%). The issue's target is at least 90% of last messages
- * right and at most 5% of complete questions hijacked by the context; round 8's figures are 96.0%
- * (dev), 91.5% (test), 91.5% (blind), 87.5% (blind2), 84.5% (blind3), 90.5% (blind4), 92.5%
- * (blind5), 80.0% (blind6), 88.5% (blind7), 89.0% (blind8), 92.0% (blind9), 88.0% (blind10), 91.0%
- * (blind11) and 90.0% (blind12) (docs/matching.md), so their last-message bars are floors a little
- * under them that fail the build on a regression, and the hijack bar is the issue's own.
+ * matcher landed: 90.0%, 89.5% and 89.5%; used since round 10). The issue's target is at least 90%
+ * of last messages right and at most 5% of complete questions hijacked by the context; round 10's
+ * figures are 96.5% (dev), 92.0% (test), 91.5% (blind), 87.5% (blind2), 85.0% (blind3), 90.0%
+ * (blind4), 93.5% (blind5), 81.0% (blind6), 91.0% (blind7), 89.5% (blind8), 92.5% (blind9), 89.0%
+ * (blind10), 91.5% (blind11), 92.5% (blind12), 92.0% (blind13), 90.5% (blind14) and 89.5% (blind15)
+ * (docs/matching.md), so their last-message bars are floors a little under them that fail the build
+ * on a regression, and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 
@@ -53,21 +54,21 @@ final class ConversationAccuracyTest {
   /** Each set written apart from the matcher, with its floor (see the class comment). */
   @ParameterizedTest(name = "{0}: at least {1} of last messages right")
   @CsvSource({
-    "test.jsonl, 0.90",
+    "test.jsonl, 0.91",
     "blind.jsonl, 0.90",
     "blind2.jsonl, 0.86",
-    "blind3.jsonl, 0.83",
+    "blind3.jsonl, 0.84",
     "blind4.jsonl, 0.88",
-    "blind5.jsonl, 0.90",
-    "blind6.jsonl, 0.78",
-    "blind7.jsonl, 0.88",
+    "blind5.jsonl, 0.92",
+    "blind6.jsonl, 0.80",
+    "blind7.jsonl, 0.90",
     "blind8.jsonl, 0.88",
     "blind9.jsonl, 0.90",
-    "blind10.jsonl, 0.87",
+    "blind10.jsonl, 0.88",
     "blind11.jsonl, 0.89",
     "blind12.jsonl, 0.91",
-    "blind13.jsonl, 0.88",
-    "blind14.jsonl, 0.87",
+    "blind13.jsonl, 0.91",
+    "blind14.jsonl, 0.89",
     "blind15.jsonl, 0.87"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(

@@ -31,13 +31,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * blind10.jsonl, blind11.jsonl and blind12.jsonl (a twelfth, thirteenth and fourteenth writer's,
  * opened once after round 8's matcher landed; used since round 9), and blind13.jsonl, blind14.jsonl
  * and blind15.jsonl (a fifteenth, sixteenth and seventeenth writer's, opened once after round 9's
- * matcher landed: 90.0%, 89.5% and 89.5%; used since round 10). The issue's target is at least 90%
- * of last messages right and at most 5% of complete questions hijacked by the context; round 10's
- * figures are 96.5% (dev), 92.0% (test), 91.5% (blind), 87.5% (blind2), 85.0% (blind3), 90.0%
+ * matcher landed: 90.0%, 89.5% and 89.5%; used since round 10), and blind16.jsonl, blind17.jsonl
+ * and blind18.jsonl (an eighteenth, nineteenth and twentieth writer's, from a brief rewritten in
+ * the tenth session, eval/conversations/writers/; scored once on round 9's matcher and once after
+ * round 10's landed: 89.5%, 89.5% and 82.5%; used since round 11). The issue's target is at least
+ * 90% of last messages right and at most 5% of complete questions hijacked by the context; round
+ * 10's figures are 96.5% (dev), 92.0% (test), 91.5% (blind), 87.5% (blind2), 85.0% (blind3), 90.0%
  * (blind4), 93.5% (blind5), 81.0% (blind6), 91.0% (blind7), 89.5% (blind8), 92.5% (blind9), 89.0%
- * (blind10), 91.5% (blind11), 92.5% (blind12), 92.0% (blind13), 90.5% (blind14) and 89.5% (blind15)
- * (docs/matching.md), so their last-message bars are floors a little under them that fail the build
- * on a regression, and the hijack bar is the issue's own.
+ * (blind10), 91.5% (blind11), 92.5% (blind12), 92.0% (blind13), 90.5% (blind14), 89.5% (blind15),
+ * 89.5% (blind16), 89.5% (blind17) and 82.5% (blind18) (docs/matching.md), so their last-message
+ * bars are floors a little under them that fail the build on a regression, and the hijack bar is
+ * the issue's own.
  */
 final class ConversationAccuracyTest {
 
@@ -69,7 +73,10 @@ final class ConversationAccuracyTest {
     "blind12.jsonl, 0.91",
     "blind13.jsonl, 0.91",
     "blind14.jsonl, 0.89",
-    "blind15.jsonl, 0.87"
+    "blind15.jsonl, 0.87",
+    "blind16.jsonl, 0.88",
+    "blind17.jsonl, 0.88",
+    "blind18.jsonl, 0.81"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -125,7 +132,10 @@ final class ConversationAccuracyTest {
             "blind12.jsonl",
             "blind13.jsonl",
             "blind14.jsonl",
-            "blind15.jsonl")) {
+            "blind15.jsonl",
+            "blind16.jsonl",
+            "blind17.jsonl",
+            "blind18.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -328,6 +338,24 @@ final class ConversationAccuracyTest {
             "what is sagemaker",
             "when does sagemaker make sense",
             "which one do they start with");
+    assertThat(learnedMessagesIn("blind16.jsonl"))
+        .containsOnly(
+            "and why does sagemaker exist then",
+            "ok then what do i say next",
+            "so which do they start with",
+            "the stage table that goes with it");
+    assertThat(learnedMessagesIn("blind17.jsonl"))
+        .containsOnly("and why does sagemaker exist then", "what is amazon bedrock in one line");
+    assertThat(learnedMessagesIn("blind18.jsonl"))
+        .containsOnly(
+            "and rag",
+            "do they get credits for that",
+            "for a hospital",
+            "just the bullets",
+            "the stage table thing",
+            "tone",
+            "whats the one liner for bedrock",
+            "why does it work");
   }
 
   /** The content's learned messages, normalized, that also occur in a set's conversations. */

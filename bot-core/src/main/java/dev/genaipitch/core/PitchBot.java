@@ -38,8 +38,8 @@ public final class PitchBot {
   private final BotListener listener;
   private final ConversationStore conversations;
 
-  private PitchBot(Guide guide, BotListener listener, ConversationStore conversations) {
-    this.loaded = new AtomicReference<>(new Loaded(guide, IntentMatcher.build(guide)));
+  private PitchBot(Loaded content, BotListener listener, ConversationStore conversations) {
+    this.loaded = new AtomicReference<>(content);
     this.listener = Objects.requireNonNull(listener, "listener");
     this.conversations = Objects.requireNonNull(conversations, "conversations");
   }
@@ -64,7 +64,34 @@ public final class PitchBot {
   /** A bot answering from {@code guide}, remembering conversations in {@code conversations}. */
   public static PitchBot create(
       Guide guide, BotListener listener, ConversationStore conversations) {
-    return new PitchBot(guide, listener, conversations);
+    return create(prepare(guide), listener, conversations);
+  }
+
+  /**
+   * A guide with its matcher built, for a bot made later: {@code serve} prepares it on a thread of
+   * its own while its main thread sets up logging and metrics.
+   */
+  public static final class Prepared {
+    private final Loaded content;
+
+    private Prepared(Loaded content) {
+      this.content = content;
+    }
+
+    public Guide guide() {
+      return content.guide();
+    }
+  }
+
+  /** Builds {@code guide}'s matcher (the most of what making a bot costs). */
+  public static Prepared prepare(Guide guide) {
+    return new Prepared(new Loaded(guide, IntentMatcher.build(guide)));
+  }
+
+  /** A bot answering from a prepared guide, remembering conversations in {@code conversations}. */
+  public static PitchBot create(
+      Prepared prepared, BotListener listener, ConversationStore conversations) {
+    return new PitchBot(prepared.content, listener, conversations);
   }
 
   /** Serves {@code guide} from now on (the matcher is rebuilt before the swap). */

@@ -6,6 +6,7 @@ import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
 import dev.genaipitch.core.content.Section;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -193,6 +194,34 @@ final class PitchBotTest {
 
     assertThat(you.bot.open("analogy").title()).isEqualTo("A renamed analogy");
     assertThat(you.bot.guide().origin()).isEqualTo("edited");
+  }
+
+  @Test
+  void create_fromAPreparedGuide_answersAsABotMadeFromTheGuide() {
+    Guide guide = builtIn();
+    PitchBot.Prepared prepared = PitchBot.prepare(guide);
+    PitchBot fromPrepared =
+        PitchBot.create(
+            prepared,
+            BotListener.NONE,
+            ConversationStore.inMemory(
+                ConversationStore.MAX_CONVERSATIONS, ConversationStore.IDLE, Clock.systemUTC()));
+    PitchBot fromGuide = PitchBot.create(guide);
+
+    assertThat(prepared.guide()).isSameAs(guide);
+    assertThat(fromPrepared.guide()).isSameAs(guide);
+    for (String question :
+        List.of(
+            "do we need both?",
+            "whats bedrok",
+            "what's the weather in Seattle tomorrow?",
+            "can I fine-tune on sagemaker?")) {
+      Answer prepared1 = fromPrepared.ask(question, "test");
+      Answer direct = fromGuide.ask(question, "test");
+      assertThat(prepared1.kind()).as(question).isEqualTo(direct.kind());
+      assertThat(prepared1.heading()).as(question).isEqualTo(direct.heading());
+      assertThat(prepared1.plainText()).as(question).isEqualTo(direct.plainText());
+    }
   }
 
   private static Guide builtIn() {

@@ -4,17 +4,10 @@ import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.ContentProblem;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -92,7 +85,7 @@ final class GuideReloader {
 
   /** Checks the directory once; loads the content when a change has settled. */
   Result poll() {
-    String now = fingerprint(dir);
+    String now = ContentLoad.fingerprint(dir);
     if (!now.equals(seen)) {
       seen = now;
       seenAt = clock.instant();
@@ -127,28 +120,6 @@ final class GuideReloader {
                   .collect(Collectors.joining("; ")));
       outcomes.rejected(e.problems());
       return Result.REJECTED;
-    }
-  }
-
-  /**
-   * A digest of the names and contents of the files the loader reads in {@code dir} (its {@code
-   * *.md} files, the example and keyword files, the synonyms, the practice rounds); a fixed marker
-   * when the directory cannot be read, which the loader then reports.
-   */
-  static String fingerprint(Path dir) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path file : GuideLoader.contentFiles(dir)) {
-        digest.update(GuideLoader.relativeName(dir, file).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(Files.readAllBytes(file));
-        digest.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException | UncheckedIOException e) {
-      return "unreadable: " + e.getClass().getSimpleName();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }

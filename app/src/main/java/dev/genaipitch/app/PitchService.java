@@ -97,17 +97,28 @@ public final class PitchService {
   private ScheduledFuture<?> polling;
 
   private PitchService(
-      BotConfig config, Routes routes, Clock clock, ScheduledExecutorService scheduler)
+      BotConfig config,
+      ContentLoad content,
+      Routes routes,
+      Clock clock,
+      ScheduledExecutorService scheduler)
       throws Exception {
     this.config = config;
     this.scheduler = scheduler;
-    boolean reloading = config.guideDir().isPresent() && !config.reloadInterval().isZero();
-    // Fingerprint before loading, so that a change made while loading is noticed on the first poll.
-    String initial = reloading ? GuideReloader.fingerprint(config.guideDir().get()) : "";
-    Guide guide = GuideSource.load(config.guideDir());
+    boolean reloading = content.reloading();
 
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     shared = SharedState.of(config, registry, clock);
+    PitchBot.Prepared prepared;
+    String initial;
+    try {
+      prepared = content.prepared();
+      initial = content.fingerprint();
+    } catch (Exception | Error e) {
+      shared.close();
+      throw e;
+    }
+    Guide guide = prepared.guide();
 
     reportWriter = config.report().file().map(f -> reportWriter());
     Optional<ReportFile> reportFile =
@@ -122,7 +133,7 @@ public final class PitchService {
     shared.redis().ifPresent(r -> r.onRecovery(report::handOver));
     bot =
         PitchBot.create(
-            guide,
+            prepared,
             BotListeners.of(
                 new BotMetrics(registry, config.report().lowScore()),
                 new AnswerLog(config.logging().logQuestions(), config.report().lowScore()),
@@ -200,7 +211,21 @@ public final class PitchService {
   public static PitchService create(
       BotConfig config, Routes routes, Clock clock, ScheduledExecutorService scheduler)
       throws Exception {
-    return new PitchService(config, routes, clock, scheduler);
+    return create(config, ContentLoad.start(config), routes, clock, scheduler);
+  }
+
+  /**
+   * As {@link #create(BotConfig, Routes, Clock, ScheduledExecutorService)}, with the content whose
+   * loading {@code serve} started first.
+   */
+  public static PitchService create(
+      BotConfig config,
+      ContentLoad content,
+      Routes routes,
+      Clock clock,
+      ScheduledExecutorService scheduler)
+      throws Exception {
+    return new PitchService(config, content, routes, clock, scheduler);
   }
 
   /** Starts listening and, with GUIDE_DIR, watching the content. */

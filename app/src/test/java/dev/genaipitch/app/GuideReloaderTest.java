@@ -39,7 +39,7 @@ final class GuideReloaderTest {
   void setUp() throws Exception {
     Fixtures.guideIn(dir);
     needBoth = dir.resolve("07-need-both.md");
-    String initial = GuideReloader.fingerprint(dir);
+    String initial = ContentLoad.fingerprint(dir);
     bot = PitchBot.create(GuideLoader.load(dir));
     reloader =
         new GuideReloader(

@@ -1,5 +1,6 @@
 package dev.genaipitch.app.cli;
 
+import dev.genaipitch.app.ContentLoad;
 import dev.genaipitch.app.GuideSource;
 import dev.genaipitch.config.BotConfig;
 import dev.genaipitch.config.ConfigException;
@@ -109,7 +110,10 @@ public final class Main implements Callable<Integer> {
       if (config == null) {
         return BAD_CONFIG;
       }
-      return ServeCommand.serve(config, ServeCommand::routes, err);
+      // The guide loads on a thread of its own from here, beside logging's set-up (which starts
+      // with ServeCommand's logger) and the server's.
+      ContentLoad content = ContentLoad.start(config);
+      return ServeCommand.serve(config, content, ServeCommand::routes, err);
     } catch (Exception e) {
       err.println(commandName + ": " + e);
       err.flush();

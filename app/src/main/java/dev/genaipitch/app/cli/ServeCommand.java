@@ -1,5 +1,7 @@
 package dev.genaipitch.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genaipitch.app.ContentLoad;
 import dev.genaipitch.app.PitchService;
 import dev.genaipitch.app.SharedState;
 import dev.genaipitch.app.server.Readiness;
@@ -120,7 +122,18 @@ public final class ServeCommand implements Callable<Integer> {
    */
   public static int serve(BotConfig config, PitchService.Routes routes, PrintWriter err)
       throws Exception {
+    return serve(config, ContentLoad.start(config), routes, err);
+  }
+
+  /**
+   * As {@link #serve(BotConfig, PitchService.Routes, PrintWriter)}, with the content's loading
+   * already started ({@link Main} starts it before this class's logger sets up logging).
+   */
+  static int serve(
+      BotConfig config, ContentLoad content, PitchService.Routes routes, PrintWriter err)
+      throws Exception {
     warmUpTls();
+    warmUpLocales();
     LogSetup.apply(config.logging().json());
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -131,7 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
             });
     PitchService service;
     try {
-      service = PitchService.create(config, routes, Clock.systemUTC(), scheduler);
+      service = PitchService.create(config, content, routes, Clock.systemUTC(), scheduler);
     } catch (ContentException e) {
       err.println("genai-pitch: " + e.getMessage());
       err.flush();
@@ -205,6 +218,31 @@ public final class ServeCommand implements Callable<Integer> {
               }
             },
             "tls-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * Starts, on a thread of its own, what two libraries do once per process when the server is set
+   * up and that takes the main thread's time: Jetty's {@code MimeTypes} asks for the JDK's
+   * available locales (every one of ~1,100 made into a {@code Locale} for each locale service), and
+   * Jackson's {@code ObjectMapper} builds its default date format from the calendar's locale data.
+   * The JDK and the libraries keep both for the process; the main thread finds them done (or waits
+   * for the class being initialised, as it would have waited for itself). A failure here is left to
+   * the main thread, which meets and reports it where it uses them.
+   */
+  private static void warmUpLocales() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Class.forName("org.eclipse.jetty.http.MimeTypes");
+                new ObjectMapper();
+              } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                // the main thread meets the same problem, and reports it
+              }
+            },
+            "locale-warm-up");
     t.setDaemon(true);
     t.start();
   }

@@ -16,12 +16,14 @@ import org.HdrHistogram.Histogram;
  * genai-pitch side by side with its peers, on the same loopback fakes and the same requests: a Bolt
  * for JavaScript app answering the signed slash commands with a fixed message, and a Bot Framework
  * for JavaScript bot answering the Teams 1:1 messages with the same card to the same fake connector
- * ({@code bench/peers/}). All three servers stay up; after a warm-up, each round measures every
- * phase for genai-pitch and its peer back to back, alternating which goes first, so both share the
- * machine's moods; the report gives each round's figures, their ratio, and the medians.
- *
- * <p>Before the rounds, the fresh genai-pitch server's start-up and its peak RSS after 10 s of
- * Slack saturation are recorded.
+ * ({@code bench/peers/}). The peers stay up and are warmed up once; each round starts a fresh
+ * genai-pitch server, as a user would measure it (one server through every round would fill its
+ * record of request signatures, Slack's five-minute replay window, and answer 503 by design),
+ * records its start-up and its peak RSS after {@code rssSeconds} of Slack saturation, warms it up,
+ * then measures every phase for genai-pitch and its peer back to back, alternating which goes
+ * first, so both share the machine's moods. The report gives each round's figures, their ratio, and
+ * the medians; a round's phase in which either server had an error (a failed request, an I/O error,
+ * a reply that never came) is marked void and left out of the medians and ratios.
  *
  * <p>Options ({@code --name=value}): {@code repo} (.), {@code rounds} (3), {@code seconds} (15 per
  * phase), {@code warmup} (10 s per server and kind), {@code concurrency} (16, closed model), {@code
@@ -68,10 +70,10 @@ public final class PeerBench {
     String loadBefore = LoadPhase.loadAverage();
     List<Measure> measures = new ArrayList<>();
     StringBuilder runLog = new StringBuilder();
-    ServerProcess.Startup startup;
-    ServerProcess.ProcStatus afterSlack;
-    LoadPhase.Result rssPhase;
-    ServerProcess.ProcStatus atEnd;
+    List<ServerProcess.Startup> startups = new ArrayList<>();
+    List<ServerProcess.ProcStatus> afterSlacks = new ArrayList<>();
+    List<LoadPhase.Result> rssPhases = new ArrayList<>();
+    ServerProcess.ProcStatus atEnd = null;
     Map<String, ServerProcess.ProcStatus> peerStatus = new LinkedHashMap<>();
 
     try (FakeRemotes remotes = new FakeRemotes()) {
@@ -83,20 +85,7 @@ public final class PeerBench {
               "SLACK_SIGNING_SECRET", SlackCommands.SIGNING_SECRET,
               "SLACK_BOT_TOKEN", SlackCommands.BOT_TOKEN,
               "SLACK_API_URL", remotes.slackApiUrl());
-      try (ServerProcess pitch =
-              command != null
-                  ? ServerProcess.start(
-                      List.of(command.split(" +")),
-                      repo,
-                      remotes,
-                      javaOpts,
-                      logs.resolve("peers-pitch.log"))
-                  : ServerProcess.start(
-                      repo.resolve("genai-pitch"),
-                      remotes,
-                      javaOpts,
-                      logs.resolve("peers-pitch.log"));
-          ServerProcess bolt =
+      try (ServerProcess bolt =
               ServerProcess.startPeer(
                   List.of(node, "app.js"),
                   repo.resolve("bench/peers/bolt-js"),
@@ -108,26 +97,6 @@ public final class PeerBench {
                   repo.resolve("bench/peers/botbuilder-js"),
                   Map.of(),
                   logs.resolve("peers-botbuilder-js.log"))) {
-        startup = pitch.awaitReady(remotes, questions, 60);
-        note(
-            runLog,
-            String.format(
-                "genai-pitch ready in %.0f ms, first slash command %.0f ms, first Teams reply %.0f"
-                    + " ms (load %s)",
-                startup.readyMillis(),
-                startup.firstSlackMillis(),
-                startup.firstTeamsReplyMillis(),
-                LoadPhase.loadAverage()));
-        SlackCommands pitchSlack = new SlackCommands(pitch.host(), questions);
-        rssPhase = LoadBench.saturate(pitch, remotes, pitchSlack, "slack", concurrency, rssSeconds);
-        afterSlack = pitch.status();
-        note(
-            runLog,
-            String.format(
-                "genai-pitch after %.0f s of Slack saturation from a fresh start: peak RSS %d MiB"
-                    + " | %s",
-                rssSeconds, afterSlack.vmHwmKib() / 1024, LoadBench.line(rssPhase)));
-
         SlackCommands boltSlack = new SlackCommands(bolt.host(), questions);
         double boltReady = bolt.awaitAnswer(boltSlack, 60);
         double bbReady =
@@ -139,82 +108,129 @@ public final class PeerBench {
             runLog,
             String.format(
                 "bolt-js answered at %.0f ms, botbuilder-js at %.0f ms", boltReady, bbReady));
-
-        Map<String, ServerProcess> servers = new LinkedHashMap<>();
-        servers.put("genai-pitch", pitch);
-        servers.put("bolt-js", bolt);
-        servers.put("botbuilder-js", botbuilder);
         if (warmup > 0) {
-          for (String who : List.of("genai-pitch", "bolt-js")) {
-            ServerProcess s = servers.get(who);
-            note(
-                runLog,
-                "warm-up "
-                    + who
-                    + ": "
-                    + LoadBench.line(
-                        LoadBench.phase(
-                            s,
-                            remotes,
-                            new SlackCommands(s.host(), questions),
-                            "slack",
-                            slackRate * 0.6,
-                            warmup,
-                            connections)));
-          }
-          for (String who : List.of("genai-pitch", "botbuilder-js")) {
-            ServerProcess s = servers.get(who);
-            note(
-                runLog,
-                "warm-up "
-                    + who
-                    + ": "
-                    + LoadBench.line(
-                        LoadBench.phase(
-                            s,
-                            remotes,
-                            new TeamsActivities(s.host(), questions, remotes, who + "-warm"),
-                            "teams",
-                            teamsRate * 0.6,
-                            warmup,
-                            connections)));
-          }
+          warmUp(
+              runLog, remotes, questions, "bolt-js", bolt, "slack", slackRate, warmup, connections);
+          warmUp(
+              runLog,
+              remotes,
+              questions,
+              "botbuilder-js",
+              botbuilder,
+              "teams",
+              teamsRate,
+              warmup,
+              connections);
         }
 
+        // A fresh genai-pitch server per round, as a user would measure it: one server through
+        // every
+        // round would fill its record of request signatures (SlackAdapter.SIGNATURES_MAX, Slack's
+        // five-minute replay window) at saturation, and answer 503 by design.
         for (int round = 1; round <= rounds; round++) {
-          note(runLog, "round " + round + " (load " + LoadPhase.loadAverage() + ")");
-          for (String phase :
-              List.of("slack saturation", "slack fixed", "teams saturation", "teams fixed")) {
-            String peer = phase.startsWith("slack") ? "bolt-js" : "botbuilder-js";
-            List<String> order =
-                round % 2 == 1 ? List.of("genai-pitch", peer) : List.of(peer, "genai-pitch");
-            for (String who : order) {
-              ServerProcess s = servers.get(who);
-              System.gc();
-              TimeUnit.MILLISECONDS.sleep(500);
-              Exchange exchange =
-                  phase.startsWith("slack")
-                      ? new SlackCommands(s.host(), questions)
-                      : new TeamsActivities(
-                          s.host(), questions, remotes, who + "-" + round + "-" + phase.length());
-              String kind = phase.startsWith("slack") ? "slack" : "teams";
-              LoadPhase.Result r =
-                  phase.endsWith("saturation")
-                      ? LoadBench.saturate(s, remotes, exchange, kind, concurrency, seconds)
-                      : LoadBench.phase(
-                          s,
-                          remotes,
-                          exchange,
-                          kind,
-                          kind.equals("slack") ? slackRate : teamsRate,
-                          seconds,
-                          connections);
-              measures.add(new Measure(phase, who, round, r));
-              note(runLog, String.format("  %-13s %s", who, LoadBench.line(r)));
+          try (ServerProcess pitch =
+              command != null
+                  ? ServerProcess.start(
+                      List.of(command.split(" +")),
+                      repo,
+                      remotes,
+                      javaOpts,
+                      logs.resolve("peers-pitch-" + round + ".log"))
+                  : ServerProcess.start(
+                      repo.resolve("genai-pitch"),
+                      remotes,
+                      javaOpts,
+                      logs.resolve("peers-pitch-" + round + ".log"))) {
+            ServerProcess.Startup startup = pitch.awaitReady(remotes, questions, 60);
+            startups.add(startup);
+            note(
+                runLog,
+                String.format(
+                    "round %d: a fresh genai-pitch ready in %.0f ms, first slash command %.0f ms,"
+                        + " first Teams reply %.0f ms (load %s)",
+                    round,
+                    startup.readyMillis(),
+                    startup.firstSlackMillis(),
+                    startup.firstTeamsReplyMillis(),
+                    LoadPhase.loadAverage()));
+            LoadPhase.Result rssPhase =
+                LoadBench.saturate(
+                    pitch,
+                    remotes,
+                    new SlackCommands(pitch.host(), questions),
+                    "slack",
+                    concurrency,
+                    rssSeconds);
+            ServerProcess.ProcStatus afterSlack = pitch.status();
+            rssPhases.add(rssPhase);
+            afterSlacks.add(afterSlack);
+            note(
+                runLog,
+                String.format(
+                    "genai-pitch after %.0f s of Slack saturation from a fresh start: peak RSS %d"
+                        + " MiB | %s",
+                    rssSeconds, afterSlack.vmHwmKib() / 1024, LoadBench.line(rssPhase)));
+            if (warmup > 0) {
+              warmUp(
+                  runLog,
+                  remotes,
+                  questions,
+                  "genai-pitch",
+                  pitch,
+                  "slack",
+                  slackRate,
+                  warmup,
+                  connections);
+              warmUp(
+                  runLog,
+                  remotes,
+                  questions,
+                  "genai-pitch",
+                  pitch,
+                  "teams",
+                  teamsRate,
+                  warmup,
+                  connections);
             }
+
+            Map<String, ServerProcess> servers = new LinkedHashMap<>();
+            servers.put("genai-pitch", pitch);
+            servers.put("bolt-js", bolt);
+            servers.put("botbuilder-js", botbuilder);
+            note(runLog, "round " + round + " (load " + LoadPhase.loadAverage() + ")");
+            for (String phase :
+                List.of("slack saturation", "slack fixed", "teams saturation", "teams fixed")) {
+              String peer = phase.startsWith("slack") ? "bolt-js" : "botbuilder-js";
+              List<String> order =
+                  round % 2 == 1 ? List.of("genai-pitch", peer) : List.of(peer, "genai-pitch");
+              for (String who : order) {
+                ServerProcess s = servers.get(who);
+                System.gc();
+                TimeUnit.MILLISECONDS.sleep(500);
+                Exchange exchange =
+                    phase.startsWith("slack")
+                        ? new SlackCommands(s.host(), questions)
+                        : new TeamsActivities(
+                            s.host(), questions, remotes, who + "-" + round + "-" + phase.length());
+                String kind = phase.startsWith("slack") ? "slack" : "teams";
+                LoadPhase.Result r =
+                    phase.endsWith("saturation")
+                        ? LoadBench.saturate(s, remotes, exchange, kind, concurrency, seconds)
+                        : LoadBench.phase(
+                            s,
+                            remotes,
+                            exchange,
+                            kind,
+                            kind.equals("slack") ? slackRate : teamsRate,
+                            seconds,
+                            connections);
+                measures.add(new Measure(phase, who, round, r));
+                note(runLog, String.format("  %-13s %s", who, LoadBench.line(r)));
+              }
+            }
+            atEnd = pitch.status();
           }
         }
-        atEnd = pitch.status();
         peerStatus.put("bolt-js", bolt.status());
         peerStatus.put("botbuilder-js", botbuilder.status());
       }
@@ -230,10 +246,10 @@ public final class PeerBench {
             teamsRate,
             command != null ? command : javaOpts,
             loadBefore,
-            startup,
+            startups,
             rssSeconds,
-            afterSlack,
-            rssPhase,
+            afterSlacks,
+            rssPhases,
             atEnd,
             peerStatus,
             runLog);
@@ -242,12 +258,39 @@ public final class PeerBench {
     System.err.println("written to " + out);
   }
 
+  /** Warms {@code server} up with {@code kind} requests at 60 % of {@code rate}. */
+  private static void warmUp(
+      StringBuilder runLog,
+      FakeRemotes remotes,
+      List<String> questions,
+      String who,
+      ServerProcess server,
+      String kind,
+      double rate,
+      double seconds,
+      int connections)
+      throws Exception {
+    Exchange exchange =
+        kind.equals("slack")
+            ? new SlackCommands(server.host(), questions)
+            : new TeamsActivities(
+                server.host(), questions, remotes, who + "-warm-" + System.nanoTime());
+    note(
+        runLog,
+        "warm-up "
+            + who
+            + ": "
+            + LoadBench.line(
+                LoadBench.phase(
+                    server, remotes, exchange, kind, rate * 0.6, seconds, connections)));
+  }
+
   private static void note(StringBuilder log, String line) {
     System.err.println(line);
     log.append(line).append('\n');
   }
 
-  private static String report(
+  static String report(
       List<Measure> measures,
       int rounds,
       double seconds,
@@ -256,10 +299,10 @@ public final class PeerBench {
       double teamsRate,
       String javaOpts,
       String loadBefore,
-      ServerProcess.Startup startup,
+      List<ServerProcess.Startup> startups,
       double rssSeconds,
-      ServerProcess.ProcStatus afterSlack,
-      LoadPhase.Result rssPhase,
+      List<ServerProcess.ProcStatus> afterSlacks,
+      List<LoadPhase.Result> rssPhases,
       ServerProcess.ProcStatus atEnd,
       Map<String, ServerProcess.ProcStatus> peerStatus,
       StringBuilder runLog) {
@@ -351,21 +394,31 @@ public final class PeerBench {
                 5.0))
         .append(".\n\n");
 
+    List<Double> ready = startups.stream().map(ServerProcess.Startup::readyMillis).toList();
+    List<Double> peaks = afterSlacks.stream().map(a -> a.vmHwmKib() / 1024.0).toList();
     md.append("| genai-pitch | target | figure |\n|---|---|---|\n")
         .append(
             String.format(
-                "| start to `/readyz` (ms) | ≤ 1000 | %.0f (one start; `StartupBench` for a median)"
-                    + " |%n",
-                startup.readyMillis()))
+                "| start to `/readyz` (ms) | ≤ 1000 | %.0f (median of %d fresh starts: %s;"
+                    + " `StartupBench` for more) |%n",
+                median(ready), ready.size(), joined(ready, "%.0f")))
         .append(
             String.format(
-                "| peak RSS after %.0f s of Slack saturation (MiB) | ≤ 128 | %d (%.0f answers/s)"
-                    + " |%n",
-                rssSeconds, afterSlack.vmHwmKib() / 1024, rssPhase.throughput()))
+                "| peak RSS after %.0f s of Slack saturation (MiB) | ≤ 128 | %.0f (median of %d"
+                    + " fresh starts: %s MiB at %s answers/s%s) |%n",
+                rssSeconds,
+                median(peaks),
+                peaks.size(),
+                joined(peaks, "%.0f"),
+                joined(rssPhases.stream().map(LoadPhase.Result::throughput).toList(), "%.0f"),
+                rssPhases.stream().anyMatch(r -> r.errors() > 0)
+                    ? "; errors: "
+                        + joined(rssPhases.stream().map(r -> (double) r.errors()).toList(), "%.0f")
+                    : ""))
         .append(
             String.format(
-                "| peak RSS at the end of all rounds (MiB) | | %d; bolt-js %d, botbuilder-js %d"
-                    + " |%n",
+                "| peak RSS at the end of all rounds (MiB) | | %d (the last round's server);"
+                    + " bolt-js %d, botbuilder-js %d |%n",
                 atEnd.vmHwmKib() / 1024,
                 peerStatus.get("bolt-js").vmHwmKib() / 1024,
                 peerStatus.get("botbuilder-js").vmHwmKib() / 1024))
@@ -378,7 +431,15 @@ public final class PeerBench {
 
     md.append("\nErrors (failed requests, I/O errors, replies that never came): ");
     long errors = measures.stream().mapToLong(m -> m.result().errors()).sum();
-    md.append(errors == 0 ? "none" : errors + " (see the log)").append(".\n\n");
+    md.append(errors == 0 ? "none" : errors + " (see the log)").append(".");
+    List<String> voids = voids(measures, rounds);
+    if (!voids.isEmpty()) {
+      md.append(" Void, left out of the medians and ratios above (a phase in which either server")
+          .append(" had an error): ")
+          .append(String.join("; ", voids))
+          .append('.');
+    }
+    md.append("\n\n");
     md.append("Every phase, in the order run (load average at its start):\n\n```\n")
         .append(runLog)
         .append("```\n");
@@ -394,20 +455,30 @@ public final class PeerBench {
       ToDoubleFunction<LoadPhase.Result> figure,
       java.util.function.DoublePredicate ratioMeets,
       boolean ratioMatters) {
-    List<Double> mine = values(measures, phase, "genai-pitch", figure);
-    String peer = phase.startsWith("slack") ? "bolt-js" : "botbuilder-js";
-    List<Double> theirs = values(measures, phase, peer, figure);
+    String peer = peerOf(phase);
+    List<Double> mine = new ArrayList<>();
+    List<Double> theirs = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     StringBuilder perRound = new StringBuilder();
-    for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
-      ratios.add(mine.get(i) / theirs.get(i));
-      if (i > 0) {
+    for (int round : rounds(measures, phase)) {
+      if (perRound.length() > 0) {
         perRound.append("; ");
       }
-      perRound
-          .append(LoadBench.fmt(mine.get(i)))
-          .append(" / ")
-          .append(LoadBench.fmt(theirs.get(i)));
+      Measure m = find(measures, phase, "genai-pitch", round);
+      Measure t = find(measures, phase, peer, round);
+      if (m == null || t == null) {
+        continue;
+      }
+      if (isVoid(measures, phase, round)) {
+        perRound.append("void");
+        continue;
+      }
+      double a = figure.applyAsDouble(m.result());
+      double b = figure.applyAsDouble(t.result());
+      mine.add(a);
+      theirs.add(b);
+      ratios.add(a / b);
+      perRound.append(LoadBench.fmt(a)).append(" / ").append(LoadBench.fmt(b));
     }
     double ratio = median(ratios);
     md.append("| ")
@@ -424,10 +495,67 @@ public final class PeerBench {
         .append(perRound)
         .append(" | ")
         .append(
-            ratioMatters && ratioMeets != null
+            ratioMatters && ratioMeets != null && !ratios.isEmpty()
                 ? (ratioMeets.test(ratio) ? "met" : "**missed**")
                 : "")
         .append(" |\n");
+  }
+
+  private static String peerOf(String phase) {
+    return phase.startsWith("slack") ? "bolt-js" : "botbuilder-js";
+  }
+
+  private static List<Integer> rounds(List<Measure> measures, String phase) {
+    return measures.stream()
+        .filter(m -> m.phase().equals(phase))
+        .map(Measure::round)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  private static Measure find(List<Measure> measures, String phase, String who, int round) {
+    return measures.stream()
+        .filter(m -> m.phase().equals(phase) && m.who().equals(who) && m.round() == round)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * A round's phase is void when either server had an error in it (a failed request, an I/O error,
+   * a reply that never came): its figures measure something else than the answers, so they are
+   * reported, not averaged in.
+   */
+  static boolean isVoid(List<Measure> measures, String phase, int round) {
+    return measures.stream()
+        .anyMatch(m -> m.phase().equals(phase) && m.round() == round && m.result().errors() > 0);
+  }
+
+  /** Every void phase of a round, with each server's errors in it, in the order run. */
+  static List<String> voids(List<Measure> measures, int rounds) {
+    List<String> voids = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      for (String phase :
+          List.of("slack saturation", "slack fixed", "teams saturation", "teams fixed")) {
+        if (isVoid(measures, phase, round)) {
+          StringBuilder v =
+              new StringBuilder(phase).append(" in round ").append(round).append(" (");
+          for (String who : List.of("genai-pitch", peerOf(phase))) {
+            Measure m = find(measures, phase, who, round);
+            v.append(who.equals("genai-pitch") ? "" : ", ")
+                .append(who)
+                .append(' ')
+                .append(m == null ? "not run" : m.result().errors() + " errors");
+          }
+          voids.add(v.append(')').toString());
+        }
+      }
+    }
+    return voids;
+  }
+
+  private static String joined(List<Double> values, String format) {
+    return String.join(", ", values.stream().map(v -> String.format(format, v)).toList());
   }
 
   private static String verdict(double value, double max) {
@@ -438,6 +566,7 @@ public final class PeerBench {
       List<Measure> measures, String phase, String who, ToDoubleFunction<LoadPhase.Result> f) {
     return measures.stream()
         .filter(m -> m.phase().equals(phase) && m.who().equals(who))
+        .filter(m -> !isVoid(measures, phase, m.round()))
         .map(m -> f.applyAsDouble(m.result()))
         .toList();
   }

@@ -170,25 +170,16 @@ public final class PeerBench {
                     "genai-pitch after %.0f s of Slack saturation from a fresh start: peak RSS %d"
                         + " MiB | %s",
                     rssSeconds, afterSlack.vmHwmKib() / 1024, LoadBench.line(rssPhase)));
-            if (warmup > 0) {
+            for (String kind : warmup > 0 ? List.of("slack", "teams") : List.<String>of()) {
+              double rate = kind.equals("slack") ? slackRate : teamsRate;
               warmUp(
                   runLog,
                   remotes,
                   questions,
                   "genai-pitch",
                   pitch,
-                  "slack",
-                  slackRate,
-                  warmup,
-                  connections);
-              warmUp(
-                  runLog,
-                  remotes,
-                  questions,
-                  "genai-pitch",
-                  pitch,
-                  "teams",
-                  teamsRate,
+                  kind,
+                  rate,
                   warmup,
                   connections);
             }

@@ -16,13 +16,9 @@ class PeerBenchTest {
 
   @Test
   void aRoundWithErrorsIsVoidAndLeftOutOfTheRatio() {
-    List<PeerBench.Measure> measures = new ArrayList<>();
-    slackSaturation(measures, 1, 2_000, 0, 1_000);
-    slackSaturation(measures, 2, 3_000, 0, 1_000);
     // Round 3: genai-pitch answered fast because most of its answers were 503s.
-    slackSaturation(measures, 3, 11_000, 129_825, 1_000);
-
-    String report = report(measures, 3);
+    String report =
+        report(againstBoltAt1000(new long[][] {{2_000, 0}, {3_000, 0}, {11_000, 129_825}}), 3);
 
     assertThat(row(report, "Slack saturation"))
         .contains("| 2500 | 1000 | 2.50× | 2000 / 1000; 3000 / 1000; void | met |");
@@ -35,8 +31,7 @@ class PeerBenchTest {
 
   @Test
   void aPeersErrorVoidsTheRoundToo() {
-    List<PeerBench.Measure> measures = new ArrayList<>();
-    slackSaturation(measures, 1, 2_000, 0, 1_000);
+    List<PeerBench.Measure> measures = againstBoltAt1000(new long[][] {{2_000, 0}});
     measures.add(new PeerBench.Measure("slack saturation", "bolt-js", 2, result(15_000, 12, 0.1)));
     measures.add(
         new PeerBench.Measure("slack saturation", "genai-pitch", 2, result(45_000, 0, 0.1)));
@@ -50,18 +45,25 @@ class PeerBenchTest {
 
   @Test
   void withoutErrorsEveryRoundCounts() {
-    List<PeerBench.Measure> measures = new ArrayList<>();
-    slackSaturation(measures, 1, 2_000, 0, 1_000);
-    slackSaturation(measures, 2, 1_500, 0, 1_000);
-    slackSaturation(measures, 3, 1_800, 0, 1_000);
-
-    String report = report(measures, 3);
+    String report = report(againstBoltAt1000(new long[][] {{2_000, 0}, {1_500, 0}, {1_800, 0}}), 3);
 
     assertThat(row(report, "Slack saturation"))
         .contains("| 1800 | 1000 | 1.80× | 2000 / 1000; 1500 / 1000; 1800 / 1000 | **missed** |");
     assertThat(report)
         .contains("Errors (failed requests, I/O errors, replies that never came): none.");
     assertThat(report).doesNotContain("Void");
+  }
+
+  /**
+   * Slack saturation rounds against Bolt-JS at 1,000 answers/s: per round, genai-pitch's answers
+   * per second and how many of its requests failed.
+   */
+  private static List<PeerBench.Measure> againstBoltAt1000(long[][] rounds) {
+    List<PeerBench.Measure> measures = new ArrayList<>();
+    for (int i = 0; i < rounds.length; i++) {
+      slackSaturation(measures, i + 1, rounds[i][0], rounds[i][1], 1_000);
+    }
+    return measures;
   }
 
   private static void slackSaturation(

@@ -61,7 +61,7 @@ class PeerBenchTest {
   private static List<PeerBench.Measure> againstBoltAt1000(long[][] rounds) {
     List<PeerBench.Measure> measures = new ArrayList<>();
     for (int i = 0; i < rounds.length; i++) {
-      slackSaturation(measures, i + 1, rounds[i][0], rounds[i][1], 1_000);
+      slackSaturation(measures, i + 1, (double) rounds[i][0], rounds[i][1], 1_000);
     }
     return measures;
   }

@@ -191,6 +191,7 @@ public final class IntentMatcher {
     stayOnTheSideShown(last, tokens, p);
     heldByTheSectionShown(last, tokens, p);
     labelShown(last, tokens, p);
+    aboutTheAnswerShown(last, tokens, p);
     return withKeyLine(verdict(text, tokens, p), tokens);
   }
 
@@ -233,6 +234,32 @@ public final class IntentMatcher {
     if (shown >= 0 && lines.labelNamed(last.id(), tokens)) {
       tradeWithTheLikeliest(p, shown);
     }
+  }
+
+  /**
+   * A message that asks only about the answer shown as something to say ("which sentence do i
+   * stress most", "now break it into bullet points for my notes", "tone?", "how long does it take
+   * to say"; {@link LinePicker#aboutDelivering}) asks about the section shown, whatever another
+   * section's or none's reading of its words: the section shown takes none's share, and the
+   * likeliest other section's when that one is likelier than it.
+   */
+  private void aboutTheAnswerShown(Section last, List<Analyzer.Token> tokens, double[] p) {
+    int shown = classes.indexOf(last.id());
+    if (shown < 0 || !lines.aboutDelivering(tokens)) {
+      return;
+    }
+    int top = -1;
+    for (int k = 0; k < p.length; k++) {
+      if (k != shown && k != none && (top < 0 || p[k] > p[top])) {
+        top = k;
+      }
+    }
+    if (top >= 0 && p[top] > p[shown]) {
+      p[shown] += p[top];
+      p[top] = 0;
+    }
+    p[shown] += p[none];
+    p[none] = 0;
   }
 
   /** {@code c} and the likeliest class trade probabilities. */

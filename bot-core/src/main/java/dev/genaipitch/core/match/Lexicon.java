@@ -46,6 +46,15 @@ final class Lexicon {
   /** Words that offer two things as a choice ("bedrock or sagemaker"). */
   static final Set<String> EITHER = words(LIST_QUESTIONS.get("either"));
 
+  /**
+   * Words about the answer shown as something to say: its wording, sentences, tone, length, what to
+   * say instead ("which sentence do i stress most", "tone?").
+   */
+  static final Set<String> DELIVERING = words(LIST_QUESTIONS.get("delivering"));
+
+  /** Words that ask for a shorter answer ("in one line?"), which the guide's relations read. */
+  static final Set<String> SHORTENING = words(LIST_QUESTIONS.get("shortening"));
+
   private Lexicon() {}
 
   /** The guide's synonyms plus the contractions (the guide's win where both define a word). */

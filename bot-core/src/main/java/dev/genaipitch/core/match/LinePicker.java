@@ -235,6 +235,33 @@ final class LinePicker {
     return refers && holdsAll(section, asked);
   }
 
+  /**
+   * Whether a message asks only about an answer as something to say: it has a word of {@link
+   * Lexicon#DELIVERING}, every other subject word only asks, points or refers, and it names no
+   * service, negates nothing and asks for nothing shorter (that is the guide's relations' to read):
+   * "which sentence do i stress most", "key msg?", "tone?".
+   */
+  boolean aboutDelivering(List<Analyzer.Token> tokens) {
+    boolean delivering = false;
+    for (Analyzer.Token t : tokens) {
+      String w = t.surface();
+      if (Lexicon.COUNTING.contains(w)
+          || Lexicon.NEGATING.contains(w)
+          || Lexicon.SHORTENING.contains(w)) {
+        return false;
+      }
+      if (Lexicon.DELIVERING.contains(w)) {
+        delivering = true;
+      } else if (!t.neutral()
+          && !Lexicon.ASKING.contains(w)
+          && !Lexicon.POINTING.contains(w)
+          && !Lexicon.REFERRING.contains(w)) {
+        return false;
+      }
+    }
+    return delivering;
+  }
+
   private boolean holdsAll(String section, Set<String> asked) {
     List<Line> lines = bySection.get(section);
     return lines != null && lines.stream().anyMatch(l -> l.stems().containsAll(asked));

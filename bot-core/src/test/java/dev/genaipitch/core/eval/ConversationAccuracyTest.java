@@ -36,10 +36,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the tenth session, eval/conversations/writers/; scored once on round 9's matcher and once after
  * round 10's landed: 89.5%, 89.5% and 82.5%; used since round 11). The issue's target is at least
  * 90% of last messages right and at most 5% of complete questions hijacked by the context; round
- * 10's figures are 96.5% (dev), 92.0% (test), 91.5% (blind), 87.5% (blind2), 85.0% (blind3), 90.0%
- * (blind4), 93.5% (blind5), 81.0% (blind6), 91.0% (blind7), 89.5% (blind8), 92.5% (blind9), 89.0%
- * (blind10), 91.5% (blind11), 92.5% (blind12), 92.0% (blind13), 90.5% (blind14), 89.5% (blind15),
- * 89.5% (blind16), 89.5% (blind17) and 82.5% (blind18) (docs/matching.md), so their last-message
+ * 11's figures are 96.5% (dev), 92.0% (test), 92.0% (blind), 88.0% (blind2), 86.0% (blind3), 90.5%
+ * (blind4), 93.5% (blind5), 81.5% (blind6), 91.5% (blind7), 89.5% (blind8), 92.5% (blind9), 89.0%
+ * (blind10), 91.5% (blind11), 93.0% (blind12), 92.5% (blind13), 91.5% (blind14), 89.5% (blind15),
+ * 90.5% (blind16), 90.5% (blind17) and 86.5% (blind18) (docs/matching.md), so their last-message
  * bars are floors a little under them that fail the build on a regression, and the hijack bar is
  * the issue's own.
  */
@@ -59,10 +59,10 @@ final class ConversationAccuracyTest {
   @ParameterizedTest(name = "{0}: at least {1} of last messages right")
   @CsvSource({
     "test.jsonl, 0.91",
-    "blind.jsonl, 0.90",
-    "blind2.jsonl, 0.86",
-    "blind3.jsonl, 0.84",
-    "blind4.jsonl, 0.88",
+    "blind.jsonl, 0.91",
+    "blind2.jsonl, 0.87",
+    "blind3.jsonl, 0.85",
+    "blind4.jsonl, 0.89",
     "blind5.jsonl, 0.92",
     "blind6.jsonl, 0.80",
     "blind7.jsonl, 0.90",
@@ -70,13 +70,13 @@ final class ConversationAccuracyTest {
     "blind9.jsonl, 0.90",
     "blind10.jsonl, 0.88",
     "blind11.jsonl, 0.89",
-    "blind12.jsonl, 0.91",
+    "blind12.jsonl, 0.92",
     "blind13.jsonl, 0.91",
-    "blind14.jsonl, 0.89",
+    "blind14.jsonl, 0.90",
     "blind15.jsonl, 0.87",
-    "blind16.jsonl, 0.88",
-    "blind17.jsonl, 0.88",
-    "blind18.jsonl, 0.81"
+    "blind16.jsonl, 0.89",
+    "blind17.jsonl, 0.89",
+    "blind18.jsonl, 0.85"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {

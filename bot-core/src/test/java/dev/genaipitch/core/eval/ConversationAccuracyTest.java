@@ -34,14 +34,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * matcher landed: 90.0%, 89.5% and 89.5%; used since round 10), and blind16.jsonl, blind17.jsonl
  * and blind18.jsonl (an eighteenth, nineteenth and twentieth writer's, from a brief rewritten in
  * the tenth session, eval/conversations/writers/; scored once on round 9's matcher and once after
- * round 10's landed: 89.5%, 89.5% and 82.5%; used since round 11). The issue's target is at least
- * 90% of last messages right and at most 5% of complete questions hijacked by the context; round
- * 11's figures are 96.5% (dev), 92.0% (test), 92.0% (blind), 88.0% (blind2), 86.0% (blind3), 90.5%
- * (blind4), 93.5% (blind5), 81.5% (blind6), 91.5% (blind7), 89.5% (blind8), 92.5% (blind9), 89.0%
- * (blind10), 91.5% (blind11), 93.0% (blind12), 92.5% (blind13), 91.5% (blind14), 89.5% (blind15),
- * 90.5% (blind16), 90.5% (blind17) and 86.5% (blind18) (docs/matching.md), so their last-message
- * bars are floors a little under them that fail the build on a regression, and the hijack bar is
- * the issue's own.
+ * round 10's landed: 89.5%, 89.5% and 82.5%; used since round 11), and blind19.jsonl, blind20.jsonl
+ * and blind21.jsonl (a twenty-first, twenty-second and twenty-third writer's, same kit; scored on
+ * round 10's matcher and once after round 11's landed: 89.5%, 86.0% and 85.5%; used since round
+ * 12). The issue's target is at least 90% of last messages right and at most 5% of complete
+ * questions hijacked by the context; round 11's figures are 96.5% (dev), 92.0% (test), 92.0%
+ * (blind), 88.0% (blind2), 86.0% (blind3), 90.5% (blind4), 93.5% (blind5), 81.5% (blind6), 91.5%
+ * (blind7), 89.5% (blind8), 92.5% (blind9), 89.0% (blind10), 91.5% (blind11), 93.0% (blind12),
+ * 92.5% (blind13), 91.5% (blind14), 89.5% (blind15), 90.5% (blind16), 90.5% (blind17), 86.5%
+ * (blind18), 89.5% (blind19), 86.0% (blind20) and 85.5% (blind21) (docs/matching.md), so their
+ * last-message bars are floors a little under them that fail the build on a regression, and the
+ * hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 
@@ -76,7 +79,10 @@ final class ConversationAccuracyTest {
     "blind15.jsonl, 0.87",
     "blind16.jsonl, 0.89",
     "blind17.jsonl, 0.89",
-    "blind18.jsonl, 0.85"
+    "blind18.jsonl, 0.85",
+    "blind19.jsonl, 0.88",
+    "blind20.jsonl, 0.85",
+    "blind21.jsonl, 0.84"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -135,7 +141,10 @@ final class ConversationAccuracyTest {
             "blind15.jsonl",
             "blind16.jsonl",
             "blind17.jsonl",
-            "blind18.jsonl")) {
+            "blind18.jsonl",
+            "blind19.jsonl",
+            "blind20.jsonl",
+            "blind21.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -356,6 +365,32 @@ final class ConversationAccuracyTest {
             "tone",
             "whats the one liner for bedrock",
             "why does it work");
+    assertThat(learnedMessagesIn("blind19.jsonl"))
+        .containsOnly(
+            "flip side",
+            "for a hospital",
+            "what are bedrock s typical use cases",
+            "what does sagemaker give for governance",
+            "what topics can you help with",
+            "why does it work");
+    assertThat(learnedMessagesIn("blind20.jsonl"))
+        .containsOnly(
+            "for a hospital",
+            "next",
+            "shorter pls",
+            "what are bedrock s typical use cases",
+            "what does sagemaker offer for experiment tracking and model versioning",
+            "what s the gold line in the guide",
+            "when is bedrock the right choice");
+    assertThat(learnedMessagesIn("blind21.jsonl"))
+        .containsOnly(
+            "and sm s",
+            "ok so do they need both then",
+            "then the analogy",
+            "what are bedrock s typical use cases",
+            "what do customers love about bedrock",
+            "what s the gold line",
+            "what s the gold line in the guide");
   }
 
   /** The content's learned messages, normalized, that also occur in a set's conversations. */

@@ -13,52 +13,45 @@ final class AboutTheAnswerShownTest {
 
   private static final Conversation YOU = new Conversation();
 
-  /**
-   * A chat of its own ({@code key}) in which {@code first} was asked and answered {@code shown}.
-   */
-  private static Conversation.Chat after(String key, String first, String shown) {
-    Conversation.Chat chat = YOU.in(key);
-    chat.ask(first).isAnsweredWith(shown);
-    return chat;
-  }
-
   @Test
   void aQuestionAboutTheWordingOfTheAnswer_staysOnIt() {
-    after("W1", "exec summary for a CTO please", "executive-summary")
+    YOU.after("W1", "exec summary for a CTO please", "executive-summary")
         .ask("which sentence should i stress the most")
         .isAnsweredWith("executive-summary");
 
-    after("W2", "exec summary for a CTO please", "executive-summary")
+    YOU.after("W2", "exec summary for a CTO please", "executive-summary")
         .ask("how long would it take to say")
         .isAnsweredWith("executive-summary");
 
-    after("W3", "exec summary for a CTO please", "executive-summary")
+    YOU.after("W3", "exec summary for a CTO please", "executive-summary")
         .ask("break that into bullet points for me")
         .isAnsweredWith("executive-summary");
 
-    after("W4", "how do i open a genai conversation with a customer", "opening")
+    YOU.after("W4", "how do i open a genai conversation with a customer", "opening")
         .ask("and what instead then")
         .isAnsweredWith("opening");
 
-    after("W5", "when would i use sagemaker", "when-sagemaker")
+    YOU.after("W5", "when would i use sagemaker", "when-sagemaker")
         .ask("key line for it?")
         .isAnsweredWith("when-sagemaker");
 
-    after("W6", "why does this way of pitching work", "why-it-works")
+    YOU.after("W6", "why does this way of pitching work", "why-it-works")
         .ask("what's the closing line")
         .isAnsweredWith("why-it-works");
   }
 
   @Test
   void whatTheReadingLeavesAlone() {
-    after("L1", "when to use bedrock", "when-bedrock")
+    YOU.after("L1", "when to use bedrock", "when-bedrock")
         .ask("and in one sentence?")
         .isAnsweredWith("definitions");
 
-    after("L2", "exec summary for a CTO please", "executive-summary")
+    YOU.after("L2", "exec summary for a CTO please", "executive-summary")
         .ask("what does that cost")
         .isOutOfScope();
 
-    after("L3", "when to use bedrock", "when-bedrock").ask("which regions is it in").isOutOfScope();
+    YOU.after("L3", "when to use bedrock", "when-bedrock")
+        .ask("which regions is it in")
+        .isOutOfScope();
   }
 }

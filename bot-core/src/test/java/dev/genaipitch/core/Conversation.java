@@ -45,6 +45,16 @@ final class Conversation implements BotListener {
     return new Chat(bot, key);
   }
 
+  /**
+   * A conversation of its own ({@code key}) in which {@code first} was asked and answered with
+   * {@code shown}: where a follow-up is read next.
+   */
+  Chat after(String key, String first, String shown) {
+    Chat chat = in(key);
+    chat.ask(first).isAnsweredWith(shown);
+    return chat;
+  }
+
   /** Messages in one conversation, by its key. */
   record Chat(PitchBot bot, String key) {
     Reply ask(String question) {

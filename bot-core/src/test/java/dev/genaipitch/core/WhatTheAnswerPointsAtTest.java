@@ -13,41 +13,36 @@ final class WhatTheAnswerPointsAtTest {
 
   private static final Conversation YOU = new Conversation();
 
-  /**
-   * A chat of its own ({@code key}) in which {@code first} was asked and answered {@code shown}.
-   */
-  private static Conversation.Chat after(String key, String first, String shown) {
-    Conversation.Chat chat = YOU.in(key);
-    chat.ask(first).isAnsweredWith(shown);
-    return chat;
-  }
-
   @Test
   void aPartNamedAndNothingAskedOfIt_isThePartAsTheAnswerShowsIt() {
-    after("A1", "the rds analogy", "analogy").ask("and the ec2 half?").isAnsweredWith("analogy");
+    YOU.after("A1", "the rds analogy", "analogy")
+        .ask("and the ec2 half?")
+        .isAnsweredWith("analogy");
 
-    after("A2", "the rds analogy", "analogy").ask("ok and the rds side").isAnsweredWith("analogy");
+    YOU.after("A2", "the rds analogy", "analogy")
+        .ask("ok and the rds side")
+        .isAnsweredWith("analogy");
 
-    after("A3", "the rds analogy", "analogy")
+    YOU.after("A3", "the rds analogy", "analogy")
         .ask("and the ec2 side, when does a customer go there?")
         .isAnsweredWith("when-sagemaker");
   }
 
   @Test
   void itOrThere_standsForTheServiceShown() {
-    after("B1", "when would i use sagemaker", "when-sagemaker")
+    YOU.after("B1", "when would i use sagemaker", "when-sagemaker")
         .ask("how does it handle governance exactly")
         .isAnsweredWith("when-sagemaker");
 
-    after("B2", "when to use bedrock", "when-bedrock")
+    YOU.after("B2", "when to use bedrock", "when-bedrock")
         .ask("is code generation in there")
         .isAnsweredWith("when-bedrock");
 
-    after("B3", "why do customers like bedrock", "when-bedrock")
+    YOU.after("B3", "why do customers like bedrock", "when-bedrock")
         .ask("what does it cost")
         .isOutOfScope();
 
-    after("B4", "when would i use sagemaker", "when-sagemaker")
+    YOU.after("B4", "when would i use sagemaker", "when-sagemaker")
         .ask("what is datazone")
         .isOutOfScope();
   }
@@ -63,15 +58,15 @@ final class WhatTheAnswerPointsAtTest {
 
   @Test
   void aLabelOfTheAnswerShown_keepsItsSection() {
-    after("E1", "when to use bedrock", "when-bedrock")
+    YOU.after("E1", "when to use bedrock", "when-bedrock")
         .ask("the key message in one line please")
         .isAnsweredWith("when-bedrock");
 
-    after("E2", "when to use sagemaker", "when-sagemaker")
+    YOU.after("E2", "when to use sagemaker", "when-sagemaker")
         .ask("key message in one line?")
         .isAnsweredWith("when-sagemaker");
 
-    after("E3", "when to use bedrock", "when-bedrock")
+    YOU.after("E3", "when to use bedrock", "when-bedrock")
         .ask("and in one line?")
         .isAnsweredWith("definitions");
   }

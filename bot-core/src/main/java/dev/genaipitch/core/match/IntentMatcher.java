@@ -202,12 +202,7 @@ public final class IntentMatcher {
    * on the side shown, where the model's own reading would pick one nearly at random.
    */
   private void stayOnTheSideShown(Section last, List<Analyzer.Token> tokens, double[] p) {
-    int top = 0;
-    for (int c = 1; c < p.length; c++) {
-      if (p[c] > p[top]) {
-        top = c;
-      }
-    }
+    int top = likeliest(p);
     int shown = classes.indexOf(last.id());
     if (top == shown || top >= help) {
       return;
@@ -217,9 +212,7 @@ public final class IntentMatcher {
         last.relations().stream()
             .anyMatch(r -> r.kind().equals("other-side") && r.sections().contains(other));
     if (otherSide && lines.bothHold(last.id(), other, tokens)) {
-      double t = p[top];
-      p[top] = p[shown];
-      p[shown] = t;
+      trade(p, top, shown);
     }
   }
 
@@ -264,15 +257,47 @@ public final class IntentMatcher {
 
   /** {@code c} and the likeliest class trade probabilities. */
   private static void tradeWithTheLikeliest(double[] p, int c) {
+    trade(p, likeliest(p), c);
+  }
+
+  /** The likeliest class (the first, when several are equally likely). */
+  private static int likeliest(double[] p) {
     int top = 0;
     for (int k = 1; k < p.length; k++) {
       if (p[k] > p[top]) {
         top = k;
       }
     }
-    double t = p[top];
-    p[top] = p[c];
-    p[c] = t;
+    return top;
+  }
+
+  /** Classes {@code a} and {@code b} trade probabilities. */
+  private static void trade(double[] p, int a, int b) {
+    double t = p[a];
+    p[a] = p[b];
+    p[b] = t;
+  }
+
+  /** Whether no class is likelier than none: the message reads as out of scope. */
+  private boolean readAsNone(double[] p) {
+    for (double q : p) {
+      if (q > p[none]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The likeliest of the sections {@code ids} (the first, when equally likely), or -1. */
+  private int likeliestOf(Iterable<String> ids, double[] p) {
+    int held = -1;
+    for (String id : ids) {
+      int c = classes.indexOf(id);
+      if (held < 0 || p[c] > p[held]) {
+        held = c;
+      }
+    }
+    return held;
   }
 
   /**
@@ -284,18 +309,8 @@ public final class IntentMatcher {
    */
   private void heldByTheSectionShown(Section last, List<Analyzer.Token> tokens, double[] p) {
     int shown = classes.indexOf(last.id());
-    if (shown < 0) {
-      return;
-    }
-    for (int c = 0; c < p.length; c++) {
-      if (p[c] > p[none]) {
-        return;
-      }
-    }
-    if (lines.heldBy(last.id(), tokens)) {
-      double t = p[none];
-      p[none] = p[shown];
-      p[shown] = t;
+    if (shown >= 0 && readAsNone(p) && lines.heldBy(last.id(), tokens)) {
+      trade(p, none, shown);
     }
   }
 
@@ -420,13 +435,7 @@ public final class IntentMatcher {
    * bedrock or sagemaker" as the stage table (they do not compete) whatever it is better for.
    */
   private void heldOnOneSide(List<Analyzer.Token> tokens, double[] p) {
-    int held = -1;
-    for (String id : lines.oneSide(tokens)) {
-      int c = classes.indexOf(id);
-      if (held < 0 || p[c] > p[held]) {
-        held = c;
-      }
-    }
+    int held = likeliestOf(lines.oneSide(tokens), p);
     if (held >= 0) {
       tradeWithTheLikeliest(p, held);
     }
@@ -440,22 +449,12 @@ public final class IntentMatcher {
    * mostly from out-of-scope questions about them (regions, prices, context windows).
    */
   private void heldByALine(List<Analyzer.Token> tokens, double[] p) {
-    for (int c = 0; c < p.length; c++) {
-      if (p[c] > p[none]) {
-        return;
-      }
+    if (!readAsNone(p)) {
+      return;
     }
-    int held = -1;
-    for (String id : lines.holding(tokens)) {
-      int c = classes.indexOf(id);
-      if (held < 0 || p[c] > p[held]) {
-        held = c;
-      }
-    }
+    int held = likeliestOf(lines.holding(tokens), p);
     if (held >= 0) {
-      double section = p[held];
-      p[held] = p[none];
-      p[none] = section;
+      trade(p, held, none);
     }
   }
 

@@ -42,9 +42,12 @@ final class FollowUps {
   private static final int MAGIC = 0x47504631; // "GPF1"
 
   /** Bump when training changes in a way the fingerprint's inputs do not show. */
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
   private static final long SEED = 20261205L;
+
+  /** Each further member of the averaged models starts from the seed before it plus this. */
+  private static final long MEMBER_SEED_STEP = 7919L;
 
   /**
    * Settings, chosen on the development conversations (docs/matching.md).
@@ -72,6 +75,9 @@ final class FollowUps {
    * @param outOfScope how sure the message's own reading must be that the script does not cover it
    *     before that holds back the kinds of follow-up that lead into the script: from there to
    *     certainty, their share goes back to the message's own reading in proportion
+   * @param members how many models are trained on the same samples, each from its own seed (the
+   *     order it sees them in), and averaged: one model's reading of a message nobody tuned on
+   *     depends on that order by a few conversations in a hundred; their average less so
    */
   record Settings(
       double phrasingWeight,
@@ -84,22 +90,23 @@ final class FollowUps {
       double conversationWeight,
       double evidence,
       double againDoubt,
-      double outOfScope) {
+      double outOfScope,
+      int members) {
 
     static final Settings DEFAULT =
-        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.35, 1.0, 0.1, 0.003, 0.7);
+        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.35, 1.0, 0.1, 0.003, 0.7, 3);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */
   static final FollowUps NONE =
-      new FollowUps(List.of(), null, Map.of(), null, Settings.DEFAULT, Map.of(), null);
+      new FollowUps(List.of(), null, Map.of(), List.of(), Settings.DEFAULT, Map.of(), null);
 
   private static final int MAX_FOCUS_LINES = 4096;
 
   private final List<String> kinds; // then "a question of its own"
   private final QuestionReader reader;
   private final FeatureIndex featureIndex;
-  private final Softmax model;
+  private final List<Softmax> models; // averaged; empty when nothing is a follow-up
   private final Settings settings;
   private final Map<String, Map<String, Double>> titles; // section -> its title's stems, weighed
   private final PartPicker parts; // null when nothing is a follow-up
@@ -116,14 +123,14 @@ final class FollowUps {
       List<String> kinds,
       QuestionReader reader,
       Map<String, Integer> featureIndex,
-      Softmax model,
+      List<Softmax> models,
       Settings settings,
       Map<String, Map<String, Double>> titles,
       PartPicker parts) {
     this.kinds = List.copyOf(kinds);
     this.reader = reader;
     this.featureIndex = FeatureIndex.of(featureIndex);
-    this.model = model;
+    this.models = List.copyOf(models);
     this.settings = settings;
     this.titles = Map.copyOf(titles);
     this.parts = parts;
@@ -313,20 +320,23 @@ final class FollowUps {
     }
     // No weight decay: with thousands of example questions against a few hundred phrasings, decay
     // pulls every phrasing's words back toward "a question of its own" and no follow-up is learned.
-    Softmax model =
-        Softmax.train(
-            samples,
-            kinds.size() + 1,
-            featureIndex.size(),
-            settings.epochs(),
-            settings.rate(),
-            0,
-            SEED);
+    List<Softmax> models = new ArrayList<>();
+    for (int m = 0; m < Math.max(1, settings.members()); m++) {
+      models.add(
+          Softmax.train(
+              samples,
+              kinds.size() + 1,
+              featureIndex.size(),
+              settings.epochs(),
+              settings.rate(),
+              0,
+              SEED + MEMBER_SEED_STEP * m));
+    }
     return new FollowUps(
         kinds,
         reader,
         featureIndex,
-        model,
+        models,
         settings,
         titles(guide, reader),
         new PartPicker(guide, reader, settings.partCoverage()));
@@ -392,14 +402,25 @@ final class FollowUps {
    * the probability that it asks something of its own.
    */
   double[] probabilities(String message) {
-    if (model == null) {
+    if (models.isEmpty()) {
       return new double[] {1.0};
     }
     return probabilities(reader.read(message, true));
   }
 
   private double[] probabilities(List<Analyzer.Token> tokens) {
-    return model.probabilities(Softmax.indices(features(reader, tokens), featureIndex), 0);
+    int[] features = Softmax.indices(features(reader, tokens), featureIndex);
+    double[] p = models.get(0).probabilities(features, 0);
+    for (int m = 1; m < models.size(); m++) {
+      double[] q = models.get(m).probabilities(features, 0);
+      for (int c = 0; c < p.length; c++) {
+        p[c] += q[c];
+      }
+    }
+    for (int c = 0; c < p.length; c++) {
+      p[c] /= models.size();
+    }
+    return p;
   }
 
   /**
@@ -425,7 +446,7 @@ final class FollowUps {
       Section last,
       String focus,
       List<String> classes) {
-    if (model == null) {
+    if (models.isEmpty()) {
       return alone.clone();
     }
     List<Analyzer.Token> tokens = reader.read(message, true);
@@ -622,7 +643,9 @@ final class FollowUps {
             + " "
             + SEED
             + " "
-            + settings.evidence());
+            + settings.evidence()
+            + " "
+            + settings.members());
     for (RelationKind kind : guide.relationKinds()) {
       parts.add("kind " + kind.id());
       parts.addAll(kind.phrasings());
@@ -662,7 +685,10 @@ final class FollowUps {
     for (int i = 0; i < featureIndex.size(); i++) {
       out.writeUTF(featureIndex.name(i));
     }
-    model.write(out);
+    out.writeInt(models.size());
+    for (Softmax model : models) {
+      model.write(out);
+    }
   }
 
   /** The shipped model, if it was trained from exactly what {@code fingerprint} describes. */
@@ -686,13 +712,17 @@ final class FollowUps {
       for (int i = 0; i < features; i++) {
         featureIndex.put(in.readUTF(), i);
       }
-      Softmax model = Softmax.read(in);
+      int members = in.readInt();
+      List<Softmax> models = new ArrayList<>(members);
+      for (int m = 0; m < members; m++) {
+        models.add(Softmax.read(in));
+      }
       return Optional.of(
           new FollowUps(
               kinds,
               reader,
               featureIndex,
-              model,
+              models,
               settings,
               titles(guide, reader),
               new PartPicker(guide, reader, settings.partCoverage())));

@@ -1,6 +1,7 @@
 package dev.genaipitch.core.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.genaipitch.core.content.ContentException;
 import dev.genaipitch.core.content.Guide;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,47 @@ final class FollowUpsModelTest {
       assertThat(in.readUTF())
           .isEqualTo(FollowUps.fingerprint(guide, matcher, FollowUps.Settings.DEFAULT));
     }
+  }
+
+  /**
+   * The follow-up model is several models trained on the same samples from seeds of their own and
+   * averaged: each class's probability differs from the first member's alone, and still sums to
+   * one. Fails if the members are one model trained several times, or not averaged.
+   */
+  @Test
+  void followUpModel_averagesMembersTrainedFromSeedsOfTheirOwn() throws ContentException {
+    Guide guide = GuideLoader.builtIn();
+    TrainedModel matcher =
+        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow();
+    FollowUps.Settings averaged = FollowUps.Settings.DEFAULT;
+    FollowUps.Settings one =
+        new FollowUps.Settings(
+            averaged.phrasingWeight(),
+            averaged.epochs(),
+            averaged.rate(),
+            averaged.floor(),
+            averaged.decay(),
+            averaged.again(),
+            averaged.partCoverage(),
+            averaged.conversationWeight(),
+            averaged.evidence(),
+            averaged.againDoubt(),
+            averaged.outOfScope(),
+            1);
+    assertThat(averaged.members()).isGreaterThan(1);
+    FollowUps several = FollowUps.train(guide, matcher, averaged);
+    FollowUps first = FollowUps.train(guide, matcher, one);
+
+    double apart = 0;
+    for (String message : List.of("shorter", "and for a bank?", "why though", "and sm?")) {
+      double[] mean = several.probabilities(message);
+      double[] alone = first.probabilities(message);
+      assertThat(Arrays.stream(mean).sum()).as(message).isCloseTo(1.0, within(1e-9));
+      for (int c = 0; c < mean.length; c++) {
+        apart = Math.max(apart, Math.abs(mean[c] - alone[c]));
+      }
+    }
+    assertThat(apart).isGreaterThan(1e-3);
   }
 
   @Test

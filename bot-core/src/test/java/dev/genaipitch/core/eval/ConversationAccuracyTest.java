@@ -38,7 +38,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and blind21.jsonl (a twenty-first, twenty-second and twenty-third writer's, same kit; scored on
  * round 10's matcher and once after round 11's landed: 89.5%, 86.0% and 85.5%; used since round
  * 12). Since round 12, 420 of blind16-18's conversations are also content (the follow-up model
- * learns from them), so those three figures are training figures. The issue's target is at least
+ * learns from them), so those three figures are training figures. blind22.jsonl, blind23.jsonl and
+ * blind24.jsonl (a twenty-fourth, twenty-fifth and twenty-sixth writer's, same kit; scored on round
+ * 11's matcher and once after round 12's landed: 85.0%, 78.0% and 84.0%) are used since round 13,
+ * with floors two points under those. The issue's target is at least
  * 90% of last messages right and at most 5% of complete questions hijacked by the context; round
  * 12's figures are 96.0% (dev), 92.0% (test), 92.0% (blind), 87.0% (blind2), 86.0% (blind3), 92.5%
  * (blind4), 94.0% (blind5), 82.0% (blind6), 91.5% (blind7), 89.0% (blind8), 94.0% (blind9), 90.0%
@@ -87,7 +90,10 @@ final class ConversationAccuracyTest {
     "blind18.jsonl, 0.90",
     "blind19.jsonl, 0.89",
     "blind20.jsonl, 0.85",
-    "blind21.jsonl, 0.85"
+    "blind21.jsonl, 0.85",
+    "blind22.jsonl, 0.83",
+    "blind23.jsonl, 0.76",
+    "blind24.jsonl, 0.82"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -149,7 +155,10 @@ final class ConversationAccuracyTest {
             "blind18.jsonl",
             "blind19.jsonl",
             "blind20.jsonl",
-            "blind21.jsonl")) {
+            "blind21.jsonl",
+            "blind22.jsonl",
+            "blind23.jsonl",
+            "blind24.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -398,6 +407,39 @@ final class ConversationAccuracyTest {
             "what do customers love about bedrock",
             "what s the gold line",
             "what s the gold line in the guide");
+    assertThat(learnedMessagesIn("blind22.jsonl"))
+        .containsOnly(
+            "designs platforms not demos services expand",
+            "for a hospital",
+            "roadmap for that",
+            "then the analogy",
+            "what s bedrock good for",
+            "when is bedrock the right choice");
+    assertThat(learnedMessagesIn("blind23.jsonl"))
+        .containsOnly(
+            "any bank reference customers i can name drop",
+            "do we need both bedrock and sagemaker",
+            "for a hospital",
+            "how does that compare to azure openai",
+            "just the sagemaker side",
+            "next",
+            "then what the definitions",
+            "tighter",
+            "what do customers love about bedrock",
+            "what s the rds analogy exactly",
+            "what should i never open a genai conversation with",
+            "why does it work");
+    assertThat(learnedMessagesIn("blind24.jsonl"))
+        .containsOnly(
+            "and then",
+            "and why does sagemaker exist then",
+            "do we need both bedrock and sagemaker",
+            "for a hospital",
+            "just the sagemaker half",
+            "tone",
+            "what does that signal to them",
+            "what topics can you help me with",
+            "when does sagemaker make sense");
   }
 
   /** The content's learned messages, normalized, that also occur in a set's conversations. */

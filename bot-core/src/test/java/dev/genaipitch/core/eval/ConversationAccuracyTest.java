@@ -41,14 +41,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * learns from them), so those three figures are training figures. blind22.jsonl, blind23.jsonl and
  * blind24.jsonl (a twenty-fourth, twenty-fifth and twenty-sixth writer's, same kit; scored on round
  * 11's matcher and once after round 12's landed: 85.0%, 78.0% and 84.0%) are used since round 13,
- * with floors two points under those. The issue's target is at least
- * 90% of last messages right and at most 5% of complete questions hijacked by the context; round
- * 12's figures are 96.0% (dev), 92.0% (test), 92.0% (blind), 87.0% (blind2), 86.0% (blind3), 92.5%
- * (blind4), 94.0% (blind5), 82.0% (blind6), 91.5% (blind7), 89.0% (blind8), 94.0% (blind9), 90.0%
- * (blind10), 91.5% (blind11), 94.0% (blind12), 93.0% (blind13), 92.0% (blind14), 89.5% (blind15),
- * 95.0% (blind16), 94.5% (blind17), 91.0% (blind18), 90.5% (blind19), 85.5% (blind20) and 86.5%
- * (blind21) (docs/matching.md), so their last-message bars are floors a little under them that fail
- * the build on a regression, and the hijack bar is the issue's own.
+ * with floors two points under those. The issue's target is at least 90% of last messages right and
+ * at most 5% of complete questions hijacked by the context; round 12's figures are 96.0% (dev),
+ * 92.0% (test), 92.0% (blind), 87.0% (blind2), 86.0% (blind3), 92.5% (blind4), 94.0% (blind5),
+ * 82.0% (blind6), 91.5% (blind7), 89.0% (blind8), 94.0% (blind9), 90.0% (blind10), 91.5% (blind11),
+ * 94.0% (blind12), 93.0% (blind13), 92.0% (blind14), 89.5% (blind15), 95.0% (blind16), 94.5%
+ * (blind17), 91.0% (blind18), 90.5% (blind19), 85.5% (blind20) and 86.5% (blind21)
+ * (docs/matching.md), so their last-message bars are floors a little under them that fail the build
+ * on a regression, and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 

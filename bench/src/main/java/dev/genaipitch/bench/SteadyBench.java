@@ -112,23 +112,8 @@ public final class SteadyBench {
             steady,
             loadBefore,
             LoadPhase.loadAverage()));
-    md.append("| variant | ").append(String.join(" | ", COLUMNS)).append(" |\n|---|");
-    md.append("---|".repeat(COLUMNS.length)).append('\n');
-    figures.forEach(
-        (name, rows) -> {
-          md.append("| ").append(name).append(" |");
-          for (int i = 0; i < COLUMNS.length; i++) {
-            int col = i;
-            md.append(' ')
-                .append(LoadBench.fmt(StartupBench.median(rows.stream().map(x -> x[col]).toList())))
-                .append(" |");
-          }
-          md.append('\n');
-        });
-    md.append("\nVariants:\n\n");
-    variants.forEach(
-        (name, command) ->
-            md.append("- ").append(name).append(": `").append(command).append("`\n"));
+    medians(md, COLUMNS, figures);
+    variants(md, variants);
     trainings.forEach(
         (name, command) ->
             md.append("- trained first (")
@@ -138,11 +123,7 @@ public final class SteadyBench {
                 .append(" s of each kind): `")
                 .append(command)
                 .append("`\n"));
-    md.append("\nEvery start (columns as above):\n\n```\n");
-    figures.forEach(
-        (name, rows) ->
-            rows.forEach(x -> md.append(String.format(Locale.ROOT, "%-12s %s%n", name, row(x)))));
-    md.append("```\n");
+    everyStart(md, figures);
     Files.writeString(out, md.toString());
     System.out.println(md);
   }
@@ -284,7 +265,41 @@ public final class SteadyBench {
     return seconds;
   }
 
-  private static Map<String, String> named(String[] args, String prefix) {
+  /** A table of each variant's medians, one column a figure. */
+  static void medians(StringBuilder md, String[] columns, Map<String, List<double[]>> figures) {
+    md.append("| variant | ").append(String.join(" | ", columns)).append(" |\n|---|");
+    md.append("---|".repeat(columns.length)).append('\n');
+    figures.forEach(
+        (name, rows) -> {
+          md.append("| ").append(name).append(" |");
+          for (int i = 0; i < columns.length; i++) {
+            int col = i;
+            md.append(' ')
+                .append(LoadBench.fmt(StartupBench.median(rows.stream().map(x -> x[col]).toList())))
+                .append(" |");
+          }
+          md.append('\n');
+        });
+  }
+
+  /** The variants' command lines. */
+  static void variants(StringBuilder md, Map<String, String> variants) {
+    md.append("\nVariants:\n\n");
+    variants.forEach(
+        (name, command) ->
+            md.append("- ").append(name).append(": `").append(command).append("`\n"));
+  }
+
+  /** Every start's figures, in the columns of {@link #medians}. */
+  static void everyStart(StringBuilder md, Map<String, List<double[]>> figures) {
+    md.append("\nEvery start (columns as above):\n\n```\n");
+    figures.forEach(
+        (name, rows) ->
+            rows.forEach(x -> md.append(String.format(Locale.ROOT, "%-12s %s%n", name, row(x)))));
+    md.append("```\n");
+  }
+
+  static Map<String, String> named(String[] args, String prefix) {
     Map<String, String> m = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.startsWith(prefix)) {
@@ -299,7 +314,7 @@ public final class SteadyBench {
     return out.resolveSibling("steady-" + name + ".log");
   }
 
-  private static String row(double[] x) {
+  static String row(double[] x) {
     StringBuilder b = new StringBuilder();
     for (double v : x) {
       b.append(String.format(Locale.ROOT, "%9.3f", v));

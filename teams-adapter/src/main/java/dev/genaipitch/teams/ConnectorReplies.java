@@ -10,32 +10,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
 import okhttp3.ConnectionPool;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okio.BufferedSink;
 import org.slf4j.LoggerFactory;
 
 /**
  * Posts replies to the Bot Connector's REST API ({@code POST
- * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]}) with OkHttp, blocking on the
- * request thread, and the adapter's JSON mapper, carrying the bot's own token when it has one.
+ * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]}) with {@link ConnectorConnections},
+ * blocking on the request thread, and the adapter's JSON writer, carrying the bot's own token when
+ * it has one.
  *
- * <p>One client for every serviceUrl, with a pool of kept-alive HTTP/1.1 connections as large as
- * the number of replies that may wait on the connector at once (the SDK's client kept 5 idle, so a
- * busy bot opened new connections all the time). The exchange runs on the thread that sends the
- * reply: no selector thread and no futures between it and the socket (the JDK's asynchronous client
- * was the largest single cost of a reply, docs/performance.md). A 408 or 5xx answer (except 501 and
- * 505) is retried up to three times at once, as the SDK did. A reply that timed out, or whose
- * connection closed without an answer, is not sent again: the connector may have taken it, and a
- * reply is delivered at most once (its body is one-shot, so OkHttp retries only a request it has
- * not begun to send, such as a refused connection to one of the connector's addresses).
+ * <p>One pool of kept-alive HTTP/1.1 connections for every serviceUrl, as large as the number of
+ * replies that may wait on the connector at once (the SDK's client kept 5 idle, so a busy bot
+ * opened new connections all the time). The exchange runs on the thread that sends the reply: no
+ * selector, cleaner or watchdog thread and no futures between it and the socket (the JDK's
+ * asynchronous client, then OkHttp's call machinery, were the largest single costs of a reply,
+ * docs/performance.md). A 408 or 5xx answer (except 501 and 505) is retried up to three times at
+ * once, as the SDK did. A reply that timed out, or whose connection closed without an answer, is
+ * not sent again: the connector may have taken it, and a reply is delivered at most once.
  */
 final class ConnectorReplies implements Replies {
 
@@ -46,18 +39,17 @@ final class ConnectorReplies implements Replies {
 
   /**
    * How long an idle connection stays in the pool: below the 30 s after which common servers
-   * (Jetty's, the JDK's) close one, so that the client drops it first, as a client must; OkHttp
-   * also checks a connection idle for more than 10 s before it reuses it.
+   * (Jetty's, the JDK's) close one, so that the client drops it first, as a client must; one idle
+   * for more than {@link ConnectorConnections#CHECK_AFTER} is checked before it is reused.
    */
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-
   private final BotTokens tokens;
   private final Duration timeout;
+  private final OkHttpClient shared;
 
-  /** The client; its settings are read by tests. */
-  final OkHttpClient http;
+  /** The connections the replies go over; read by tests. */
+  final ConnectorConnections connections;
 
   /**
    * @param tokens the bot's own token for its replies ({@link BotTokens#NONE} for the Emulator)
@@ -66,34 +58,30 @@ final class ConnectorReplies implements Replies {
    *     connector at once)
    */
   ConnectorReplies(BotTokens tokens, Duration timeout, int connections) {
-    this(tokens, timeout, client(connections));
+    this(tokens, timeout, connections, null);
   }
 
   /**
    * @param tokens the bot's own token for its replies ({@link BotTokens#NONE} for the Emulator)
    * @param timeout how long to wait to connect, and then for the connector's answer
-   * @param shared the adapter's client ({@link #client}), whose pool and settings the replies use
+   * @param connections how many idle connections the pool keeps (as many as replies may wait on the
+   *     connector at once)
+   * @param shared the adapter's OkHttp client ({@link #client}) that fetches the bot's token and
+   *     the signing keys, whose idle connections are closed with the replies'; or null
    */
-  ConnectorReplies(BotTokens tokens, Duration timeout, OkHttpClient shared) {
+  ConnectorReplies(BotTokens tokens, Duration timeout, int connections, OkHttpClient shared) {
     this.tokens = tokens;
     this.timeout = timeout;
-    this.http =
-        shared
-            .newBuilder()
-            .connectTimeout(timeout)
-            .readTimeout(timeout)
-            .writeTimeout(timeout)
-            .build();
+    this.shared = shared;
+    this.connections = new ConnectorConnections(connections, KEEP_ALIVE, timeout, System::nanoTime);
   }
 
   /**
-   * The adapter's one HTTP client, for the replies, the bot's token and the signing keys alike:
-   * each takes it with its own timeouts ({@link OkHttpClient#newBuilder()} shares the pool).
-   * HTTP/1.1 only, as the JDK's client was used before (an https URL would otherwise be offered
-   * HTTP/2); sockets without Nagle's delay; no redirects.
+   * The adapter's OkHttp client, for the bot's token and the signing keys (fetched now and then,
+   * not per reply): each takes it with its own timeouts ({@link OkHttpClient#newBuilder()} shares
+   * the pool). HTTP/1.1 only; sockets without Nagle's delay; no redirects.
    *
-   * @param connections how many idle connections the pool keeps (as many as replies may wait on the
-   *     connector at once)
+   * @param connections how many idle connections the pool keeps
    */
   static OkHttpClient client(int connections) {
     return new OkHttpClient.Builder()
@@ -106,13 +94,13 @@ final class ConnectorReplies implements Replies {
         .build();
   }
 
-  /**
-   * Closes the pool's idle connections; a reply under way finishes on its own thread. OkHttp's
-   * dispatcher is never started: every call here is synchronous.
-   */
+  /** Closes the idle connections; a reply under way finishes on its own thread. */
   @Override
   public void close() {
-    http.connectionPool().evictAll();
+    connections.close();
+    if (shared != null) {
+      shared.connectionPool().evictAll();
+    }
     closeIfCloseable(tokens);
   }
 
@@ -129,27 +117,23 @@ final class ConnectorReplies implements Replies {
 
   @Override
   public void send(OutgoingMessage message) throws DeliveryException {
-    HttpUrl url = url(message);
+    URI url = url(message);
     String token;
     try {
       token = tokens.token();
     } catch (IOException e) {
       throw new DeliveryException("cannot get the bot's Azure AD token: " + e.getMessage());
     }
-    Request.Builder request =
-        new Request.Builder().url(url).post(new OneShot(Json.bytes(Activity.of(message))));
-    if (!token.isEmpty()) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    post(request.build());
-  }
-
-  private void post(Request request) throws DeliveryException {
+    byte[] body = Json.bytes(Activity.of(message));
+    String authorization = token.isEmpty() ? "" : "Bearer " + token;
     long deadline = System.nanoTime() + timeout.multipliedBy(2).plus(GRACE).toNanos();
     for (int attempt = 0; ; attempt++) {
+      if (deadline - System.nanoTime() <= 0) {
+        throw new DeliveryException(noAnswer());
+      }
       int status;
       try {
-        status = exchange(request, deadline);
+        status = connections.post(url, authorization, body);
       } catch (IOException e) {
         throw new DeliveryException(describe(e));
       }
@@ -164,22 +148,6 @@ final class ConnectorReplies implements Replies {
 
   private static boolean retryable(int status) {
     return status == 408 || (status >= 500 && status != 501 && status != 505);
-  }
-
-  private int exchange(Request request, long deadline) throws IOException, DeliveryException {
-    long left = deadline - System.nanoTime();
-    if (left <= 0) {
-      throw new DeliveryException(noAnswer());
-    }
-    // No timeout over the whole call (OkHttp's callTimeout): okio keeps those deadlines in one
-    // sorted list under a lock, and taking each call's out of it showed as 14% of a Teams reply's
-    // samples at saturation (docs/performance.md). Each connect, write and read waits at most the
-    // timeout, and no attempt starts past the deadline.
-    Call call = http.newCall(request);
-    // Closing the response reads what is left of its body, so the connection goes back to the pool.
-    try (Response response = call.execute()) {
-      return response.code();
-    }
   }
 
   /** What went wrong, in words safe for a log: no URL, token or body. */
@@ -201,7 +169,7 @@ final class ConnectorReplies implements Replies {
     return "no answer within " + timeout.toMillis() + " ms";
   }
 
-  private static HttpUrl url(OutgoingMessage message) throws DeliveryException {
+  private static URI url(OutgoingMessage message) throws DeliveryException {
     StringBuilder url = new StringBuilder(message.serviceUrl());
     if (url.length() == 0 || url.charAt(url.length() - 1) != '/') {
       url.append('/');
@@ -216,14 +184,11 @@ final class ConnectorReplies implements Replies {
     try {
       URI uri = URI.create(url.toString());
       String scheme = uri.getScheme();
-      if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+      if (uri.getHost() == null
+          || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
         throw new IllegalArgumentException("not an HTTP URL");
       }
-      HttpUrl parsed = HttpUrl.get(uri);
-      if (parsed == null) {
-        throw new IllegalArgumentException("not an HTTP URL");
-      }
-      return parsed;
+      return uri;
     } catch (IllegalArgumentException e) {
       throw new DeliveryException("the activity's serviceUrl is not an HTTP URL");
     }
@@ -248,38 +213,6 @@ final class ConnectorReplies implements Replies {
         url.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)));
         url.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
       }
-    }
-  }
-
-  /**
-   * The activity's bytes, written once: OkHttp then never sends them again on a new connection
-   * after it began sending them on one.
-   */
-  private static final class OneShot extends RequestBody {
-    private final byte[] body;
-
-    OneShot(byte[] body) {
-      this.body = body;
-    }
-
-    @Override
-    public MediaType contentType() {
-      return JSON;
-    }
-
-    @Override
-    public long contentLength() {
-      return body.length;
-    }
-
-    @Override
-    public boolean isOneShot() {
-      return true;
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      sink.write(body);
     }
   }
 

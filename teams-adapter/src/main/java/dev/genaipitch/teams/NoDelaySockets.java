@@ -7,11 +7,11 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Sockets that send each write at once ({@code TCP_NODELAY}), for the replies' client. OkHttp
- * leaves Nagle's algorithm on, and a reply larger than one of its 8 KiB buffers goes out in two
- * writes: the second then waits for the connector's delayed acknowledgement of the first, ~40 ms on
- * Linux, in about one reply of a hundred at 500/s (docs/performance.md). The JDK's client, used
- * before, turned Nagle off; every HTTP server here does too.
+ * Sockets that send each write at once ({@code TCP_NODELAY}), for the replies' client ({@link
+ * ConnectorConnections}) and the adapter's OkHttp client. With Nagle's algorithm on, a reply that
+ * goes out in more than one segment or write has its last part held for the connector's delayed
+ * acknowledgement of the first, ~40 ms on Linux: with OkHttp's 8 KiB buffers this was about one
+ * reply of a hundred at 500/s (docs/performance.md). Every HTTP server here turns it off too.
  */
 final class NoDelaySockets extends SocketFactory {
 

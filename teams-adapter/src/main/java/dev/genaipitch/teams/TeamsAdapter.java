@@ -260,7 +260,7 @@ public final class TeamsAdapter implements AutoCloseable {
       }
       Replies replies =
           new WaitingLimit(
-              new ConnectorReplies(credentials(http), replyTimeout, http),
+              new ConnectorReplies(credentials(http), replyTimeout, maxWaitingReplies, http),
               maxWaitingReplies,
               ticker,
               slotWait);

@@ -49,7 +49,7 @@ final class ConnectorRepliesTest {
   // Nagle's algorithm held a reply's second write for the connector's delayed acknowledgement.
   @Test
   void theRepliesClient_sendsEachWriteAtOnce() {
-    assertThat(replies.http.socketFactory()).isSameAs(NoDelaySockets.INSTANCE);
+    assertThat(replies.connections.sockets()).isSameAs(NoDelaySockets.INSTANCE);
   }
 
   // A URL's "." and ".." segments move up its path: such an id would post the reply elsewhere.

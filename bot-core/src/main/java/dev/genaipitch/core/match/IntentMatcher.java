@@ -232,13 +232,15 @@ public final class IntentMatcher {
   /**
    * A message that asks only about the answer shown as something to say ("which sentence do i
    * stress most", "now break it into bullet points for my notes", "tone?", "how long does it take
-   * to say"; {@link LinePicker#aboutDelivering}) asks about the section shown, whatever another
-   * section's or none's reading of its words: the section shown takes none's share, and the
-   * likeliest other section's when that one is likelier than it.
+   * to say"; {@link LinePicker#aboutDelivering}), or only how it lands with an audience or an
+   * industry ("which of those would a CFO care about", "does that cover a bank"; {@link
+   * LinePicker#aboutAnAudience}), asks about the section shown, whatever another section's or
+   * none's reading of its words: the section shown takes none's share, and the likeliest other
+   * section's when that one is likelier than it.
    */
   private void aboutTheAnswerShown(Section last, List<Analyzer.Token> tokens, double[] p) {
     int shown = classes.indexOf(last.id());
-    if (shown < 0 || !lines.aboutDelivering(tokens)) {
+    if (shown < 0 || !(lines.aboutDelivering(tokens) || lines.aboutAnAudience(tokens))) {
       return;
     }
     int top = -1;

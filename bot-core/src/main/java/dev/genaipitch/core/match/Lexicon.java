@@ -55,6 +55,15 @@ final class Lexicon {
   /** Words that ask for a shorter answer ("in one line?"), which the guide's relations read. */
   static final Set<String> SHORTENING = words(LIST_QUESTIONS.get("shortening"));
 
+  /** The people and industries an answer is for ("a CFO", "an auditor", "hospitals"). */
+  static final Set<String> AUDIENCE = words(LIST_QUESTIONS.get("audience"));
+
+  /** Words that ask how an answer holds up for an audience ("care", "matters", "cover", "fit"). */
+  static final Set<String> WEIGHING = words(LIST_QUESTIONS.get("weighing"));
+
+  /** Words that point back at the answer shown ("that", "those", "ones"). */
+  static final Set<String> DEMONSTRATING = words(LIST_QUESTIONS.get("demonstrating"));
+
   private Lexicon() {}
 
   /** The guide's synonyms plus the contractions (the guide's win where both define a word). */

@@ -262,6 +262,39 @@ final class LinePicker {
     return delivering;
   }
 
+  /**
+   * Whether a message asks only how the answer shown lands with an audience or an industry: it has
+   * a word of {@link Lexicon#AUDIENCE} and one of {@link Lexicon#DEMONSTRATING}, every other
+   * subject word only weighs, asks, points or refers, and it names no service, negates nothing and
+   * asks for nothing shorter: "which of those would a CFO actually care about", "does that cover a
+   * bank".
+   */
+  boolean aboutAnAudience(List<Analyzer.Token> tokens) {
+    boolean audience = false;
+    boolean demonstrates = false;
+    boolean weighs = false;
+    for (Analyzer.Token t : tokens) {
+      String w = t.surface();
+      if (Lexicon.COUNTING.contains(w)
+          || Lexicon.NEGATING.contains(w)
+          || Lexicon.SHORTENING.contains(w)) {
+        return false;
+      }
+      demonstrates |= Lexicon.DEMONSTRATING.contains(w);
+      weighs |= Lexicon.WEIGHING.contains(w);
+      if (Lexicon.AUDIENCE.contains(w)) {
+        audience = true;
+      } else if (!t.neutral()
+          && !Lexicon.WEIGHING.contains(w)
+          && !Lexicon.ASKING.contains(w)
+          && !Lexicon.POINTING.contains(w)
+          && !Lexicon.REFERRING.contains(w)) {
+        return false;
+      }
+    }
+    return audience && demonstrates && weighs;
+  }
+
   private boolean holdsAll(String section, Set<String> asked) {
     List<Line> lines = bySection.get(section);
     return lines != null && lines.stream().anyMatch(l -> l.stems().containsAll(asked));

@@ -47,8 +47,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 82.0% (blind6), 91.5% (blind7), 89.0% (blind8), 94.0% (blind9), 90.0% (blind10), 91.5% (blind11),
  * 94.0% (blind12), 93.0% (blind13), 92.0% (blind14), 89.5% (blind15), 95.0% (blind16), 94.5%
  * (blind17), 91.0% (blind18), 90.5% (blind19), 85.5% (blind20) and 86.5% (blind21)
- * (docs/matching.md), so their last-message bars are floors a little under them that fail the build
- * on a regression, and the hijack bar is the issue's own.
+ * (docs/matching.md); round 13 raised blind4's, blind6's and blind23's floors (93.0%, 82.5% and
+ * 80.5% after it), so their last-message bars are floors a little under them that fail the build on
+ * a regression, and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 
@@ -73,9 +74,9 @@ final class ConversationAccuracyTest {
     "blind.jsonl, 0.91",
     "blind2.jsonl, 0.87",
     "blind3.jsonl, 0.85",
-    "blind4.jsonl, 0.91",
+    "blind4.jsonl, 0.92",
     "blind5.jsonl, 0.93",
-    "blind6.jsonl, 0.81",
+    "blind6.jsonl, 0.82",
     "blind7.jsonl, 0.90",
     "blind8.jsonl, 0.88",
     "blind9.jsonl, 0.93",
@@ -92,7 +93,7 @@ final class ConversationAccuracyTest {
     "blind20.jsonl, 0.85",
     "blind21.jsonl, 0.85",
     "blind22.jsonl, 0.83",
-    "blind23.jsonl, 0.76",
+    "blind23.jsonl, 0.78",
     "blind24.jsonl, 0.82"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(

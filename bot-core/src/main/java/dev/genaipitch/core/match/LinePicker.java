@@ -245,17 +245,12 @@ final class LinePicker {
     boolean delivering = false;
     for (Analyzer.Token t : tokens) {
       String w = t.surface();
-      if (Lexicon.COUNTING.contains(w)
-          || Lexicon.NEGATING.contains(w)
-          || Lexicon.SHORTENING.contains(w)) {
+      if (turnsOff(w)) {
         return false;
       }
       if (Lexicon.DELIVERING.contains(w)) {
         delivering = true;
-      } else if (!t.neutral()
-          && !Lexicon.ASKING.contains(w)
-          && !Lexicon.POINTING.contains(w)
-          && !Lexicon.REFERRING.contains(w)) {
+      } else if (!onlyAsks(t)) {
         return false;
       }
     }
@@ -275,24 +270,38 @@ final class LinePicker {
     boolean weighs = false;
     for (Analyzer.Token t : tokens) {
       String w = t.surface();
-      if (Lexicon.COUNTING.contains(w)
-          || Lexicon.NEGATING.contains(w)
-          || Lexicon.SHORTENING.contains(w)) {
+      if (turnsOff(w)) {
         return false;
       }
       demonstrates |= Lexicon.DEMONSTRATING.contains(w);
       weighs |= Lexicon.WEIGHING.contains(w);
       if (Lexicon.AUDIENCE.contains(w)) {
         audience = true;
-      } else if (!t.neutral()
-          && !Lexicon.WEIGHING.contains(w)
-          && !Lexicon.ASKING.contains(w)
-          && !Lexicon.POINTING.contains(w)
-          && !Lexicon.REFERRING.contains(w)) {
+      } else if (!Lexicon.WEIGHING.contains(w) && !onlyAsks(t)) {
         return false;
       }
     }
     return audience && demonstrates && weighs;
+  }
+
+  /**
+   * Whether a word turns the readings about the answer shown off: it counts, negates or shortens.
+   */
+  private static boolean turnsOff(String w) {
+    return Lexicon.COUNTING.contains(w)
+        || Lexicon.NEGATING.contains(w)
+        || Lexicon.SHORTENING.contains(w);
+  }
+
+  /**
+   * Whether a token carries no subject of its own: it is neutral, or only asks, points or refers.
+   */
+  private static boolean onlyAsks(Analyzer.Token t) {
+    String w = t.surface();
+    return t.neutral()
+        || Lexicon.ASKING.contains(w)
+        || Lexicon.POINTING.contains(w)
+        || Lexicon.REFERRING.contains(w);
   }
 
   private boolean holdsAll(String section, Set<String> asked) {

@@ -41,15 +41,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * learns from them), so those three figures are training figures. blind22.jsonl, blind23.jsonl and
  * blind24.jsonl (a twenty-fourth, twenty-fifth and twenty-sixth writer's, same kit; scored on round
  * 11's matcher and once after round 12's landed: 85.0%, 78.0% and 84.0%) are used since round 13,
- * with floors two points under those. The issue's target is at least 90% of last messages right and
- * at most 5% of complete questions hijacked by the context; round 12's figures are 96.0% (dev),
- * 92.0% (test), 92.0% (blind), 87.0% (blind2), 86.0% (blind3), 92.5% (blind4), 94.0% (blind5),
- * 82.0% (blind6), 91.5% (blind7), 89.0% (blind8), 94.0% (blind9), 90.0% (blind10), 91.5% (blind11),
- * 94.0% (blind12), 93.0% (blind13), 92.0% (blind14), 89.5% (blind15), 95.0% (blind16), 94.5%
- * (blind17), 91.0% (blind18), 90.5% (blind19), 85.5% (blind20) and 86.5% (blind21)
- * (docs/matching.md); round 13 raised blind4's, blind6's and blind23's floors (93.0%, 82.5% and
- * 80.5% after it), so their last-message bars are floors a little under them that fail the build on
- * a regression, and the hijack bar is the issue's own.
+ * and blind25.jsonl, blind26.jsonl and blind27.jsonl (a twenty-seventh, twenty-eighth and
+ * twenty-ninth writer's, same kit; scored on round 12's matcher and once after round 13's landed:
+ * 82.0%, 81.0% and 82.5%) since round 14, each with a floor two points under its figure. The
+ * issue's target is at least 90% of last messages right and at most 5% of complete questions
+ * hijacked by the context; round 12's figures are 96.0% (dev), 92.0% (test), 92.0% (blind), 87.0%
+ * (blind2), 86.0% (blind3), 92.5% (blind4), 94.0% (blind5), 82.0% (blind6), 91.5% (blind7), 89.0%
+ * (blind8), 94.0% (blind9), 90.0% (blind10), 91.5% (blind11), 94.0% (blind12), 93.0% (blind13),
+ * 92.0% (blind14), 89.5% (blind15), 95.0% (blind16), 94.5% (blind17), 91.0% (blind18), 90.5%
+ * (blind19), 85.5% (blind20) and 86.5% (blind21) (docs/matching.md); round 13 raised blind4's,
+ * blind6's and blind23's floors (93.0%, 82.5% and 80.5% after it), so their last-message bars are
+ * floors a little under them that fail the build on a regression, and the hijack bar is the issue's
+ * own.
  */
 final class ConversationAccuracyTest {
 
@@ -94,7 +97,10 @@ final class ConversationAccuracyTest {
     "blind21.jsonl, 0.85",
     "blind22.jsonl, 0.83",
     "blind23.jsonl, 0.78",
-    "blind24.jsonl, 0.82"
+    "blind24.jsonl, 0.82",
+    "blind25.jsonl, 0.80",
+    "blind26.jsonl, 0.79",
+    "blind27.jsonl, 0.80"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -159,7 +165,10 @@ final class ConversationAccuracyTest {
             "blind21.jsonl",
             "blind22.jsonl",
             "blind23.jsonl",
-            "blind24.jsonl")) {
+            "blind24.jsonl",
+            "blind25.jsonl",
+            "blind26.jsonl",
+            "blind27.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -441,6 +450,52 @@ final class ConversationAccuracyTest {
             "what does that signal to them",
             "what topics can you help me with",
             "when does sagemaker make sense");
+    assertThat(learnedMessagesIn("blind25.jsonl"))
+        .containsOnly(
+            "and summarization",
+            "and the creation layer",
+            "and then",
+            "do we need both bedrock and sagemaker",
+            "for a hospital",
+            "then what",
+            "what are bedrock s typical use cases",
+            "what s the difference between bedrock and sagemaker",
+            "what s the key bedrock message",
+            "why is that not a sales pitch");
+    assertThat(learnedMessagesIn("blind26.jsonl"))
+        .containsOnly(
+            "and then",
+            "just the sagemaker half",
+            "more on the go deep part",
+            "tl dr",
+            "tone",
+            "what does sagemaker give for governance",
+            "what is amazon bedrock in one line",
+            "what s bedrock good for",
+            "what s the difference between bedrock and sagemaker",
+            "what s the rds analogy exactly",
+            "when does sagemaker make sense",
+            "when is bedrock the right choice");
+    assertThat(learnedMessagesIn("blind27.jsonl"))
+        .containsOnly(
+            "60 second summary for execs",
+            "and then",
+            "bedrock key message",
+            "do we need both bedrock and sagemaker",
+            "for a hospital",
+            "how does that compare to azure openai",
+            "more on the communication strategy part",
+            "next",
+            "one line version",
+            "one line",
+            "roadmap for that",
+            "say it like i d say it on a call",
+            "thanks what else can you help with",
+            "the table",
+            "what analogy compares bedrock to rds",
+            "what else is it typically used for",
+            "what topics can you help me with",
+            "why is that not a sales pitch");
   }
 
   /** The content's learned messages, normalized, that also occur in a set's conversations. */

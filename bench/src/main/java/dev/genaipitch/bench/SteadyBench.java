@@ -1,7 +1,6 @@
 package dev.genaipitch.bench;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -246,23 +245,8 @@ public final class SteadyBench {
    * there is one of each and nothing is lost.
    */
   static double compilerCpuSeconds(long pid) throws IOException {
-    double seconds = 0;
-    try (DirectoryStream<Path> tasks =
-        Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
-      for (Path task : tasks) {
-        try {
-          String comm = Files.readString(task.resolve("comm")).strip();
-          if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-            String stat = Files.readString(task.resolve("stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-          }
-        } catch (IOException e) {
-          // the thread ended meanwhile
-        }
-      }
-    }
-    return seconds;
+    Map<String, Double> byKind = RoundBench.threadCpu(pid);
+    return byKind.getOrDefault("C1", 0.0) + byKind.getOrDefault("C2", 0.0);
   }
 
   /** A table of each variant's medians, one column a figure. */

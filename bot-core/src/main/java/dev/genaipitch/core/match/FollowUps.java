@@ -424,6 +424,14 @@ final class FollowUps {
   }
 
   /**
+   * Whether {@code tokens} only point at a row of the table {@code last} shows ({@link
+   * PartPicker#onlyPointedAt}).
+   */
+  boolean onlyPointedAt(Section last, List<Analyzer.Token> tokens) {
+    return parts != null && parts.onlyPointedAt(last, tokens);
+  }
+
+  /**
    * The class probabilities of a message read right after {@code last} was shown: its own reading
    * ({@code alone}) weighed by how likely it asks something of its own, plus each kind of
    * follow-up's likelihood given to the section {@code last} relates by that kind. Among several,

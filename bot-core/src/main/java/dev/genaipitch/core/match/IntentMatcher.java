@@ -240,7 +240,11 @@ public final class IntentMatcher {
    */
   private void aboutTheAnswerShown(Section last, List<Analyzer.Token> tokens, double[] p) {
     int shown = classes.indexOf(last.id());
-    if (shown < 0 || !(lines.aboutDelivering(tokens) || lines.aboutAnAudience(tokens))) {
+    if (shown < 0
+        || !(lines.aboutDelivering(tokens)
+            || lines.aboutAnAudience(tokens)
+            || lines.aboutTheFormShown(tokens)
+            || followUps.onlyPointedAt(last, tokens))) {
       return;
     }
     int top = -1;

@@ -55,14 +55,35 @@ final class Lexicon {
   /** Words that ask for a shorter answer ("in one line?"), which the guide's relations read. */
   static final Set<String> SHORTENING = words(LIST_QUESTIONS.get("shortening"));
 
+  /** The industries an answer can be put for ("a bank", "hospitals", "a retailer"). */
+  static final Set<String> INDUSTRY = words(LIST_QUESTIONS.get("industry"));
+
   /** The people and industries an answer is for ("a CFO", "an auditor", "hospitals"). */
-  static final Set<String> AUDIENCE = words(LIST_QUESTIONS.get("audience"));
+  static final Set<String> AUDIENCE = union(words(LIST_QUESTIONS.get("audience")), INDUSTRY);
 
   /** Words that ask how an answer holds up for an audience ("care", "matters", "cover", "fit"). */
   static final Set<String> WEIGHING = words(LIST_QUESTIONS.get("weighing"));
 
   /** Words that point back at the answer shown ("that", "those", "ones"). */
   static final Set<String> DEMONSTRATING = words(LIST_QUESTIONS.get("demonstrating"));
+
+  /**
+   * Words that ask for another form, phrasing or emphasis of the answer shown ("plainer", "casual",
+   * "which line do i hammer", "in customer language").
+   */
+  static final Set<String> RESHAPING = words(LIST_QUESTIONS.get("reshaping"));
+
+  /** Words that add a case to the answer shown ("and for an insurer?"). */
+  static final Set<String> ADDING = words(LIST_QUESTIONS.get("adding"));
+
+  /** Words that name a side of the answer shown ("for pharma which side is more relevant?"). */
+  static final Set<String> SIDING = words(LIST_QUESTIONS.get("siding"));
+
+  /** Words that place something in a table shown ("which row", "where does training land"). */
+  static final Set<String> PLACING = words(LIST_QUESTIONS.get("placing"));
+
+  /** Words that ask for more of a part named ("more on the training row", "what kind of apps"). */
+  static final Set<String> EXPANDING = words(LIST_QUESTIONS.get("expanding"));
 
   private Lexicon() {}
 
@@ -71,6 +92,12 @@ final class Lexicon {
     Map<String, String> all = new HashMap<>(CONTRACTIONS);
     all.putAll(synonyms);
     return all;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new java.util.HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
   }
 
   private static Set<String> words(String list) {

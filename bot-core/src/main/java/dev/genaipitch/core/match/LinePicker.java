@@ -285,6 +285,37 @@ final class LinePicker {
   }
 
   /**
+   * Whether a message asks only for another form of the answer shown, or for it in an industry's
+   * terms: it has a word of {@link Lexicon#RESHAPING} ("plainer", "too corporate, make it casual",
+   * "which line do i hammer", "how do I phrase that in customer language", "what should i avoid
+   * then"), or names an industry ({@link Lexicon#INDUSTRY}: "for a bank?", "say it for a retailer")
+   * without adding it as a case with "and" ("and for an insurer?" asks what the script says for
+   * that case); every other subject word is an audience, weighs, delivers, asks, points or refers;
+   * and it names no service, no side, negates nothing and asks for nothing shorter.
+   */
+  boolean aboutTheFormShown(List<Analyzer.Token> tokens) {
+    boolean reshapes = false;
+    boolean industry = false;
+    boolean adds = false;
+    for (Analyzer.Token t : tokens) {
+      String w = t.surface();
+      boolean allowed =
+          Lexicon.RESHAPING.contains(w)
+              || Lexicon.AUDIENCE.contains(w)
+              || Lexicon.WEIGHING.contains(w)
+              || Lexicon.DELIVERING.contains(w)
+              || onlyAsks(t);
+      if (!allowed || turnsOff(w) || Lexicon.SIDING.contains(w)) {
+        return false;
+      }
+      reshapes |= Lexicon.RESHAPING.contains(w);
+      industry |= Lexicon.INDUSTRY.contains(w);
+      adds |= Lexicon.ADDING.contains(w);
+    }
+    return reshapes || (industry && !adds);
+  }
+
+  /**
    * Whether a word turns the readings about the answer shown off: it counts, negates or shortens.
    */
   private static boolean turnsOff(String w) {

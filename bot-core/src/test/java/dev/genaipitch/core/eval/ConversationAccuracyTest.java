@@ -50,9 +50,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (blind8), 94.0% (blind9), 90.0% (blind10), 91.5% (blind11), 94.0% (blind12), 93.0% (blind13),
  * 92.0% (blind14), 89.5% (blind15), 95.0% (blind16), 94.5% (blind17), 91.0% (blind18), 90.5%
  * (blind19), 85.5% (blind20) and 86.5% (blind21) (docs/matching.md); round 13 raised blind4's,
- * blind6's and blind23's floors (93.0%, 82.5% and 80.5% after it), so their last-message bars are
- * floors a little under them that fail the build on a regression, and the hijack bar is the issue's
- * own.
+ * blind6's and blind23's floors (93.0%, 82.5% and 80.5% after it), and round 14 raised blind3's
+ * (87.0%), blind10's (90.5%), blind14's (92.5%), blind18's (92.0%), blind20's (86.5%), blind21's
+ * (87.0%) and blind22-27's (87.5%, 82.0%, 86.5%, 84.5%, 82.0% and 86.0%, still two points under),
+ * so their last-message bars are floors a little under them that fail the build on a regression,
+ * and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 
@@ -76,31 +78,31 @@ final class ConversationAccuracyTest {
     "test.jsonl, 0.91",
     "blind.jsonl, 0.91",
     "blind2.jsonl, 0.87",
-    "blind3.jsonl, 0.85",
+    "blind3.jsonl, 0.86",
     "blind4.jsonl, 0.92",
     "blind5.jsonl, 0.93",
     "blind6.jsonl, 0.82",
     "blind7.jsonl, 0.90",
     "blind8.jsonl, 0.88",
     "blind9.jsonl, 0.93",
-    "blind10.jsonl, 0.89",
+    "blind10.jsonl, 0.90",
     "blind11.jsonl, 0.90",
     "blind12.jsonl, 0.93",
     "blind13.jsonl, 0.92",
-    "blind14.jsonl, 0.91",
+    "blind14.jsonl, 0.92",
     "blind15.jsonl, 0.88",
     "blind16.jsonl, 0.94",
     "blind17.jsonl, 0.93",
-    "blind18.jsonl, 0.90",
+    "blind18.jsonl, 0.91",
     "blind19.jsonl, 0.89",
-    "blind20.jsonl, 0.85",
-    "blind21.jsonl, 0.85",
-    "blind22.jsonl, 0.83",
-    "blind23.jsonl, 0.78",
-    "blind24.jsonl, 0.82",
-    "blind25.jsonl, 0.80",
-    "blind26.jsonl, 0.79",
-    "blind27.jsonl, 0.80"
+    "blind20.jsonl, 0.86",
+    "blind21.jsonl, 0.86",
+    "blind22.jsonl, 0.85",
+    "blind23.jsonl, 0.80",
+    "blind24.jsonl, 0.84",
+    "blind25.jsonl, 0.82",
+    "blind26.jsonl, 0.80",
+    "blind27.jsonl, 0.84"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {

@@ -43,18 +43,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 11's matcher and once after round 12's landed: 85.0%, 78.0% and 84.0%) are used since round 13,
  * and blind25.jsonl, blind26.jsonl and blind27.jsonl (a twenty-seventh, twenty-eighth and
  * twenty-ninth writer's, same kit; scored on round 12's matcher and once after round 13's landed:
- * 82.0%, 81.0% and 82.5%) since round 14, each with a floor two points under its figure. The
- * issue's target is at least 90% of last messages right and at most 5% of complete questions
- * hijacked by the context; round 12's figures are 96.0% (dev), 92.0% (test), 92.0% (blind), 87.0%
- * (blind2), 86.0% (blind3), 92.5% (blind4), 94.0% (blind5), 82.0% (blind6), 91.5% (blind7), 89.0%
- * (blind8), 94.0% (blind9), 90.0% (blind10), 91.5% (blind11), 94.0% (blind12), 93.0% (blind13),
- * 92.0% (blind14), 89.5% (blind15), 95.0% (blind16), 94.5% (blind17), 91.0% (blind18), 90.5%
- * (blind19), 85.5% (blind20) and 86.5% (blind21) (docs/matching.md); round 13 raised blind4's,
- * blind6's and blind23's floors (93.0%, 82.5% and 80.5% after it), and round 14 raised blind3's
- * (87.0%), blind10's (90.5%), blind14's (92.5%), blind18's (92.0%), blind20's (86.5%), blind21's
- * (87.0%) and blind22-27's (87.5%, 82.0%, 86.5%, 84.5%, 82.0% and 86.0%, still two points under),
- * so their last-message bars are floors a little under them that fail the build on a regression,
- * and the hijack bar is the issue's own.
+ * 82.0%, 81.0% and 82.5%) since round 14, and blind28.jsonl to blind33.jsonl (a thirtieth to
+ * thirty-fifth writer's, same kit; scored on round 13's matcher and once after round 14's landed:
+ * 86.0%, 85.5%, 88.5%, 85.5%, 85.0% and 92.0%) since round 15, each with a floor two points under
+ * its figure. The issue's target is at least 90% of last messages right and at most 5% of complete
+ * questions hijacked by the context; round 12's figures are 96.0% (dev), 92.0% (test), 92.0%
+ * (blind), 87.0% (blind2), 86.0% (blind3), 92.5% (blind4), 94.0% (blind5), 82.0% (blind6), 91.5%
+ * (blind7), 89.0% (blind8), 94.0% (blind9), 90.0% (blind10), 91.5% (blind11), 94.0% (blind12),
+ * 93.0% (blind13), 92.0% (blind14), 89.5% (blind15), 95.0% (blind16), 94.5% (blind17), 91.0%
+ * (blind18), 90.5% (blind19), 85.5% (blind20) and 86.5% (blind21) (docs/matching.md); round 13
+ * raised blind4's, blind6's and blind23's floors (93.0%, 82.5% and 80.5% after it), and round 14
+ * raised blind3's (87.0%), blind10's (90.5%), blind14's (92.5%), blind18's (92.0%), blind20's
+ * (86.5%), blind21's (87.0%) and blind22-27's (87.5%, 82.0%, 86.5%, 84.5%, 82.0% and 86.0%, still
+ * two points under), so their last-message bars are floors a little under them that fail the build
+ * on a regression, and the hijack bar is the issue's own.
  */
 final class ConversationAccuracyTest {
 
@@ -102,7 +104,13 @@ final class ConversationAccuracyTest {
     "blind24.jsonl, 0.84",
     "blind25.jsonl, 0.82",
     "blind26.jsonl, 0.80",
-    "blind27.jsonl, 0.84"
+    "blind27.jsonl, 0.84",
+    "blind28.jsonl, 0.84",
+    "blind29.jsonl, 0.83",
+    "blind30.jsonl, 0.86",
+    "blind31.jsonl, 0.83",
+    "blind32.jsonl, 0.83",
+    "blind33.jsonl, 0.90"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -170,7 +178,13 @@ final class ConversationAccuracyTest {
             "blind24.jsonl",
             "blind25.jsonl",
             "blind26.jsonl",
-            "blind27.jsonl")) {
+            "blind27.jsonl",
+            "blind28.jsonl",
+            "blind29.jsonl",
+            "blind30.jsonl",
+            "blind31.jsonl",
+            "blind32.jsonl",
+            "blind33.jsonl")) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -498,6 +512,94 @@ final class ConversationAccuracyTest {
             "what else is it typically used for",
             "what topics can you help me with",
             "why is that not a sales pitch");
+    assertThat(learnedMessagesIn("blind28.jsonl"))
+        .containsOnly(
+            "bedrock key message",
+            "cfo version",
+            "how does that compare to azure openai",
+            "just the last sentence",
+            "one line version",
+            "one liners for each side",
+            "the sagemaker equivalent",
+            "the table",
+            "then what",
+            "what is amazon bedrock in one line",
+            "what s sagemaker for in one line",
+            "what s sagemaker s key message",
+            "why does it work");
+    assertThat(learnedMessagesIn("blind29.jsonl"))
+        .containsOnly(
+            "bedrock key message",
+            "flip side",
+            "free tier",
+            "how does that compare to azure openai",
+            "is bedrock available in govcloud",
+            "next",
+            "thanks what else can you help me with",
+            "then the analogy",
+            "what do customers love about bedrock",
+            "what is amazon bedrock in one line",
+            "what s the gold line",
+            "what s the opener");
+    assertThat(learnedMessagesIn("blind30.jsonl"))
+        .containsOnly(
+            "and the analogy version",
+            "br",
+            "br use cases",
+            "can you give me the overview of the bedrock vs sagemaker guide",
+            "put it in a table for my slide",
+            "the 60 sec one",
+            "the gold line",
+            "the table",
+            "ty super helpful",
+            "whats the key message for bedrock");
+    assertThat(learnedMessagesIn("blind31.jsonl"))
+        .containsOnly(
+            "customer support automation is in there",
+            "do most enterprises start with bedrock or with sagemaker",
+            "do we need both bedrock and sagemaker",
+            "how does that compare to azure openai",
+            "is mistral in there too",
+            "just the bullets",
+            "key message only",
+            "ok and the analogy",
+            "shorter pls",
+            "thanks what else can you help me with",
+            "tl dr",
+            "tone",
+            "what is sagemaker",
+            "what s bedrock good for",
+            "what s the difference between bedrock and sagemaker",
+            "when does a customer need sagemaker",
+            "when is bedrock the right choice",
+            "why does it work");
+    assertThat(learnedMessagesIn("blind32.jsonl"))
+        .containsOnly(
+            "and the analogy version",
+            "do most enterprises start with bedrock or sagemaker",
+            "give me the 60 second exec summary",
+            "hi what topics do you cover",
+            "ok and sm",
+            "ok give me the actual words then",
+            "perfect ty",
+            "shorter pls",
+            "the exec version of that",
+            "the table bit again",
+            "what is sagemaker",
+            "what s bedrock good for",
+            "what s the rds ec2 analogy for bedrock and sagemaker",
+            "what s the table in section 6");
+    assertThat(learnedMessagesIn("blind33.jsonl"))
+        .containsOnly(
+            "and then",
+            "do we need both bedrock and sagemaker",
+            "is there an analogy for that",
+            "roadmap for that",
+            "what are bedrock s typical use cases",
+            "what s the opener",
+            "what s the rds ec2 analogy for bedrock and sagemaker",
+            "what s the single most important line to say about bedrock and sagemaker",
+            "what topics can you help with");
   }
 
   /** The content's learned messages, normalized, that also occur in a set's conversations. */

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The launcher's first {@code serve} after a build, which records the JVM's AOT cache (Java 25) or
  * class-data archive (Java 17 to 24) when it stops. The real launcher script runs against a
  * stand-in JDK that writes its "cache" on exit, as the JVM does, whatever the exit: a start that
- * failed must not leave a thin cache behind for every later start to map.
+ * failed must not leave a thin cache behind for every later start to map. Also the flags that
+ * differ between {@code serve} and the other commands' memory: the young generation and the cap on
+ * a compilation's arena.
  */
 final class LauncherRecordingTest {
 
@@ -123,6 +125,32 @@ final class LauncherRecordingTest {
 
     assertThat(ask.exitValue()).isEqualTo(2);
     assertThat(args()).noneMatch(a -> a.startsWith("-XX:AOTCache"));
+  }
+
+  @Test
+  void onJava25_serveGetsAnEightMiBYoungGenerationAndCappedCompilations_otherCommandsDoNot()
+      throws Exception {
+    Path jdk = jdk("25.0.3");
+
+    Process serve = launch(jdk, "fail");
+    assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(args().stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn8m");
+    assertThat(args()).contains("-XX:CompileCommand=MemLimit,*.*,6M");
+
+    Process ask = launch(jdk, "fail", "ask", "do we need both?");
+    assertThat(ask.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(args().stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn16m");
+    assertThat(args()).noneMatch(a -> a.startsWith("-XX:CompileCommand"));
+  }
+
+  @Test
+  void onJava17_everyCommandKeepsSixteenMiBAndUncappedCompilations() throws Exception {
+    Path jdk = jdk("17.0.15");
+
+    Process serve = launch(jdk, "fail");
+    assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(args().stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn16m");
+    assertThat(args()).noneMatch(a -> a.startsWith("-XX:CompileCommand"));
   }
 
   private Path jdk(String version) throws IOException {

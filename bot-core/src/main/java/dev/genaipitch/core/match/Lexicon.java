@@ -94,6 +94,14 @@ final class Lexicon {
     return all;
   }
 
+  /**
+   * Whether a token carries no subject of its own: it is neutral, or only asks, points or refers.
+   */
+  static boolean onlyAsks(Analyzer.Token t) {
+    String w = t.surface();
+    return t.neutral() || ASKING.contains(w) || POINTING.contains(w) || REFERRING.contains(w);
+  }
+
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> out = new java.util.HashSet<>(a);
     out.addAll(b);

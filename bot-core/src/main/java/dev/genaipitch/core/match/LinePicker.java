@@ -250,7 +250,7 @@ final class LinePicker {
       }
       if (Lexicon.DELIVERING.contains(w)) {
         delivering = true;
-      } else if (!onlyAsks(t)) {
+      } else if (!Lexicon.onlyAsks(t)) {
         return false;
       }
     }
@@ -277,7 +277,7 @@ final class LinePicker {
       weighs |= Lexicon.WEIGHING.contains(w);
       if (Lexicon.AUDIENCE.contains(w)) {
         audience = true;
-      } else if (!Lexicon.WEIGHING.contains(w) && !onlyAsks(t)) {
+      } else if (!Lexicon.WEIGHING.contains(w) && !Lexicon.onlyAsks(t)) {
         return false;
       }
     }
@@ -304,7 +304,7 @@ final class LinePicker {
               || Lexicon.AUDIENCE.contains(w)
               || Lexicon.WEIGHING.contains(w)
               || Lexicon.DELIVERING.contains(w)
-              || onlyAsks(t);
+              || Lexicon.onlyAsks(t);
       if (!allowed || turnsOff(w) || Lexicon.SIDING.contains(w)) {
         return false;
       }
@@ -322,17 +322,6 @@ final class LinePicker {
     return Lexicon.COUNTING.contains(w)
         || Lexicon.NEGATING.contains(w)
         || Lexicon.SHORTENING.contains(w);
-  }
-
-  /**
-   * Whether a token carries no subject of its own: it is neutral, or only asks, points or refers.
-   */
-  private static boolean onlyAsks(Analyzer.Token t) {
-    String w = t.surface();
-    return t.neutral()
-        || Lexicon.ASKING.contains(w)
-        || Lexicon.POINTING.contains(w)
-        || Lexicon.REFERRING.contains(w);
   }
 
   private boolean holdsAll(String section, Set<String> asked) {

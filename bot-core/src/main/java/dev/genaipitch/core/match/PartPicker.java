@@ -149,12 +149,7 @@ final class PartPicker {
         return false;
       }
       places |= Lexicon.PLACING.contains(w);
-      if (t.neutral()
-          || Lexicon.PLACING.contains(w)
-          || Lexicon.POINTING.contains(w)
-          || Lexicon.ASKING.contains(w)
-          || Lexicon.REFERRING.contains(w)
-          || Lexicon.DEMONSTRATING.contains(w)) {
+      if (Lexicon.onlyAsks(t) || Lexicon.PLACING.contains(w) || Lexicon.DEMONSTRATING.contains(w)) {
         continue;
       }
       if (t.stem().equals("bedrock") || t.stem().equals("sagemak")) {

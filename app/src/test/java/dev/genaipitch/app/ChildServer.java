@@ -57,10 +57,18 @@ final class ChildServer implements AutoCloseable {
   /** Starts {@code mainClass} with {@code env} as its whole environment. */
   static ChildServer start(Class<?> mainClass, Map<String, String> env, String... args)
       throws IOException {
+    return start(List.of(), mainClass, env, args);
+  }
+
+  /** As {@link #start(Class, Map, String...)}, with more JVM flags after the usual ones. */
+  static ChildServer start(
+      List<String> jvmFlags, Class<?> mainClass, Map<String, String> env, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(jvmFlags);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());

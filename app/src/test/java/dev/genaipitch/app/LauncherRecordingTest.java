@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * class-data archive (Java 17 to 24) when it stops. The real launcher script runs against a
  * stand-in JDK that writes its "cache" on exit, as the JVM does, whatever the exit: a start that
  * failed must not leave a thin cache behind for every later start to map. Also the flags that
- * differ between {@code serve} and the other commands' memory: the young generation and the cap on
- * a compilation's arena.
+ * differ between {@code serve} and the other commands' memory: the young generation, the cap on a
+ * compilation's arena, and a heap that shrinks after one collection before listening.
  */
 final class LauncherRecordingTest {
 
@@ -144,13 +144,37 @@ final class LauncherRecordingTest {
   }
 
   @Test
-  void onJava17_everyCommandKeepsSixteenMiBAndUncappedCompilations() throws Exception {
+  void onJava25_serveCollectsBeforeListeningWithAHeapThatShrinks_otherCommandsDoNot()
+      throws Exception {
+    Path jdk = jdk("25.0.3");
+    List<String> shrinking =
+        List.of(
+            "-Xms16m",
+            "-XX:MinHeapFreeRatio=0",
+            "-XX:MaxHeapFreeRatio=1",
+            "-XX:-ShrinkHeapInSteps",
+            "-Dgenai.pitch.collectBeforeListening=true");
+
+    Process serve = launch(jdk, "fail");
+    assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(args()).containsAll(shrinking);
+
+    Process ask = launch(jdk, "fail", "ask", "do we need both?");
+    assertThat(ask.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(args()).doesNotContainAnyElementsOf(shrinking);
+  }
+
+  @Test
+  void onJava17_everyCommandKeepsSixteenMiBUncappedCompilationsAndNoCollectionBeforeListening()
+      throws Exception {
     Path jdk = jdk("17.0.15");
 
     Process serve = launch(jdk, "fail");
     assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(args().stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn16m");
     assertThat(args()).noneMatch(a -> a.startsWith("-XX:CompileCommand"));
+    assertThat(args())
+        .noneMatch(a -> a.startsWith("-Xms") || a.contains("HeapFreeRatio") || a.startsWith("-D"));
   }
 
   private Path jdk(String version) throws IOException {

@@ -62,6 +62,33 @@ final class ServeProcessTest {
   }
 
   @Test
+  void askedToCollectBeforeListening_runsOneFullCollectionAndThenListens() throws Exception {
+    try (ChildServer child =
+        ChildServer.start(
+            List.of("-D" + ServeCommand.COLLECT_BEFORE_LISTENING + "=true", "-Xlog:gc:stdout"),
+            TestServeMain.class,
+            Map.of("PORT", "0", "ADMIN_PORT", "0"))) {
+      String first = child.awaitLine(l -> l.contains("(System.gc())") || l.contains("listening"));
+      assertThat(first).as("the first of the two").contains("Pause Full (System.gc())");
+      int port = child.port();
+
+      assertThat(ask(port, "how much does lambda cost")).isEqualTo("none");
+    }
+  }
+
+  @Test
+  void notAskedToCollect_listensWithoutAFullCollection() throws Exception {
+    try (ChildServer child =
+        ChildServer.start(
+            List.of("-Xlog:gc:stdout"),
+            TestServeMain.class,
+            Map.of("PORT", "0", "ADMIN_PORT", "0"))) {
+      String first = child.awaitLine(l -> l.contains("(System.gc())") || l.contains("listening"));
+      assertThat(first).contains("genai-pitch listening on");
+    }
+  }
+
+  @Test
   void jsonLogFormat_writesEveryLogLineAsOneJsonObject() throws Exception {
     try (ChildServer child =
         ChildServer.start(
@@ -148,5 +175,15 @@ final class ServeProcessTest {
               "  READ_TIMEOUT='0' must be longer than zero");
       assertThat(String.join("\n", output)).doesNotContain(SECRET);
     }
+  }
+
+  private static String ask(int port, String question) throws Exception {
+    String q = URLEncoder.encode(question, StandardCharsets.UTF_8);
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/ask?q=" + q))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 }

@@ -50,6 +50,12 @@ public final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
+  /**
+   * The system property with which the launcher asks {@code serve} for one full collection once
+   * everything is built and before it listens ({@code -Dgenai.pitch.collectBeforeListening=true}).
+   */
+  public static final String COLLECT_BEFORE_LISTENING = "genai.pitch.collectBeforeListening";
+
   @Spec CommandSpec spec;
 
   @Override
@@ -159,6 +165,14 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    if (Boolean.getBoolean(COLLECT_BEFORE_LISTENING)) {
+      // The start's garbage (the content load's buffers, the libraries' set-up) that the young
+      // collections promoted for want of survivor space: collected once here, with the launcher's
+      // heap flags the old generation shrinks to what is live and gives the rest of its pages
+      // back, instead of keeping them resident for the life of the process (docs/performance.md,
+      // "thirteenth session").
+      System.gc();
+    }
     try {
       service.start();
     } catch (Exception e) {

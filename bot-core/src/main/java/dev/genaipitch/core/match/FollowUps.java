@@ -42,7 +42,7 @@ final class FollowUps {
   private static final int MAGIC = 0x47504631; // "GPF1"
 
   /** Bump when training changes in a way the fingerprint's inputs do not show. */
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
 
   private static final long SEED = 20261205L;
 
@@ -64,7 +64,7 @@ final class FollowUps {
    *     part of it ("the 'go deep' part, what does that cover?")
    * @param partCoverage the share of a declared part's weighed words a message must hold to name it
    * @param conversationWeight training weight of a message of a labelled conversation, relative to
-   *     an example question
+   *     an example question (2 since round 15, chosen by cross-validation over writers)
    * @param evidence probability mass added, spread evenly, to what the message's words give the
    *     sections a kind relates before their shares are taken: words that point elsewhere ("without
    *     sounding salesy", "for a 5 person startup") then leave the choice to the side shown and the
@@ -94,7 +94,7 @@ final class FollowUps {
       int members) {
 
     static final Settings DEFAULT =
-        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.35, 1.0, 0.1, 0.003, 0.7, 3);
+        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.35, 2.0, 0.1, 0.003, 0.7, 3);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */
@@ -179,11 +179,12 @@ final class FollowUps {
   /**
    * Trains on the kinds' phrasings against every example question of the guide; then, when the
    * guide has labelled conversations, again with their messages too, each labelled with what
-   * answers it right: a question of its own when its writer marked it complete or the matcher reads
-   * it right alone, else the kind of follow-up whose relation from the section shown before it
-   * resolves to its answer (among several, the one the phrasings make likeliest). A message both
-   * read right alone and by a kind, or by neither, teaches nothing: the first kind would teach a
-   * complete question to follow whatever came before, the second nothing true.
+   * answers it right: a question of its own when the matcher reads it right alone (and, unless its
+   * writer marked it complete, no kind does), else the kind of follow-up whose relation from the
+   * section shown before it resolves to its answer (among several, the one the phrasings make
+   * likeliest). A message both read right alone and by a kind, or by neither, and a complete one
+   * the matcher misreads alone, teach nothing: the first kind would teach a complete question to
+   * follow whatever came before, the others nothing true.
    */
   private static FollowUps train(
       Guide guide, TrainedModel matcher, QuestionReader reader, Settings settings) {
@@ -224,9 +225,6 @@ final class FollowUps {
       TrainedModel matcher,
       List<String> classes) {
     int ownQuestion = kinds.size();
-    if (example.complete()) {
-      return ownQuestion;
-    }
     List<Analyzer.Token> tokens = matcherReader.read(example.message(), true);
     double[] alone =
         matcher
@@ -241,6 +239,12 @@ final class FollowUps {
       }
     }
     boolean rightAlone = example.answers().contains(classes.get(best));
+    if (example.complete()) {
+      // A complete question teaches "a question of its own" only when that reading answers it
+      // right: one the matcher misreads alone ("ok thanks, that's all i needed": none alone, the
+      // menu by its writer) would teach the model to leave it to that wrong reading.
+      return rightAlone ? ownQuestion : -1;
+    }
     double[] r = probabilities(example.message());
     boolean subject = tokens.stream().anyMatch(t -> !t.neutral());
     int label = -1;

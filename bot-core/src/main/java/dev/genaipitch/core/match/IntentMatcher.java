@@ -267,7 +267,7 @@ public final class IntentMatcher {
   }
 
   /** The likeliest class (the first, when several are equally likely). */
-  private static int likeliest(double[] p) {
+  static int likeliest(double[] p) {
     int top = 0;
     for (int k = 1; k < p.length; k++) {
       if (p[k] > p[top]) {

@@ -292,10 +292,13 @@ final class RelationsContentTest {
   void builtIn_everySectionSaysWhatEachKindAsksForAfterIt() throws Exception {
     Guide guide = GuideLoader.builtIn();
 
-    assertThat(guide.relationKinds()).extracting(RelationKind::id).contains("shorter", "table");
+    assertThat(guide.relationKinds())
+        .extracting(RelationKind::id)
+        .contains("shorter", "table", "same");
     for (Section s : guide.sections()) {
       assertThat(s.related("beyond")).as(s.id()).containsExactly("none");
       assertThat(s.related("table")).as(s.id()).containsExactly("not-competing");
+      assertThat(s.related("same")).as(s.id()).containsExactly(s.id());
     }
     assertThat(guide.section("when-bedrock").orElseThrow().related("other-side"))
         .containsExactly("when-sagemaker");

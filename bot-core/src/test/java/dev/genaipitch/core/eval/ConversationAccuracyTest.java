@@ -56,7 +56,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * raised blind3's (87.0%), blind10's (90.5%), blind14's (92.5%), blind18's (92.0%), blind20's
  * (86.5%), blind21's (87.0%) and blind22-27's (87.5%, 82.0%, 86.5%, 84.5%, 82.0% and 86.0%, still
  * two points under), so their last-message bars are floors a little under them that fail the build
- * on a regression, and the hijack bar is the issue's own.
+ * on a regression, and the hijack bar is the issue's own. Since round 15, 1,855 of blind19-33's
+ * conversations are content too (train-9.txt), so their figures (and blind18's, test's) are
+ * training figures with floors two points under them; blind.jsonl, not learned from, loses four
+ * conversations to round 15 (90.0%, its floor 0.90) while the seventeen sets of the first brief
+ * gain ten together (docs/matching.md, round 15).
  */
 final class ConversationAccuracyTest {
 
@@ -64,6 +68,54 @@ final class ConversationAccuracyTest {
 
   /** blind16-18's conversations taken into the content in round 12. */
   private static final String TRAIN_8 = "conversations/train-8.txt";
+
+  /** Every set of eval/conversations/. */
+  private static final List<String> ALL_SETS =
+      List.of(
+          "dev.jsonl",
+          "test.jsonl",
+          "blind.jsonl",
+          "blind2.jsonl",
+          "blind3.jsonl",
+          "blind4.jsonl",
+          "blind5.jsonl",
+          "blind6.jsonl",
+          "blind7.jsonl",
+          "blind8.jsonl",
+          "blind9.jsonl",
+          "blind10.jsonl",
+          "blind11.jsonl",
+          "blind12.jsonl",
+          "blind13.jsonl",
+          "blind14.jsonl",
+          "blind15.jsonl",
+          "blind16.jsonl",
+          "blind17.jsonl",
+          "blind18.jsonl",
+          "blind19.jsonl",
+          "blind20.jsonl",
+          "blind21.jsonl",
+          "blind22.jsonl",
+          "blind23.jsonl",
+          "blind24.jsonl",
+          "blind25.jsonl",
+          "blind26.jsonl",
+          "blind27.jsonl",
+          "blind28.jsonl",
+          "blind29.jsonl",
+          "blind30.jsonl",
+          "blind31.jsonl",
+          "blind32.jsonl",
+          "blind33.jsonl");
+
+  /**
+   * blind19-33's conversations taken into the content in round 15, except those that share a
+   * message with one of the other sets ({@link #OTHER_SETS}).
+   */
+  private static final String TRAIN_9 = "conversations/train-9.txt";
+
+  /** The sets train-9.txt's conversations were chosen against. */
+  private static final List<String> OTHER_SETS = ALL_SETS.subList(0, 20);
 
   private static Guide guide;
   private static IntentMatcher matcher;
@@ -77,8 +129,8 @@ final class ConversationAccuracyTest {
   /** Each set written apart from the matcher, with its floor (see the class comment). */
   @ParameterizedTest(name = "{0}: at least {1} of last messages right")
   @CsvSource({
-    "test.jsonl, 0.91",
-    "blind.jsonl, 0.91",
+    "test.jsonl, 0.92",
+    "blind.jsonl, 0.90",
     "blind2.jsonl, 0.87",
     "blind3.jsonl, 0.86",
     "blind4.jsonl, 0.92",
@@ -95,22 +147,22 @@ final class ConversationAccuracyTest {
     "blind15.jsonl, 0.88",
     "blind16.jsonl, 0.94",
     "blind17.jsonl, 0.93",
-    "blind18.jsonl, 0.91",
-    "blind19.jsonl, 0.89",
-    "blind20.jsonl, 0.86",
-    "blind21.jsonl, 0.86",
-    "blind22.jsonl, 0.85",
-    "blind23.jsonl, 0.80",
-    "blind24.jsonl, 0.84",
-    "blind25.jsonl, 0.82",
-    "blind26.jsonl, 0.80",
-    "blind27.jsonl, 0.84",
-    "blind28.jsonl, 0.84",
-    "blind29.jsonl, 0.83",
-    "blind30.jsonl, 0.86",
-    "blind31.jsonl, 0.83",
-    "blind32.jsonl, 0.83",
-    "blind33.jsonl, 0.90"
+    "blind18.jsonl, 0.92",
+    "blind19.jsonl, 0.92",
+    "blind20.jsonl, 0.88",
+    "blind21.jsonl, 0.90",
+    "blind22.jsonl, 0.90",
+    "blind23.jsonl, 0.88",
+    "blind24.jsonl, 0.90",
+    "blind25.jsonl, 0.89",
+    "blind26.jsonl, 0.88",
+    "blind27.jsonl, 0.92",
+    "blind28.jsonl, 0.89",
+    "blind29.jsonl, 0.91",
+    "blind30.jsonl, 0.91",
+    "blind31.jsonl, 0.91",
+    "blind32.jsonl, 0.88",
+    "blind33.jsonl, 0.91"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -148,43 +200,7 @@ final class ConversationAccuracyTest {
     Set<String> known = guide.sections().stream().map(Section::id).collect(Collectors.toSet());
     known.add("help");
     known.add("none");
-    for (String file :
-        List.of(
-            "dev.jsonl",
-            "test.jsonl",
-            "blind.jsonl",
-            "blind2.jsonl",
-            "blind3.jsonl",
-            "blind4.jsonl",
-            "blind5.jsonl",
-            "blind6.jsonl",
-            "blind7.jsonl",
-            "blind8.jsonl",
-            "blind9.jsonl",
-            "blind10.jsonl",
-            "blind11.jsonl",
-            "blind12.jsonl",
-            "blind13.jsonl",
-            "blind14.jsonl",
-            "blind15.jsonl",
-            "blind16.jsonl",
-            "blind17.jsonl",
-            "blind18.jsonl",
-            "blind19.jsonl",
-            "blind20.jsonl",
-            "blind21.jsonl",
-            "blind22.jsonl",
-            "blind23.jsonl",
-            "blind24.jsonl",
-            "blind25.jsonl",
-            "blind26.jsonl",
-            "blind27.jsonl",
-            "blind28.jsonl",
-            "blind29.jsonl",
-            "blind30.jsonl",
-            "blind31.jsonl",
-            "blind32.jsonl",
-            "blind33.jsonl")) {
+    for (String file : ALL_SETS) {
       List<LabeledConversation> all = ConversationEvaluation.read(CONVERSATIONS.resolve(file));
       Set<String> kinds = new HashSet<>();
       for (LabeledConversation c : all) {
@@ -198,12 +214,14 @@ final class ConversationAccuracyTest {
   }
 
   /**
-   * The content's labelled conversations (what the follow-up model learns from) share no message,
-   * case and punctuation aside, with a conversation of the sets they were chosen against (dev,
-   * test, blind; the later writers' also blind2, the last two all four blind sets before them). The
-   * second to fifteenth blind sets were written apart from them, and share exactly the short common
-   * messages below with the conversations written before each was opened, which docs/matching.md
-   * reports with the figures without those conversations; any other shared message fails.
+   * The content's labelled conversations from before round 15 (train-1 to train-8) share no
+   * message, case and punctuation aside, with a conversation of the sets they were chosen against
+   * (dev, test, blind; the later writers' also blind2, the last two all four blind sets before
+   * them). The second to thirty-third blind sets were written apart from them, and share exactly
+   * the short common messages below with the conversations written before each was opened, which
+   * docs/matching.md reports with the figures without those conversations; any other shared message
+   * fails. Since round 15 most of blind19-33's own conversations are content too ({@link
+   * #TRAIN_9}), left out here.
    */
   @Test
   void contentConversations_shareNoMessageWithTheEvaluatedOnes() throws IOException {
@@ -212,6 +230,7 @@ final class ConversationAccuracyTest {
     assertThat(guide.followUpExamples()).hasSizeGreaterThan(500);
     assertThat(evaluated).hasSizeGreaterThan(500);
     assertThat(guide.followUpExamples())
+        .filteredOn(e -> !e.source().startsWith(TRAIN_9 + ":"))
         .filteredOn(e -> evaluated.contains(normalized(e.message())))
         .extracting(e -> e.source() + ": " + e.message())
         .isEmpty();
@@ -407,6 +426,10 @@ final class ConversationAccuracyTest {
             "tone",
             "whats the one liner for bedrock",
             "why does it work");
+    // From round 15 on, blind19-33's conversations are content too (conversations/train-9.txt,
+    // chosen
+    // against dev, test, blind and blind2-18, so what those share with the content is unchanged):
+    // what the earlier conversations share with them is unchanged.
     assertThat(learnedMessagesIn("blind19.jsonl"))
         .containsOnly(
             "flip side",
@@ -602,6 +625,48 @@ final class ConversationAccuracyTest {
             "what topics can you help with");
   }
 
+  /**
+   * Since round 15 blind19-33's conversations are content (train-9.txt), each message after the
+   * first with its set's labels, read after the section its writer labelled the message before it
+   * with: every conversation of theirs that shares no message, case and punctuation aside, with one
+   * of the other sets, and none that does.
+   */
+  @Test
+  void blind19To33sConversations_areContentUnlessTheyShareAMessageWithTheOtherSets()
+      throws IOException {
+    Set<String> others = messages(OTHER_SETS.toArray(String[]::new));
+    List<String> learned =
+        guide.followUpExamples().stream()
+            .filter(e -> e.source().startsWith(TRAIN_9 + ":"))
+            .map(e -> e.after() + " | " + e.answers() + " | " + e.complete() + " | " + e.message())
+            .toList();
+    List<String> expected = new java.util.ArrayList<>();
+    int left = 0;
+    for (String file : ALL_SETS.subList(20, ALL_SETS.size())) {
+      for (LabeledConversation c : ConversationEvaluation.read(CONVERSATIONS.resolve(file))) {
+        if (c.turns().stream().anyMatch(t -> others.contains(normalized(t.question())))) {
+          left++;
+          continue;
+        }
+        String after = null;
+        for (LabeledConversation.Turn t : c.turns()) {
+          if (after != null) {
+            boolean complete = c.kind().equals(LabeledConversation.COMPLETE) && t == c.last();
+            expected.add(
+                after + " | " + t.expected() + " | " + complete + " | " + t.question().strip());
+          }
+          String shown = t.expected().get(0);
+          if (!shown.equals("help") && !shown.equals("none")) {
+            after = shown;
+          }
+        }
+      }
+    }
+
+    assertThat(left).isEqualTo(3_000 - 1_855);
+    assertThat(learned).containsExactlyElementsOf(expected);
+  }
+
   /** The content's learned messages, normalized, that also occur in a set's conversations. */
   private static List<String> learnedMessagesIn(String file) throws IOException {
     return learnedMessagesIn(file, "");
@@ -614,6 +679,7 @@ final class ConversationAccuracyTest {
   private static List<String> learnedMessagesIn(String file, String except) throws IOException {
     Set<String> theirs = messages(file);
     return guide.followUpExamples().stream()
+        .filter(e -> !e.source().startsWith(TRAIN_9 + ":"))
         .filter(e -> except.isEmpty() || !e.source().startsWith(except + ":"))
         .map(e -> normalized(e.message()))
         .filter(theirs::contains)

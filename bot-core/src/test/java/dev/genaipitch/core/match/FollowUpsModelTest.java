@@ -76,6 +76,35 @@ final class FollowUpsModelTest {
     assertThat(apart).isGreaterThan(1e-3);
   }
 
+  /**
+   * A request for the answer just shown again reads as the `same` kind of follow-up, which every
+   * section relates to itself; a complete question, "shorter" and "and sm?" do not.
+   */
+  @Test
+  void followUpModel_readsARequestForTheAnswerAgainAsTheSameKind() throws ContentException {
+    Guide guide = GuideLoader.builtIn();
+    FollowUps followUps =
+        FollowUps.build(
+            guide,
+            ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow(),
+            FollowUps.Settings.DEFAULT);
+    int same = followUps.kinds().indexOf("same");
+    assertThat(same).isNotNegative();
+
+    for (String message :
+        List.of("run that by me again", "come again?", "what was that again", "one more time?")) {
+      assertThat(IntentMatcher.likeliest(followUps.probabilities(message)))
+          .as(message)
+          .isEqualTo(same);
+    }
+    for (String message :
+        List.of("what's the difference between bedrock and sagemaker", "shorter", "and sm?")) {
+      assertThat(IntentMatcher.likeliest(followUps.probabilities(message)))
+          .as(message)
+          .isNotEqualTo(same);
+    }
+  }
+
   @Test
   void shippedFollowUpModel_readsConversationsExactlyAsOneTrainedNow()
       throws ContentException, IOException {

@@ -64,6 +64,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * gain ten together (docs/matching.md, round 15). Since round 16, 804 conversations six writers
  * wrote for training are content too (train-10.txt, not evaluation sets); blind15's, blind18's,
  * blind21's and blind26's floors rose with their figures (91.5%, 95.0%, 93.0% and 91.5%).
+ * blind34.jsonl to blind39.jsonl (a thirty-sixth to forty-first writer's, same kit, written in the
+ * thirteenth session before round 15 began; scored on round 14's, round 15's and round 16's
+ * matchers: 83.0%, 84.5%, 92.0%, 86.5%, 87.5% and 84.0% on round 16's) are used since round 17,
+ * each with a floor two points under its round-16 figure.
  */
 final class ConversationAccuracyTest {
 
@@ -109,7 +113,13 @@ final class ConversationAccuracyTest {
           "blind30.jsonl",
           "blind31.jsonl",
           "blind32.jsonl",
-          "blind33.jsonl");
+          "blind33.jsonl",
+          "blind34.jsonl",
+          "blind35.jsonl",
+          "blind36.jsonl",
+          "blind37.jsonl",
+          "blind38.jsonl",
+          "blind39.jsonl");
 
   /**
    * blind19-33's conversations taken into the content in round 15, except those that share a
@@ -119,6 +129,9 @@ final class ConversationAccuracyTest {
 
   /** The sets train-9.txt's conversations were chosen against. */
   private static final List<String> OTHER_SETS = ALL_SETS.subList(0, 20);
+
+  /** The sets train-9.txt's conversations were taken from: blind19-33. */
+  private static final List<String> TRAIN_9_SETS = ALL_SETS.subList(20, 35);
 
   /**
    * Conversations six writers wrote for training in round 16 (tr1-tr6, never scored, not in
@@ -179,7 +192,13 @@ final class ConversationAccuracyTest {
     "blind30.jsonl, 0.91",
     "blind31.jsonl, 0.91",
     "blind32.jsonl, 0.88",
-    "blind33.jsonl, 0.91"
+    "blind33.jsonl, 0.91",
+    "blind34.jsonl, 0.81",
+    "blind35.jsonl, 0.82",
+    "blind36.jsonl, 0.90",
+    "blind37.jsonl, 0.84",
+    "blind38.jsonl, 0.85",
+    "blind39.jsonl, 0.82"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -234,7 +253,7 @@ final class ConversationAccuracyTest {
    * The content's labelled conversations from before round 15 (train-1 to train-8) share no
    * message, case and punctuation aside, with a conversation of the sets they were chosen against
    * (dev, test, blind; the later writers' also blind2, the last two all four blind sets before
-   * them). The second to thirty-third blind sets were written apart from them, and share exactly
+   * them). The second to thirty-ninth blind sets were written apart from them, and share exactly
    * the short common messages below with the conversations written before each was opened, which
    * docs/matching.md reports with the figures without those conversations; any other shared message
    * fails. Since round 15 most of blind19-33's own conversations are content too ({@link
@@ -641,6 +660,88 @@ final class ConversationAccuracyTest {
             "what s the rds ec2 analogy for bedrock and sagemaker",
             "what s the single most important line to say about bedrock and sagemaker",
             "what topics can you help with");
+    assertThat(learnedMessagesIn("blind34.jsonl"))
+        .containsOnly(
+            "and the other way round",
+            "how does that compare to azure openai",
+            "then what",
+            "what s the genai is a feature not the core research problem line about",
+            "what s the rds ec2 analogy for bedrock and sagemaker",
+            "what should i never open a genai conversation with",
+            "whats the key message for bedrock",
+            "why does it work",
+            "why is that better than just saying yes buy both lol");
+    assertThat(learnedMessagesIn("blind35.jsonl"))
+        .containsOnly(
+            "and the creation layer",
+            "and the flip side",
+            "do we need both bedrock and sagemaker",
+            "put it in the stage table",
+            "so which do they start with",
+            "the table",
+            "then the analogy",
+            "tl dr",
+            "what does sagemaker is like ec2 plus a full data science platform mean",
+            "what s the gold line",
+            "when is bedrock the right choice",
+            "why is that not a sales pitch");
+    assertThat(learnedMessagesIn("blind36.jsonl"))
+        .containsOnly(
+            "and when it s just a feature",
+            "br",
+            "do most enterprises start with bedrock or with sagemaker",
+            "do we need both bedrock and sagemaker",
+            "for a hospital",
+            "ok and the analogy",
+            "other one",
+            "roadmap for that",
+            "so which do they start with",
+            "the gold line",
+            "the table",
+            "then what",
+            "tone",
+            "what s the sla on each",
+            "what topics can you help me with");
+    assertThat(learnedMessagesIn("blind37.jsonl"))
+        .containsOnly(
+            "for a hospital",
+            "how do i say bedrock vs sagemaker in 60 seconds to a ceo",
+            "how does that compare to azure openai",
+            "just the sagemaker half",
+            "roadmap for that",
+            "then the analogy",
+            "then what",
+            "what does sagemaker give for governance",
+            "what is amazon bedrock in one line",
+            "what s the difference between bedrock and sagemaker",
+            "what s the rds ec2 analogy for bedrock and sagemaker",
+            "what s the table in section 6",
+            "whats the one liner for bedrock",
+            "why customers love bedrock the list");
+    assertThat(learnedMessagesIn("blind38.jsonl"))
+        .containsOnly(
+            "and an analogy i can use",
+            "and when does sm come in",
+            "do most enterprises start with bedrock or sagemaker",
+            "do we need both bedrock and sagemaker",
+            "is there an analogy for that",
+            "next",
+            "ok now the 60s version of the whole thing",
+            "then what",
+            "tl dr",
+            "what s bedrock good for",
+            "which aws regions is amazon bedrock available in",
+            "who wrote this and when was it last updated");
+    assertThat(learnedMessagesIn("blind39.jsonl"))
+        .containsOnly(
+            "and the creation layer",
+            "can it run on prem",
+            "how much does bedrock cost per token",
+            "longer pls",
+            "then the analogy",
+            "what are bedrock s typical use cases",
+            "what s the sla on each",
+            "when is bedrock the right choice");
   }
 
   /**
@@ -660,7 +761,7 @@ final class ConversationAccuracyTest {
             .toList();
     List<String> expected = new java.util.ArrayList<>();
     int left = 0;
-    for (String file : ALL_SETS.subList(20, ALL_SETS.size())) {
+    for (String file : TRAIN_9_SETS) {
       for (LabeledConversation c : ConversationEvaluation.read(CONVERSATIONS.resolve(file))) {
         if (c.turns().stream().anyMatch(t -> others.contains(normalized(t.question())))) {
           left++;

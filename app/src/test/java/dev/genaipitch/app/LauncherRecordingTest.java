@@ -132,15 +132,13 @@ final class LauncherRecordingTest {
       throws Exception {
     Path jdk = jdk("25.0.3");
 
-    Process serve = launch(jdk, "fail");
-    assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(args().stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn8m");
-    assertThat(args()).contains("-XX:CompileCommand=MemLimit,*.*,6M");
+    List<String> serve = argsOfAFailedStart(jdk);
+    assertThat(serve.stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn8m");
+    assertThat(serve).contains("-XX:CompileCommand=MemLimit,*.*,6M");
 
-    Process ask = launch(jdk, "fail", "ask", "do we need both?");
-    assertThat(ask.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(args().stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn16m");
-    assertThat(args()).noneMatch(a -> a.startsWith("-XX:CompileCommand"));
+    List<String> ask = argsOfAFailedStart(jdk, "ask", "do we need both?");
+    assertThat(ask.stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn16m");
+    assertThat(ask).noneMatch(a -> a.startsWith("-XX:CompileCommand"));
   }
 
   @Test
@@ -155,13 +153,9 @@ final class LauncherRecordingTest {
             "-XX:-ShrinkHeapInSteps",
             "-Dgenai.pitch.collectBeforeListening=true");
 
-    Process serve = launch(jdk, "fail");
-    assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(args()).containsAll(shrinking);
-
-    Process ask = launch(jdk, "fail", "ask", "do we need both?");
-    assertThat(ask.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(args()).doesNotContainAnyElementsOf(shrinking);
+    assertThat(argsOfAFailedStart(jdk)).containsAll(shrinking);
+    assertThat(argsOfAFailedStart(jdk, "ask", "do we need both?"))
+        .doesNotContainAnyElementsOf(shrinking);
   }
 
   @Test
@@ -169,11 +163,10 @@ final class LauncherRecordingTest {
       throws Exception {
     Path jdk = jdk("17.0.15");
 
-    Process serve = launch(jdk, "fail");
-    assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(args().stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn16m");
-    assertThat(args()).noneMatch(a -> a.startsWith("-XX:CompileCommand"));
-    assertThat(args())
+    List<String> serve = argsOfAFailedStart(jdk);
+    assertThat(serve.stream().filter(a -> a.startsWith("-Xmn"))).containsExactly("-Xmn16m");
+    assertThat(serve).noneMatch(a -> a.startsWith("-XX:CompileCommand"));
+    assertThat(serve)
         .noneMatch(a -> a.startsWith("-Xms") || a.contains("HeapFreeRatio") || a.startsWith("-D"));
   }
 
@@ -208,6 +201,16 @@ final class LauncherRecordingTest {
 
   private String stderr() throws IOException {
     return Files.readString(fake.resolve("stderr"));
+  }
+
+  /**
+   * The JVM flags the launcher passed for {@code command} (serve when empty), with a JVM that
+   * fails.
+   */
+  private List<String> argsOfAFailedStart(Path jdk, String... command) throws Exception {
+    Process p = launch(jdk, "fail", command);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return args();
   }
 
   private List<String> args() throws IOException {

@@ -643,6 +643,10 @@
     if (answer.kind === "section") {
       meta.appendChild(el("code", "intent", answer.intent));
     }
+    if (answer.brief) {
+      // The section's short form: its whole text is the "The whole section" button below.
+      meta.appendChild(el("span", "badge badge-brief", "In brief"));
+    }
     if (answer.question && answer.kind === "none") {
       // The score of "not in the script" is the matcher's doubt about every topic, not a
       // confidence in an answer: say what happened instead.

@@ -231,7 +231,37 @@ final class PlaygroundTest {
             post("/playground/ask", "{\"question\":\"shorter\",\"conversation\":\"tab-0003\"}")
                 .body());
 
-    assertThat(followUp.path("intent").asText()).isEqualTo("definitions");
+    // "shorter" stays on the section shown: its short form alone, the whole of it a click away.
+    assertThat(followUp.path("intent").asText()).isEqualTo("when-bedrock");
+    assertThat(followUp.path("brief").asBoolean()).isTrue();
+    assertThat(followUp.path("text").asText())
+        .contains("Bedrock is ideal when GenAI is a feature, not the core research problem.")
+        .doesNotContain("Typical Bedrock Use Cases");
+    assertThat(followUp.path("followUps").findValuesAsText("id"))
+        .containsExactly("when-bedrock", "executive-summary");
+    assertThat(followUp.path("ref").asText()).isEqualTo("when-bedrock!brief");
+  }
+
+  @Test
+  void aShortForm_isShownWithItsButtons_andTheWholeSectionOpensFromIt() throws Exception {
+    get("/playground/open?id=when-sagemaker&conversation=tab-0004");
+    JsonNode brief =
+        JSON.readTree(
+            post("/playground/ask", "{\"question\":\"tl;dr\",\"conversation\":\"tab-0004\"}")
+                .body());
+
+    String slack = brief.path("slack").toString();
+    assertThat(slack)
+        .contains("Post in channel", "when-sagemaker!brief", "The whole section", "In brief");
+    assertThat(brief.path("teams").toString()).contains("The whole section");
+
+    JsonNode shared = JSON.readTree(get("/playground/open?id=when-sagemaker!brief").body());
+    assertThat(shared.path("text").asText()).isEqualTo(brief.path("text").asText());
+    JsonNode whole =
+        JSON.readTree(get("/playground/open?id=when-sagemaker&conversation=tab-0004").body());
+    assertThat(whole.path("brief").asBoolean()).isFalse();
+    assertThat(whole.path("text").asText())
+        .contains("Typical SageMaker Use Cases", "not just consume them");
   }
 
   @Test

@@ -30,7 +30,11 @@ import java.util.stream.Collectors;
  * @param question the user's words as received, or empty when opened by id; renderers must escape
  *     it
  * @param ref what a button carries to show this same answer again (for "Post in channel"): the
- *     intent, the other sections asked about and the key line; {@link PitchBot#open} reads it
+ *     intent, the other sections asked about and the key line, or that it is the brief answer;
+ *     {@link PitchBot#open} reads it
+ * @param brief whether this is a section's short form alone ("shorter" asked in a conversation
+ *     right after the section): {@code blocks} are its short form, and {@code followUps} offer the
+ *     whole section (its own {@code intent}) first, then the 60-second summary
  */
 public record Answer(
     Kind kind,
@@ -46,7 +50,8 @@ public record Answer(
     List<Topic> menu,
     double score,
     String question,
-    String ref) {
+    String ref,
+    boolean brief) {
 
   /** The three kinds of answer. */
   public enum Kind {
@@ -69,6 +74,40 @@ public record Answer(
     followUps = List.copyOf(followUps);
     alternatives = List.copyOf(alternatives);
     menu = List.copyOf(menu);
+  }
+
+  /** An answer that is not a brief one. */
+  public Answer(
+      Kind kind,
+      String intent,
+      String title,
+      String heading,
+      List<Block> blocks,
+      String keyLine,
+      List<Part> parts,
+      List<String> notCovered,
+      List<Topic> followUps,
+      List<Topic> alternatives,
+      List<Topic> menu,
+      double score,
+      String question,
+      String ref) {
+    this(
+        kind,
+        intent,
+        title,
+        heading,
+        blocks,
+        keyLine,
+        parts,
+        notCovered,
+        followUps,
+        alternatives,
+        menu,
+        score,
+        question,
+        ref,
+        false);
   }
 
   /** An answer of one entry alone: no key line, parts or uncovered asks; its ref is its intent. */

@@ -32,6 +32,12 @@ public final class PitchBot {
    */
   static final double SEARCH_MIN_SCORE = 0.05;
 
+  /**
+   * The kind of follow-up whose section is the 60-second summary (or the spoken form) of the one
+   * shown: a brief answer offers it.
+   */
+  private static final String EXECUTIVE = "executive";
+
   private record Loaded(Guide guide, IntentMatcher matcher) {}
 
   private final AtomicReference<Loaded> loaded;
@@ -158,6 +164,7 @@ public final class PitchBot {
             match.alsoAsked(),
             match.notCovered(),
             match.keyLine(),
+            match.brief(),
             text);
     remember(conversation, match.intent(), match.keyLine());
     notify(platform, text, answer, start);
@@ -197,6 +204,7 @@ public final class PitchBot {
             parsed.alsoAsked(),
             List.of(),
             parsed.keyLine(),
+            parsed.brief(),
             "");
     remember(conversation, answer.intent(), answer.keyLine().isEmpty() ? -1 : parsed.keyLine());
     return answer;
@@ -300,10 +308,18 @@ public final class PitchBot {
     }
   }
 
-  /** An answer's {@link Answer#ref}: {@code intent[+also-asked...][#key line]}. */
-  private record Ref(String intent, List<String> alsoAsked, int keyLine) {
+  /**
+   * An answer's {@link Answer#ref}: {@code intent[+also-asked...][#key line]}, or {@code
+   * intent!brief} for a section's short form.
+   */
+  private record Ref(String intent, List<String> alsoAsked, int keyLine, boolean brief) {
+
+    static final String BRIEF = "!brief";
 
     static Ref parse(String ref) {
+      if (ref.endsWith(BRIEF)) {
+        return new Ref(ref.substring(0, ref.length() - BRIEF.length()), List.of(), -1, true);
+      }
       String rest = ref;
       int keyLine = -1;
       int hash = rest.indexOf('#');
@@ -316,7 +332,7 @@ public final class PitchBot {
         rest = rest.substring(0, hash);
       }
       String[] ids = rest.split("\\+", -1);
-      return new Ref(ids[0], List.of(ids).subList(1, ids.length), keyLine);
+      return new Ref(ids[0], List.of(ids).subList(1, ids.length), keyLine, false);
     }
 
     static String of(String intent, List<String> alsoAsked, int keyLine) {
@@ -337,6 +353,7 @@ public final class PitchBot {
       List<String> alsoAsked,
       List<String> notCovered,
       int keyLine,
+      boolean brief,
       String question) {
     if (intent.equals(Guide.HELP)) {
       return entry(Answer.Kind.HELP, guide.help(), List.of(), guide.topics(), score, question);
@@ -350,6 +367,9 @@ public final class PitchBot {
       return entry(Answer.Kind.HELP, guide.help(), List.of(), guide.topics(), score, question);
     }
     Section section = found.get();
+    if (brief && !section.brief().isEmpty()) {
+      return brief(guide, section, score, related, question);
+    }
     List<String> asked = new ArrayList<>();
     for (String id : alsoAsked) {
       if (!id.equals(intent) && !asked.contains(id) && guide.section(id).isPresent()) {
@@ -395,6 +415,45 @@ public final class PitchBot {
         score,
         question,
         Ref.of(section.id(), asked, line));
+  }
+
+  /**
+   * A section's short form alone, as "shorter" right after it asks: the whole section one click
+   * away, and the 60-second summary (the section its {@code executive} follow-ups ask for). No
+   * companions: they are the whole answer's.
+   */
+  private static Answer brief(
+      Guide guide, Section section, double score, List<String> related, String question) {
+    List<Topic> next = new ArrayList<>();
+    next.add(section.topic());
+    for (String id : section.related(EXECUTIVE)) {
+      if (!id.equals(section.id())) {
+        guide.section(id).map(Section::topic).ifPresent(next::add);
+        break;
+      }
+    }
+    List<Topic> alternatives = new ArrayList<>();
+    for (Topic t : topics(guide, related)) {
+      if (next.stream().noneMatch(n -> n.id().equals(t.id()))) {
+        alternatives.add(t);
+      }
+    }
+    return new Answer(
+        Answer.Kind.SECTION,
+        section.id(),
+        section.title(),
+        section.heading(),
+        section.brief(),
+        "",
+        List.of(),
+        List.of(),
+        next,
+        alternatives,
+        List.of(),
+        score,
+        question,
+        section.id() + Ref.BRIEF,
+        true);
   }
 
   /** A companion's lines to say out loud, under its own heading (all its text if it has none). */

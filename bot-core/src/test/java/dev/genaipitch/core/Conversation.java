@@ -85,6 +85,25 @@ final class Conversation implements BotListener {
       return this;
     }
 
+    /**
+     * The section's short form alone, {@code words} among it, with the whole section and then
+     * {@code next} (the 60-second summary) one click away.
+     */
+    Reply isBrief(String words, String next) {
+      assertThat(answer.brief()).as("a brief answer to \"%s\"", answer.question()).isTrue();
+      assertThat(answer.plainText()).contains(words);
+      assertThat(answer.parts()).isEmpty();
+      assertThat(answer.followUps()).extracting(Topic::id).containsExactly(answer.intent(), next);
+      assertThat(answer.ref()).isEqualTo(answer.intent() + "!brief");
+      return this;
+    }
+
+    /** The whole section, not its short form. */
+    Reply isWhole() {
+      assertThat(answer.brief()).as("a whole answer to \"%s\"", answer.question()).isFalse();
+      return this;
+    }
+
     Reply says(String words) {
       assertThat(answer.plainText()).contains(words);
       return this;

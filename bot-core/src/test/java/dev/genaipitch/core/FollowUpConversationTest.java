@@ -21,7 +21,12 @@ final class FollowUpConversationTest {
 
     thread.ask("when to use bedrock").isAnsweredWith("when-bedrock");
     thread.ask("and sagemaker?").isAnsweredWith("when-sagemaker");
-    thread.ask("shorter").isAnsweredWith("definitions");
+    thread
+        .ask("shorter")
+        .isAnsweredWith("when-sagemaker")
+        .isBrief(
+            "SageMaker is for organizations that want to own their models, not just consume them.",
+            "executive-summary");
     thread.ask("and for the cfo?").isAnsweredWith("executive-summary");
   }
 

@@ -33,7 +33,8 @@ final class TheSameAnswerAgainTest {
 
     YOU.after("S5", "when would a customer pick sagemaker", "when-sagemaker")
         .ask("repeat please")
-        .isAnsweredWith("when-sagemaker");
+        .isAnsweredWith("when-sagemaker")
+        .isWhole();
   }
 
   @Test
@@ -44,7 +45,10 @@ final class TheSameAnswerAgainTest {
 
     YOU.after("L2", "when should i recommend bedrock", "when-bedrock")
         .ask("shorter")
-        .isAnsweredWith("definitions");
+        .isAnsweredWith("when-bedrock")
+        .isBrief(
+            "Bedrock is ideal when GenAI is a feature, not the core research problem.",
+            "executive-summary");
 
     YOU.after("L3", "when should i recommend bedrock", "when-bedrock")
         .ask("and sm?")

@@ -35,6 +35,12 @@ final class BlockKit {
   static final Pattern OPEN_ACTION = Pattern.compile("^open_topic\\..+$");
   static final Pattern FEEDBACK_ACTION = Pattern.compile("^feedback\\.(yes|no)$");
 
+  /** Above a section's short form ({@link Answer#brief}). */
+  static final String IN_BRIEF = "In brief: the whole section is one click away.";
+
+  /** The button of a short form that opens the whole section. */
+  static final String WHOLE_SECTION = "The whole section";
+
   /** The longest piece of the user's question echoed back or carried in a button. */
   static final int MAX_ECHO = 300;
 
@@ -160,6 +166,9 @@ final class BlockKit {
       blocks.add(section("*The script says:* “" + Mrkdwn.escape(answer.keyLine()) + "”"));
     }
     blocks.add(header(answer.heading()));
+    if (answer.brief()) {
+      blocks.add(context(IN_BRIEF));
+    }
     blocks.addAll(content(answer.blocks()));
     for (Part part : answer.parts()) {
       blocks.add(divider());
@@ -234,7 +243,7 @@ final class BlockKit {
       }
       buttons.add(
           button(
-              topic.title(),
+              nextLabel(answer, topic),
               OPEN_PREFIX + "next." + n++,
               new Click(topic.id(), "", surface),
               null));
@@ -270,6 +279,11 @@ final class BlockKit {
                   button("👍", FEEDBACK_YES, feedback, null),
                   button("👎", FEEDBACK_NO, feedback, null))));
     }
+  }
+
+  /** A follow-up button's label: its title, or for a short form the way to its whole section. */
+  static String nextLabel(Answer answer, Topic topic) {
+    return answer.brief() && topic.id().equals(answer.intent()) ? WHOLE_SECTION : topic.title();
   }
 
   /**

@@ -111,6 +111,9 @@ final class CommandJson {
       blocks.section("*The script says:* “" + Mrkdwn.escape(answer.keyLine()) + "”", null);
     }
     blocks.header(answer.heading());
+    if (answer.brief()) {
+      blocks.context(BlockKit.IN_BRIEF);
+    }
     blocks.raw(BlockKit.content(answer.blocks()));
     for (Part part : answer.parts()) {
       blocks.divider();
@@ -184,7 +187,7 @@ final class CommandJson {
       }
       buttons.add(
           new Button(
-              topic.title(),
+              BlockKit.nextLabel(answer, topic),
               BlockKit.OPEN_PREFIX + "next." + n++,
               new Click(topic.id(), "", surface),
               null));

@@ -2,7 +2,10 @@ package dev.genaipitch.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.genaipitch.core.Answer;
 import dev.genaipitch.slack.Workspace.Reply;
+import dev.genaipitch.testing.Blocks;
 import dev.genaipitch.testing.FakeSlack;
 import dev.genaipitch.testing.FakeSlack.Call;
 import java.util.List;
@@ -17,6 +20,9 @@ final class SlackConversationTest {
 
   private static final String BOT = "<@" + FakeSlack.BOT_USER + "> ";
   private static final String NOT_IN_THE_SCRIPT = "That’s not in the script";
+
+  /** The key message of when-sagemaker, its short form, in words without markup. */
+  private static final String SAGEMAKER_KEY_MESSAGE = "their models, not just consume them.";
 
   @AutoClose private final SlackFixture fixture = SlackFixture.start();
   private final Workspace slack = fixture.slack;
@@ -51,11 +57,72 @@ final class SlackConversationTest {
     slack.directMessage("when to use bedrock");
     fakeSlack.awaitDelivered("chat.postMessage", 1);
 
-    slack.directMessage("shorter");
+    slack.directMessage("and for an insurer?");
 
     Call reply = fakeSlack.awaitDelivered("chat.postMessage", 2).get(1);
     assertThat(reply.param("channel")).isEqualTo(Workspace.DM_CHANNEL);
-    assertThat(reply.text()).contains("One-Line Definitions");
+    assertThat(reply.text()).contains("When to Use Amazon SageMaker");
+  }
+
+  @Test
+  void shorter_inADirectMessage_isTheSectionsKeyMessage_withTheWholeSectionAClickAway() {
+    slack.directMessage("when should I use sagemaker");
+    fakeSlack.awaitDelivered("chat.postMessage", 1);
+
+    slack.directMessage("shorter");
+
+    Call brief = fakeSlack.awaitDelivered("chat.postMessage", 2).get(1);
+    assertThat(brief.text())
+        .contains("When to Use Amazon SageMaker", SAGEMAKER_KEY_MESSAGE, "In brief")
+        .doesNotContain("Typical SageMaker Use Cases");
+    assertThat(Blocks.labels(brief.message()))
+        .startsWith("The whole section", "The 60-second executive summary");
+
+    slack.clickInDm(brief.message(), "The whole section");
+
+    Call whole = fakeSlack.awaitDelivered("response_url");
+    assertThat(whole.text()).contains("Typical SageMaker Use Cases", SAGEMAKER_KEY_MESSAGE);
+  }
+
+  @Test
+  void shorter_inAThread_isTheKeyMessage_andItsButtonsOpenTheWholeSectionOrTheSummary() {
+    slack.mention(BOT + "when should I use sagemaker", "1700000000.000300", null);
+    fakeSlack.awaitDelivered("chat.postMessage", 1);
+
+    slack.mention(BOT + "shorter", "1700000000.000900", "1700000000.000300");
+
+    Call brief = fakeSlack.awaitDelivered("chat.postMessage", 2).get(1);
+    assertThat(brief.param("thread_ts")).isEqualTo("1700000000.000300");
+    assertThat(brief.text())
+        .contains(SAGEMAKER_KEY_MESSAGE)
+        .doesNotContain("Typical SageMaker Use Cases");
+
+    slack.clickVisible(brief.message(), "The 60-second executive summary", "U0OTHER");
+    assertThat(fakeSlack.awaitDelivered("response_url").text())
+        .contains("Bedrock helps you move fast, SageMaker helps you go deep.");
+
+    slack.clickVisible(brief.message(), "The whole section", "U0OTHER");
+    Call whole = fakeSlack.awaitDelivered("response_url", 2).get(1);
+    assertThat(whole.text()).contains("Typical SageMaker Use Cases");
+    assertThat(Blocks.labels(whole.message())).startsWith("Post in channel");
+  }
+
+  /**
+   * "Post in channel" on a preview of a short form shares the short form: the button carries the
+   * answer's ref, here drawn as the preview of the brief answer is drawn (the playground shows it).
+   */
+  @Test
+  void postInChannel_onAShortForm_sharesTheShortForm() {
+    Answer brief = fixture.bot.open("when-sagemaker!brief");
+    JsonNode preview = BlockKit.preview(brief, "shorter", false).body();
+
+    slack.click(preview, "Post in channel");
+
+    Call shared = fakeSlack.awaitDelivered("response_url", 2).get(0);
+    assertThat(shared.json().path("response_type").asText()).isEqualTo("in_channel");
+    assertThat(shared.text())
+        .contains(SAGEMAKER_KEY_MESSAGE)
+        .doesNotContain("Typical SageMaker Use Cases");
   }
 
   @Test

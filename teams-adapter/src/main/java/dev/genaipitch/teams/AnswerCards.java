@@ -30,6 +30,12 @@ import java.util.stream.Collectors;
  */
 final class AnswerCards {
 
+  /** Under the heading of a section's short form ({@link Answer#brief}). */
+  static final String IN_BRIEF = "In brief: the whole section is one click away.";
+
+  /** The button of a short form that opens the whole section. */
+  static final String WHOLE_SECTION = "The whole section";
+
   private AnswerCards() {}
 
   /** The card for {@code answer}, with its plain text as the fallback for clients without cards. */
@@ -46,6 +52,9 @@ final class AnswerCards {
               "Small"));
     }
     body.add(TextBlock.of(Markdown.escape(answer.heading())).subtle().spacing("Small"));
+    if (answer.brief()) {
+      body.add(TextBlock.of(Markdown.escape(IN_BRIEF)).subtle().spacing("None"));
+    }
     for (Block block : answer.blocks()) {
       addBlock(body, block);
     }
@@ -72,7 +81,16 @@ final class AnswerCards {
     switch (answer.kind()) {
       case SECTION -> {
         addButtons(body, "Did you mean…", answer.alternatives());
-        addButtons(body, "Read next", answer.followUps());
+        addButtons(
+            body,
+            answer.brief() ? "More" : "Read next",
+            answer.followUps().stream()
+                .map(
+                    t ->
+                        answer.brief() && t.id().equals(answer.intent())
+                            ? new Topic(t.id(), WHOLE_SECTION, t.summary())
+                            : t)
+                .toList());
         addFeedback(body, answer.intent());
       }
       case HELP -> addTopics(body, null, answer.menu());

@@ -37,7 +37,34 @@ final class TeamsFollowUpTest {
     teams.channelMessage("<at>genai-pitch</at> shorter");
 
     assertThat(connector.replies()).hasSize(2);
-    assertThat(connector.replies().get(1).cardText()).contains("One-Line Definitions");
+    assertThat(connector.replies().get(1).cardText())
+        .contains("When to Use Amazon Bedrock", "not the core research problem")
+        .doesNotContain("Typical Bedrock Use Cases");
+  }
+
+  @Test
+  void shorter_inAPersonalChat_isTheKeyMessage_andItsButtonsOpenTheWholeSectionOrTheSummary() {
+    teams.personalMessage("when should I use sagemaker");
+
+    teams.personalMessage("shorter");
+
+    SentMessage brief = connector.replies().get(1);
+    assertThat(brief.cardText())
+        .contains("In brief", "their models, not just consume them")
+        .doesNotContain("Typical SageMaker Use Cases", SAGEMAKER);
+
+    ObjectNode summary = teams.activity("message", "personal", FakeTeams.PERSONAL);
+    summary.set("value", brief.button("The 60-second executive summary").data());
+    teams.post(summary);
+    assertThat(connector.replies().get(2).cardText())
+        .contains("Bedrock helps you move fast, SageMaker helps you go deep.");
+
+    ObjectNode whole = teams.activity("message", "personal", FakeTeams.PERSONAL);
+    whole.set("value", brief.button("The whole section").data());
+    teams.post(whole);
+    assertThat(connector.replies()).hasSize(4);
+    assertThat(connector.replies().get(3).cardText())
+        .contains(SAGEMAKER, "Typical SageMaker Use Cases", "their models, not just consume them");
   }
 
   @Test

@@ -22,6 +22,12 @@ final class TerminalRenderer {
   private static final String DIM = "\u001b[2m";
   private static final String RESET = "\u001b[0m";
 
+  /** Under the heading of a section's short form ({@link Answer#brief}). */
+  static final String IN_BRIEF = "In brief: the whole section is one number away.";
+
+  /** The choice of a short form that opens the whole section. */
+  static final String WHOLE_SECTION = "The whole section";
+
   private final boolean ansi;
   private final int width;
 
@@ -48,7 +54,11 @@ final class TerminalRenderer {
       }
       out.append('\n');
     }
-    out.append(style(BOLD, answer.heading())).append("\n\n");
+    out.append(style(BOLD, answer.heading())).append("\n");
+    if (answer.brief()) {
+      out.append(style(DIM, IN_BRIEF)).append('\n');
+    }
+    out.append('\n');
     for (Block block : answer.blocks()) {
       renderBlock(block, out);
       out.append('\n');
@@ -78,7 +88,14 @@ final class TerminalRenderer {
         List<String> alternatives = answer.alternatives().stream().map(Topic::id).toList();
         choices(
             "Follow-ups:",
-            answer.followUps().stream().filter(t -> !alternatives.contains(t.id())).toList(),
+            answer.followUps().stream()
+                .filter(t -> !alternatives.contains(t.id()))
+                .map(
+                    t ->
+                        answer.brief() && t.id().equals(answer.intent())
+                            ? new Topic(t.id(), WHOLE_SECTION, t.summary())
+                            : t)
+                .toList(),
             numbered,
             out);
         choices("Did you mean:", answer.alternatives(), numbered, out);

@@ -57,11 +57,11 @@ import org.eclipse.jetty.util.Callback;
  * </ul>
  *
  * <p>An answer is {@code {"question", "kind", "intent", "title", "heading", "score", "reported",
- * "text", "keyLine", "parts", "notCovered", "ref", "followUps", "alternatives", "menu", "slack",
- * "teams"}}: the core's answer, whether the question is kept for the report (answered {@code none}
- * or below LOW_SCORE), then the Slack message ({@code {"blocks": [...]}}) and the Teams Adaptive
- * Card, exactly as the adapters render them. Bad requests get a 4xx JSON error {@code {"status",
- * "error", "message"}} that says why.
+ * "text", "keyLine", "brief", "parts", "notCovered", "ref", "followUps", "alternatives", "menu",
+ * "slack", "teams"}}: the core's answer, whether the question is kept for the report (answered
+ * {@code none} or below LOW_SCORE), then the Slack message ({@code {"blocks": [...]}}) and the
+ * Teams Adaptive Card, exactly as the adapters render them. Bad requests get a 4xx JSON error
+ * {@code {"status", "error", "message"}} that says why.
  */
 public final class Playground {
 
@@ -345,6 +345,7 @@ public final class Playground {
         "reported", !answer.question().isEmpty() && UnansweredReport.unanswered(answer, lowScore));
     node.put("text", answer.plainText());
     node.put("keyLine", answer.keyLine());
+    node.put("brief", answer.brief());
     ArrayNode parts = node.putArray("parts");
     for (Part part : answer.parts()) {
       parts

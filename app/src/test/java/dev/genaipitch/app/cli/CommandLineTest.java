@@ -239,6 +239,23 @@ final class CommandLineTest {
   }
 
   @Test
+  void chat_shorter_isTheSectionsKeyMessage_andItsNumberOpensTheWholeSection() {
+    int code = run(utf8("when should I use sagemaker\nshorter\n1\nquit\n"), "chat");
+
+    assertThat(code).isZero();
+    String transcript = out.toString();
+    String brief = transcript.substring(transcript.indexOf("In brief"));
+    assertThat(brief.substring(0, brief.indexOf("[2]")))
+        .contains(
+            "SageMaker is for organizations that want to own their models",
+            "consume them.",
+            "[1] The whole section (when-sagemaker)")
+        .doesNotContain("Typical SageMaker Use Cases");
+    assertThat(brief).contains("[2] The 60-second executive summary (executive-summary)");
+    assertThat(brief.substring(brief.indexOf("[2]"))).contains("Typical SageMaker Use Cases");
+  }
+
+  @Test
   void eval_conversationFile_scoresTheLastMessages_andListsTheMisses() throws IOException {
     Path file = dir.resolve("conversations.jsonl");
     Files.writeString(

@@ -74,6 +74,7 @@ public final class GuideLoader {
           "with",
           "relations",
           "parts",
+          "brief",
           "keywords",
           "synonyms",
           "examples");
@@ -82,6 +83,7 @@ public final class GuideLoader {
   private static final int MAX_SUMMARY = 150;
   private static final int MAX_COMPANIONS = 2;
   private static final int MAX_RELATED = 4;
+  private static final int MAX_BRIEF = 2;
 
   private GuideLoader() {}
 
@@ -321,6 +323,7 @@ public final class GuideLoader {
       checkReferences(p, "with", 0, MAX_COMPANIONS, byId, special, problems);
       List<Relation> relations = relations(p, byId, relationFiles.keySet(), special, problems);
       List<SectionPart> parts = parts(p, byId, special, problems);
+      List<Block> brief = brief(p, relations, special, problems);
       if (p.section() == null) {
         continue; // its own problems are reported; nothing follows from it
       }
@@ -362,7 +365,8 @@ public final class GuideLoader {
               examples.stream().map(Listed::text).toList(),
               s.source(),
               relations,
-              parts);
+              parts,
+              brief);
       if (p.id().equals(Guide.HELP)) {
         help = complete;
       } else if (p.id().equals(Guide.NONE)) {
@@ -598,6 +602,68 @@ public final class GuideLoader {
       out.add(new SectionPart(words, id));
     }
     return out;
+  }
+
+  /**
+   * A section's {@code brief}, its short form: one line of its text, or two (a pair, such as the
+   * two definitions), each word for word as the script has it (its quotation marks aside). A
+   * section whose {@code shorter} relation names itself must have one: a conversation that asks for
+   * the section shown "shorter" gets it, not the same long text again. The lines as blocks, in the
+   * script's order of the entry: lines of one quote stay one quote.
+   */
+  private static List<Block> brief(
+      Parsed p, List<Relation> relations, boolean special, List<ContentProblem> problems) {
+    FrontMatter.Entry entry =
+        listEntry(p, "brief", "- a line of the section's text, word for word", special, problems);
+    boolean needed =
+        !special
+            && relations.stream()
+                .anyMatch(r -> r.kind().equals("shorter") && r.sections().contains(p.id()));
+    if (entry == null) {
+      if (needed && p.section() != null && p.front().entries().get("brief") == null) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                p.idLine(),
+                "'shorter' names '"
+                    + p.id()
+                    + "' itself: declare its short form, 'brief:' with one or two of its lines"));
+      }
+      return List.of();
+    }
+    if (entry.values().isEmpty() || entry.values().size() > MAX_BRIEF) {
+      problems.add(
+          new ContentProblem(
+              p.file(),
+              entry.line(),
+              "'brief' is one line of the section's text, or two; found " + entry.values().size()));
+      return List.of();
+    }
+    if (p.section() == null) {
+      return List.of();
+    }
+    List<BriefLines.Line> lines = BriefLines.of(p.section().blocks());
+    List<BriefLines.Line> chosen = new ArrayList<>();
+    for (FrontMatter.Value v : entry.values()) {
+      BriefLines.Line found = BriefLines.find(lines, v.text());
+      if (found == null) {
+        problems.add(
+            new ContentProblem(
+                p.file(),
+                v.line(),
+                "brief line '"
+                    + v.text()
+                    + "' is not a line of the text of '"
+                    + p.id()
+                    + "': copy one line of the script, word for word"));
+      } else if (chosen.contains(found)) {
+        problems.add(
+            new ContentProblem(p.file(), v.line(), "brief line '" + v.text() + "' appears twice"));
+      } else {
+        chosen.add(found);
+      }
+    }
+    return chosen.size() == entry.values().size() ? BriefLines.blocks(chosen) : List.of();
   }
 
   /**

@@ -24,6 +24,9 @@ import java.util.List;
  *     matter's {@code relations}), in the order written
  * @param parts parts of its text that other sections hold in full (the front matter's {@code
  *     parts}), in the order written
+ * @param brief the section's short form (the front matter's {@code brief}): one or two of its own
+ *     lines, word for word, shown alone when a conversation asks for the section shown "shorter";
+ *     empty when it declares none
  */
 public record Section(
     String id,
@@ -37,7 +40,8 @@ public record Section(
     List<String> examples,
     String source,
     List<Relation> relations,
-    List<SectionPart> parts) {
+    List<SectionPart> parts,
+    List<Block> brief) {
 
   /**
    * Each section's lines, split once: answering a question asks for them, and splitting the script
@@ -52,6 +56,7 @@ public record Section(
     blocks = List.copyOf(blocks);
     relations = List.copyOf(relations);
     parts = List.copyOf(parts);
+    brief = List.copyOf(brief);
     followUps = List.copyOf(followUps);
     companions = List.copyOf(companions);
     keywords = List.copyOf(keywords);
@@ -81,6 +86,7 @@ public record Section(
         keywords,
         examples,
         source,
+        List.of(),
         List.of(),
         List.of());
   }
@@ -121,6 +127,7 @@ public record Section(
         newExamples,
         source,
         relations,
-        parts);
+        parts,
+        brief);
   }
 }

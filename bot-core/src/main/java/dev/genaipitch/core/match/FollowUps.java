@@ -428,6 +428,18 @@ final class FollowUps {
   }
 
   /**
+   * Whether {@code message} reads as a follow-up of {@code kind} before any other kind and before a
+   * question of its own.
+   */
+  boolean readAs(String kind, String message) {
+    int k = kinds.indexOf(kind);
+    if (models.isEmpty() || k < 0) {
+      return false;
+    }
+    return IntentMatcher.likeliest(probabilities(reader.read(message, true))) == k;
+  }
+
+  /**
    * Whether {@code tokens} only point at a row of the table {@code last} shows ({@link
    * PartPicker#onlyPointedAt}).
    */

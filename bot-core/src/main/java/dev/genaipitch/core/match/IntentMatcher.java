@@ -24,6 +24,9 @@ public final class IntentMatcher {
 
   private static final int MAX_ALTERNATIVES = 3;
 
+  /** The kind of follow-up that asks for the section shown in fewer words. */
+  static final String SHORTER = "shorter";
+
   /** How sure a part of one subject word must point at a section to count as asking about it. */
   private static final double SURE_OF_ONE_WORD = 0.8;
 
@@ -192,7 +195,22 @@ public final class IntentMatcher {
     heldByTheSectionShown(last, tokens, p);
     labelShown(last, tokens, p);
     aboutTheAnswerShown(last, tokens, p);
-    return withKeyLine(verdict(text, tokens, p), tokens);
+    MatchResult result = withKeyLine(verdict(text, tokens, p), tokens);
+    return asksItShorter(result, last, text) ? result.asBrief() : result;
+  }
+
+  /**
+   * Whether {@code result}, read after {@code last}, asks for {@code last} shorter: it stays on the
+   * section shown, that section relates the {@code shorter} kind to itself and has a short form,
+   * and the follow-up model reads the message as that kind before any other and before a question
+   * of its own ("shorter", "tl;dr", "too long"; not "say that again" or "when should i use
+   * sagemaker" asked again).
+   */
+  private boolean asksItShorter(MatchResult result, Section last, String text) {
+    return result.intent().equals(last.id())
+        && !last.brief().isEmpty()
+        && last.related(SHORTER).contains(last.id())
+        && followUps.readAs(SHORTER, text);
   }
 
   /**

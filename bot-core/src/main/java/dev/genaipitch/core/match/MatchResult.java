@@ -17,6 +17,9 @@ import java.util.List;
  *     cover
  * @param keyLine for a question about one fact, the index into the section's {@code lines()} of the
  *     line that answers it; -1 otherwise
+ * @param brief whether the message, read after {@code intent} was shown, asks for it shorter (a
+ *     follow-up of the {@code shorter} kind that the section relates to itself): it is answered
+ *     with the section's short form ({@code Section#brief}) alone; false for a message read alone
  */
 public record MatchResult(
     String question,
@@ -26,7 +29,8 @@ public record MatchResult(
     List<String> didYouMean,
     List<String> alsoAsked,
     List<String> notCovered,
-    int keyLine) {
+    int keyLine,
+    boolean brief) {
 
   /** An intent and its score. */
   public record Candidate(String intent, double score) {}
@@ -36,6 +40,25 @@ public record MatchResult(
     didYouMean = List.copyOf(didYouMean);
     alsoAsked = List.copyOf(alsoAsked);
     notCovered = List.copyOf(notCovered);
+  }
+
+  /** A verdict that does not ask for a short form. */
+  public MatchResult(
+      String question,
+      String intent,
+      double score,
+      List<Candidate> alternatives,
+      List<String> didYouMean,
+      List<String> alsoAsked,
+      List<String> notCovered,
+      int keyLine) {
+    this(question, intent, score, alternatives, didYouMean, alsoAsked, notCovered, keyLine, false);
+  }
+
+  /** This verdict as asking for the short form of its section (without a key line). */
+  public MatchResult asBrief() {
+    return new MatchResult(
+        question, intent, score, alternatives, didYouMean, alsoAsked, notCovered, -1, true);
   }
 
   /** A verdict on a question in one part, without a key line. */

@@ -36,7 +36,12 @@ final class RelationsContentTest {
 
   @Test
   void load_relations_keepsEachKindsSectionsInTheOrderWritten() throws Exception {
-    write(guideWhereAlphaRelates("shorter: beta, alpha", "other-side: beta"));
+    // "shorter" may name alpha itself: then alpha declares its short form.
+    Map<String, String> files = guideWhereAlphaRelates("shorter: beta, alpha", "other-side: beta");
+    files.put(
+        "a.md",
+        files.get("a.md").replace("keywords:", "brief:\n  - A line to say out loud.\nkeywords:"));
+    write(files);
 
     Guide guide = GuideLoader.load(dir);
     Section alpha = guide.section("alpha").orElseThrow();

@@ -67,7 +67,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * blind34.jsonl to blind39.jsonl (a thirty-sixth to forty-first writer's, same kit, written in the
  * thirteenth session before round 15 began; scored on round 14's, round 15's and round 16's
  * matchers: 83.0%, 84.5%, 92.0%, 86.5%, 87.5% and 84.0% on round 16's) are used since round 17,
- * each with a floor two points under its round-16 figure.
+ * each with a floor two points under its round-16 figure. Since round 17 ("shorter" stays on the
+ * section shown, answered with its short form), blind13 is at 91.5% (183 of 200, from 92.0%) and
+ * its floor two points under that (0.89; docs/matching.md, round 17).
  */
 final class ConversationAccuracyTest {
 
@@ -172,7 +174,7 @@ final class ConversationAccuracyTest {
     "blind10.jsonl, 0.90",
     "blind11.jsonl, 0.90",
     "blind12.jsonl, 0.93",
-    "blind13.jsonl, 0.92",
+    "blind13.jsonl, 0.89",
     "blind14.jsonl, 0.92",
     "blind15.jsonl, 0.89",
     "blind16.jsonl, 0.94",

@@ -428,15 +428,28 @@ final class FollowUps {
   }
 
   /**
-   * Whether {@code message} reads as a follow-up of {@code kind} before any other kind and before a
-   * question of its own.
+   * A message as the follow-up model reads it: its words, and the probability of each kind of
+   * follow-up (in the order of {@link #kinds}), then that it asks something of its own. Read once
+   * per message, for {@link #inContext} and {@link #readAs} both.
    */
-  boolean readAs(String kind, String message) {
-    int k = kinds.indexOf(kind);
-    if (models.isEmpty() || k < 0) {
-      return false;
+  record Reading(List<Analyzer.Token> tokens, double[] kinds) {}
+
+  /** {@code message} as this model reads it. */
+  Reading read(String message) {
+    if (models.isEmpty()) {
+      return new Reading(List.of(), new double[] {1.0});
     }
-    return IntentMatcher.likeliest(probabilities(reader.read(message, true))) == k;
+    List<Analyzer.Token> tokens = reader.read(message, true);
+    return new Reading(tokens, probabilities(tokens));
+  }
+
+  /**
+   * Whether the message read reads as a follow-up of {@code kind} before any other kind and before
+   * a question of its own.
+   */
+  boolean readAs(String kind, Reading reading) {
+    int k = kinds.indexOf(kind);
+    return !models.isEmpty() && k >= 0 && IntentMatcher.likeliest(reading.kinds()) == k;
   }
 
   /**
@@ -457,6 +470,7 @@ final class FollowUps {
    * asks for that section: whatever would go to {@code last} goes there, and so does a kind that
    * relates it among others ("more on the 'use ai quickly' row").
    *
+   * @param message the message as {@link #read} reads it
    * @param alone the matcher's class probabilities for the message read alone
    * @param subject the same when the message has subject words, to choose among related sections by
    *     ("cfo" in "ok and for a cfo"); null when it has none ("more", "and the other one?")
@@ -464,7 +478,7 @@ final class FollowUps {
    * @param classes the matcher's classes, in the order of {@code alone}
    */
   double[] inContext(
-      String message,
+      Reading message,
       double[] alone,
       double[] subject,
       Section last,
@@ -473,8 +487,8 @@ final class FollowUps {
     if (models.isEmpty()) {
       return alone.clone();
     }
-    List<Analyzer.Token> tokens = reader.read(message, true);
-    double[] r = probabilities(tokens);
+    List<Analyzer.Token> tokens = message.tokens();
+    double[] r = message.kinds().clone();
     String part = parts.named(last, tokens);
     double own = r[r.length - 1];
     double kindsTogether = 1 - own;

@@ -190,13 +190,14 @@ public final class IntentMatcher {
     double[] own = probabilities(tokens);
     // Words with no subject ("more", "and the other one?") say it is a follow-up, not which.
     boolean subject = tokens.stream().anyMatch(t -> !t.neutral());
-    double[] p = followUps.inContext(text, own, subject ? own : null, last, focus, classes);
+    FollowUps.Reading reading = followUps.read(text);
+    double[] p = followUps.inContext(reading, own, subject ? own : null, last, focus, classes);
     stayOnTheSideShown(last, tokens, p);
     heldByTheSectionShown(last, tokens, p);
     labelShown(last, tokens, p);
     aboutTheAnswerShown(last, tokens, p);
     MatchResult result = withKeyLine(verdict(text, tokens, p), tokens);
-    return asksItShorter(result, last, text) ? result.asBrief() : result;
+    return asksItShorter(result, last, reading) ? result.asBrief() : result;
   }
 
   /**
@@ -206,11 +207,11 @@ public final class IntentMatcher {
    * of its own ("shorter", "tl;dr", "too long"; not "say that again" or "when should i use
    * sagemaker" asked again).
    */
-  private boolean asksItShorter(MatchResult result, Section last, String text) {
+  private boolean asksItShorter(MatchResult result, Section last, FollowUps.Reading reading) {
     return result.intent().equals(last.id())
         && !last.brief().isEmpty()
         && last.related(SHORTER).contains(last.id())
-        && followUps.readAs(SHORTER, text);
+        && followUps.readAs(SHORTER, reading);
   }
 
   /**

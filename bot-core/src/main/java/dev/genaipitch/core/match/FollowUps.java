@@ -42,7 +42,7 @@ final class FollowUps {
   private static final int MAGIC = 0x47504631; // "GPF1"
 
   /** Bump when training changes in a way the fingerprint's inputs do not show. */
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
 
   private static final long SEED = 20261205L;
 
@@ -184,7 +184,13 @@ final class FollowUps {
    * section shown before it resolves to its answer (among several, the one the phrasings make
    * likeliest). A message both read right alone and by a kind, or by neither, and a complete one
    * the matcher misreads alone, teach nothing: the first kind would teach a complete question to
-   * follow whatever came before, the others nothing true.
+   * follow whatever came before, the others nothing true. An out-of-scope follow-up read right
+   * alone and by a kind that leads out of the script ("which llama versions exactly" after
+   * when-bedrock: the kind of "what does that cost", which every section relates to none) teaches
+   * that kind: it cannot lead a question into the script, and without it the writers' out-of-scope
+   * follow-ups taught nothing while their follow-ups about the answer shown ("what triggers it
+   * exactly") taught kinds that lead into it, so a question about a word of the answer that the
+   * script never explains ("what's titan exactly") came to read as one of those (round 18).
    */
   private static FollowUps train(
       Guide guide, TrainedModel matcher, QuestionReader reader, Settings settings) {
@@ -259,6 +265,13 @@ final class FollowUps {
       if (answers && (label < 0 || r[k] > r[label])) {
         label = k;
       }
+    }
+    if (rightAlone
+        && label >= 0
+        && example.answers().equals(List.of(Guide.NONE))
+        && last.related(kinds.get(label)).contains(Guide.NONE)) {
+      // Out of scope alone and by a kind that leads out of the script: nothing to hijack.
+      return label;
     }
     if (rightAlone) {
       // Read right alone and as a follow-up too: it teaches neither.

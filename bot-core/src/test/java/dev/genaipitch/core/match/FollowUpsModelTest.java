@@ -82,12 +82,7 @@ final class FollowUpsModelTest {
    */
   @Test
   void followUpModel_readsARequestForTheAnswerAgainAsTheSameKind() throws ContentException {
-    Guide guide = GuideLoader.builtIn();
-    FollowUps followUps =
-        FollowUps.build(
-            guide,
-            ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow(),
-            FollowUps.Settings.DEFAULT);
+    FollowUps followUps = builtInFollowUps();
     int same = followUps.kinds().indexOf("same");
     assertThat(same).isNotNegative();
 
@@ -103,6 +98,37 @@ final class FollowUpsModelTest {
           .as(message)
           .isNotEqualTo(same);
     }
+  }
+
+  /**
+   * An out-of-scope follow-up about the answer shown ("which gpu types exactly", none of them a
+   * message of the content or of a set) reads as `beyond`, the kind every section relates to none:
+   * the writers' out-of-scope follow-ups that the matcher reads right alone teach it since round
+   * 18. Before, they taught nothing, and these read as a question of their own or as `same`.
+   */
+  @Test
+  void followUpModel_readsAnOutOfScopeFollowUpAsTheKindThatLeadsOutOfTheScript()
+      throws ContentException {
+    FollowUps followUps = builtInFollowUps();
+    int beyond = followUps.kinds().indexOf("beyond");
+    assertThat(beyond).isNotNegative();
+
+    for (String message :
+        List.of(
+            "which gpu types exactly", "which regions exactly", "what's the token limit exactly")) {
+      assertThat(IntentMatcher.likeliest(followUps.probabilities(message)))
+          .as(message)
+          .isEqualTo(beyond);
+    }
+  }
+
+  /** The built-in guide's follow-up model, as matching builds it. */
+  private static FollowUps builtInFollowUps() throws ContentException {
+    Guide guide = GuideLoader.builtIn();
+    return FollowUps.build(
+        guide,
+        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow(),
+        FollowUps.Settings.DEFAULT);
   }
 
   @Test

@@ -151,6 +151,33 @@ final class SlackConversationTest {
   }
 
   @Test
+  void theSameQuestion_askedAgainInAThread_getsTheSameAnswer() {
+    slack.mention(BOT + "when should I use sagemaker", "1700000000.000300", null);
+    assertThat(fakeSlack.awaitDelivered("chat.postMessage", 1).get(0).text())
+        .contains("When to Use Amazon SageMaker");
+
+    slack.mention(BOT + "when should I use sagemaker", "1700000000.000900", "1700000000.000300");
+
+    Call again = fakeSlack.awaitDelivered("chat.postMessage", 2).get(1);
+    assertThat(again.param("thread_ts")).isEqualTo("1700000000.000300");
+    assertThat(again.text()).contains("When to Use Amazon SageMaker");
+  }
+
+  @Test
+  void theSameQuestion_askedAgainInADirectMessage_getsTheSameAnswer_evenWhenItNamesAPart() {
+    // "rds" names the analogy's RDS part, which when-bedrock holds in full: a follow-up
+    // naming it asks for when-bedrock, the question asked again still asks for the analogy.
+    slack.directMessage("is bedrock like rds?");
+    assertThat(fakeSlack.awaitDelivered("chat.postMessage", 1).get(0).text())
+        .contains("The Analogy That Makes It Instantly Clear");
+
+    slack.directMessage("is bedrock like rds?");
+
+    assertThat(fakeSlack.awaitDelivered("chat.postMessage", 2).get(1).text())
+        .contains("The Analogy That Makes It Instantly Clear");
+  }
+
+  @Test
   void slashCommand_inTheChannel_startsFresh() {
     slack.mention(BOT + "when to use bedrock", "1700000000.000300", null);
     fakeSlack.awaitDelivered("chat.postMessage", 1);

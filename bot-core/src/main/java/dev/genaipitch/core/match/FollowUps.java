@@ -71,7 +71,9 @@ final class FollowUps {
    *     order written, instead of picking whichever related section they happen to touch most
    * @param againDoubt how much the kinds of follow-up together must hold before the {@code again}
    *     share goes to them: a complete question asked right after its own answer ("do we need
-   *     both?" after need-both) gives every kind ~0, and shares of ~0 are noise, not evidence
+   *     both?" after need-both) gives every kind ~0, and shares of ~0 are noise, not evidence; nor
+   *     is a few percent ("when should I use sagemaker" asked again: 0.3 since round 19, was 0.003,
+   *     which gave kinds holding 5% together 94% of the share)
    * @param outOfScope how sure the message's own reading must be that the script does not cover it
    *     before that holds back the kinds of follow-up that lead into the script: from there to
    *     certainty, their share goes back to the message's own reading in proportion
@@ -94,7 +96,7 @@ final class FollowUps {
       int members) {
 
     static final Settings DEFAULT =
-        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.35, 2.0, 0.1, 0.003, 0.7, 3);
+        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.35, 2.0, 0.1, 0.3, 0.7, 3);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */
@@ -480,8 +482,9 @@ final class FollowUps {
    * the message's own words choose, with the side of {@code last} shown ({@code focus}) and the
    * order written. A kind {@code last} relates to nothing leaves the message to its own reading. A
    * message that names a part of {@code last} held in full by another section (its {@code parts})
-   * asks for that section: whatever would go to {@code last} goes there, and so does a kind that
-   * relates it among others ("more on the 'use ai quickly' row").
+   * asks for that section: whatever the kinds of follow-up would give {@code last} goes there, and
+   * so does a kind that relates it among others ("more on the 'use ai quickly' row"); its own
+   * reading of {@code last} stays, a question of its own.
    *
    * @param message the message as {@link #read} reads it
    * @param alone the matcher's class probabilities for the message read alone
@@ -537,6 +540,7 @@ final class FollowUps {
       own -= again;
     }
     double[] p = new double[alone.length];
+    double followedToLast = 0; // what the kinds of follow-up give the section shown
     int noneClass = classes.indexOf(Guide.NONE);
     for (int k = 0; k < kinds.size(); k++) {
       List<String> related = last.related(kinds.get(k));
@@ -560,13 +564,19 @@ final class FollowUps {
               ? part
               : choose(related, subject, last, focus, classes);
       p[classes.indexOf(chosen)] += moved;
+      if (chosen.equals(last.id())) {
+        followedToLast += moved;
+      }
     }
     for (int c = 0; c < p.length; c++) {
       p[c] += own * alone[c];
     }
     if (part != null && lastClass >= 0) {
-      p[classes.indexOf(part)] += p[lastClass];
-      p[lastClass] = 0;
+      // Only what the kinds of follow-up give the section shown asks for the part named: the
+      // message's own reading of that section is a question of its own, answered as itself ("is
+      // bedrock like rds?" asked again after the analogy is the analogy, not when-bedrock).
+      p[classes.indexOf(part)] += followedToLast;
+      p[lastClass] -= followedToLast;
     }
     return p;
   }

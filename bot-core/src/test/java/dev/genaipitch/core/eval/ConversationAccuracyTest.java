@@ -81,7 +81,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * asked again is answered as itself; measured on round 20's content), blind9 and blind15 are at
  * 92.5% and 88.5% (185 and 177 of 200, from 94.0% and 90.0%: follow-ups naming a side of the
  * analogy or need-both's "journey" line) and their floors two points under that (0.90, 0.86;
- * docs/matching.md, round 19).
+ * docs/matching.md, round 19). blind40.jsonl to blind45.jsonl (a forty-second to forty-seventh
+ * writer's, same kit, written and checksummed in the fourteenth session before round 17 began;
+ * scored on the matchers of rounds 16 to 20: 87.5%, 88.0%, 89.0%, 88.0%, 89.5% and 92.0% on round
+ * 19's, the last) are used since then, each with a floor two points under that figure.
  */
 final class ConversationAccuracyTest {
 
@@ -133,7 +136,13 @@ final class ConversationAccuracyTest {
           "blind36.jsonl",
           "blind37.jsonl",
           "blind38.jsonl",
-          "blind39.jsonl");
+          "blind39.jsonl",
+          "blind40.jsonl",
+          "blind41.jsonl",
+          "blind42.jsonl",
+          "blind43.jsonl",
+          "blind44.jsonl",
+          "blind45.jsonl");
 
   /**
    * blind19-33's conversations taken into the content in round 15, except those that share a
@@ -249,7 +258,13 @@ final class ConversationAccuracyTest {
     "blind36.jsonl, 0.92",
     "blind37.jsonl, 0.88",
     "blind38.jsonl, 0.91",
-    "blind39.jsonl, 0.88"
+    "blind39.jsonl, 0.88",
+    "blind40.jsonl, 0.85",
+    "blind41.jsonl, 0.86",
+    "blind42.jsonl, 0.87",
+    "blind43.jsonl, 0.86",
+    "blind44.jsonl, 0.87",
+    "blind45.jsonl, 0.90"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -304,8 +319,8 @@ final class ConversationAccuracyTest {
    * The content's labelled conversations from before round 15 (train-1 to train-8) share no
    * message, case and punctuation aside, with a conversation of the sets they were chosen against
    * (dev, test, blind; the later writers' also blind2, the last two all four blind sets before
-   * them). The second to thirty-ninth blind sets were written apart from them, and share exactly
-   * the short common messages below with the conversations written before each was opened, which
+   * them). The second to forty-fifth blind sets were written apart from them, and share exactly the
+   * short common messages below with the conversations written before each was opened, which
    * docs/matching.md reports with the figures without those conversations; any other shared message
    * fails. Since round 15 most of blind19-33's own conversations are content too ({@link #TRAIN_9})
    * and since round 20 blind34-39's ({@link #TRAIN_13}), left out here, and so are the training
@@ -794,6 +809,81 @@ final class ConversationAccuracyTest {
             "what are bedrock s typical use cases",
             "what s the sla on each",
             "when is bedrock the right choice");
+    assertThat(learnedMessagesIn("blind40.jsonl"))
+        .containsOnly(
+            "and for a bank",
+            "and when does sm come in",
+            "do we need both bedrock and sagemaker",
+            "opener for a genai meeting",
+            "the analogy version",
+            "the table bit again",
+            "then what",
+            "what are bedrock s typical use cases",
+            "what are the typical use cases for sagemaker",
+            "what do i say instead",
+            "what s the difference between bedrock and sagemaker",
+            "what topics can you help me with",
+            "whats the rds ec2 analogy");
+    assertThat(learnedMessagesIn("blind41.jsonl"))
+        .containsOnly(
+            "then what the definitions",
+            "what are bedrock s typical use cases",
+            "what s the gold line",
+            "when does sagemaker make sense",
+            "when is bedrock the right choice",
+            "why does it work");
+    assertThat(learnedMessagesIn("blind42.jsonl"))
+        .containsOnly(
+            "and why does sagemaker exist then",
+            "define bedrock in one line",
+            "do we need both bedrock and sagemaker",
+            "for a hospital specifically",
+            "how does that compare to azure openai",
+            "the move fast go deep line again",
+            "then what",
+            "what do customers love about bedrock",
+            "what does sagemaker give for governance",
+            "what s bedrock good for",
+            "what s the gold line",
+            "what s the one line def of sagemaker");
+    assertThat(learnedMessagesIn("blind43.jsonl"))
+        .containsOnly(
+            "and when it s just a feature",
+            "for a hospital",
+            "shorter pls",
+            "the table",
+            "tone",
+            "what s the difference between bedrock and sagemaker",
+            "when is bedrock the right choice");
+    assertThat(learnedMessagesIn("blind44.jsonl"))
+        .containsOnly(
+            "and summarization",
+            "and then",
+            "the table",
+            "then what",
+            "what are bedrock s typical use cases",
+            "what s bedrock good for",
+            "what s the sla on each",
+            "whats the rds ec2 analogy",
+            "when do i pitch bedrock",
+            "which instance types would they need for that",
+            "which stage is production genai apps");
+    assertThat(learnedMessagesIn("blind45.jsonl"))
+        .containsOnly(
+            "bedrock vs sagemaker table",
+            "do customers really need both bedrock and sagemaker",
+            "do we need both bedrock and sagemaker",
+            "hi what topics do you cover",
+            "how does that compare to azure openai",
+            "how long does it take to say",
+            "more on the communication strategy part",
+            "thanks what else can you help me with",
+            "the sagemaker equivalent",
+            "then what",
+            "vs amazon q developer",
+            "what does that signal to the customer",
+            "what is amazon bedrock in one line",
+            "what s the executive summary of bedrock vs sagemaker");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.genaipitch.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,5 +26,29 @@ public record Inline(String text, boolean strong, boolean emphasis) {
       sb.append(run.text());
     }
     return sb.toString();
+  }
+
+  /**
+   * The runs split where the script breaks a line, each line keeping its runs' styles; no empty
+   * line.
+   */
+  public static List<List<Inline>> lines(List<Inline> runs) {
+    List<List<Inline>> lines = new ArrayList<>();
+    List<Inline> current = new ArrayList<>();
+    for (Inline run : runs) {
+      String[] parts = run.text().split("\n", -1);
+      for (int i = 0; i < parts.length; i++) {
+        if (i > 0) {
+          lines.add(current);
+          current = new ArrayList<>();
+        }
+        if (!parts[i].isEmpty()) {
+          current.add(new Inline(parts[i], run.strong(), run.emphasis()));
+        }
+      }
+    }
+    lines.add(current);
+    lines.removeIf(List::isEmpty);
+    return lines;
   }
 }

@@ -129,7 +129,7 @@ final class AnswerCards {
               .size(heading.level() <= 2 ? "Medium" : null)
               .spacing("Medium"));
     } else if (block instanceof Block.Paragraph paragraph) {
-      List<List<Inline>> lines = Markdown.lines(paragraph.text());
+      List<List<Inline>> lines = Inline.lines(paragraph.text());
       for (int i = 0; i < lines.size(); i++) {
         TextBlock line = TextBlock.of(Markdown.line(lines.get(i)));
         body.add(i == 0 ? line : line.spacing("None"));

@@ -93,27 +93,6 @@ final class Markdown {
     return sb.toString();
   }
 
-  /** Runs split where the script breaks a line, each line keeping its runs' styles. */
-  static List<List<Inline>> lines(List<Inline> runs) {
-    List<List<Inline>> lines = new ArrayList<>();
-    List<Inline> current = new ArrayList<>();
-    for (Inline run : runs) {
-      String[] parts = run.text().split("\n", -1);
-      for (int i = 0; i < parts.length; i++) {
-        if (i > 0) {
-          lines.add(current);
-          current = new ArrayList<>();
-        }
-        if (!parts[i].isEmpty()) {
-          current.add(new Inline(parts[i], run.strong(), run.emphasis()));
-        }
-      }
-    }
-    lines.add(current);
-    lines.removeIf(List::isEmpty);
-    return lines;
-  }
-
   private static List<Inline> merge(List<Inline> runs) {
     List<Inline> out = new ArrayList<>();
     for (Inline run : runs) {

@@ -109,25 +109,9 @@ final class BriefLines {
     return c == '“' || c == '”' || c == '"';
   }
 
-  /** A paragraph's runs split where the script breaks the line. */
+  /** A paragraph's lines with words in them, split where the script breaks the line. */
   private static List<List<Inline>> split(List<Inline> runs) {
-    List<List<Inline>> lines = new ArrayList<>();
-    List<Inline> current = new ArrayList<>();
-    for (Inline run : runs) {
-      String[] pieces = run.text().split("\n", -1);
-      for (int i = 0; i < pieces.length; i++) {
-        if (i > 0) {
-          lines.add(current);
-          current = new ArrayList<>();
-        }
-        if (!pieces[i].isEmpty()) {
-          current.add(new Inline(pieces[i], run.strong(), run.emphasis()));
-        }
-      }
-    }
-    lines.add(current);
-    lines.removeIf(l -> Inline.plainText(l).isBlank());
-    return lines;
+    return Inline.lines(runs).stream().filter(l -> !Inline.plainText(l).isBlank()).toList();
   }
 
   /** {@code runs} without a quotation mark at either end (or the spaces beside it). */

@@ -113,6 +113,27 @@ final class ShorterFormTest {
   }
 
   @Test
+  void inOneLine_afterASectionWhoseOneLineIsItsOwn_isItsBrief() {
+    YOU.after("B9", "how do I open a genai conversation with a customer", "opening")
+        .ask("in one line?")
+        .isAnsweredWith("opening")
+        .isBrief("separated using AI from building and changing AI", "executive-summary");
+
+    YOU.after("B10", "are bedrock and sagemaker competing", "not-competing")
+        .ask("in one line pls")
+        .isAnsweredWith("not-competing")
+        .isBrief("They solve two different stages of the AI journey", "executive-summary");
+  }
+
+  @Test
+  void inOneLine_afterASectionWhoseOneLineIsAnother_isThatSectionWhole() {
+    YOU.after("B11", "when should I use sagemaker", "when-sagemaker")
+        .ask("in one line?")
+        .isAnsweredWith("definitions")
+        .isWhole();
+  }
+
+  @Test
   void shorter_outsideAConversation_isNotABrief() {
     assertThat(YOU.ask("shorter").answer().brief()).isFalse();
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Maps a question, phrased any way people type, to a section of the guide, to {@code help}, or to
@@ -26,6 +27,8 @@ public final class IntentMatcher {
 
   /** The kind of follow-up that asks for the section shown in fewer words. */
   static final String SHORTER = "shorter";
+
+  static final String ONE_LINE = "one-line";
 
   /** How sure a part of one subject word must point at a section to count as asking about it. */
   private static final double SURE_OF_ONE_WORD = 0.8;
@@ -202,16 +205,17 @@ public final class IntentMatcher {
 
   /**
    * Whether {@code result}, read after {@code last}, asks for {@code last} shorter: it stays on the
-   * section shown, that section relates the {@code shorter} kind to itself and has a short form,
-   * and the follow-up model reads the message as that kind before any other and before a question
-   * of its own ("shorter", "tl;dr", "too long"; not "say that again" or "when should i use
-   * sagemaker" asked again).
+   * section shown, that section has a short form and relates to itself the kind of follow-up the
+   * model reads the message as, before any other and before a question of its own: {@code shorter}
+   * ("shorter", "tl;dr", "too long"; not "say that again" or "when should i use sagemaker" asked
+   * again) or {@code one-line} ("in one line?" after the opening, whose one line is its own).
    */
   private boolean asksItShorter(MatchResult result, Section last, FollowUps.Reading reading) {
     return result.intent().equals(last.id())
         && !last.brief().isEmpty()
-        && last.related(SHORTER).contains(last.id())
-        && followUps.readAs(SHORTER, reading);
+        && Stream.of(SHORTER, ONE_LINE)
+            .anyMatch(
+                kind -> last.related(kind).contains(last.id()) && followUps.readAs(kind, reading));
   }
 
   /**

@@ -140,6 +140,18 @@ final class FollowUpConversationTest {
   }
 
   @Test
+  void followUp_inWordsTheScriptNeverUses_stillFollowsTheAnswer() {
+    Conversation.Chat thread = YOU.in("T10");
+
+    thread.ask("do we need both?").isAnsweredWith("need-both");
+    thread.ask("shorter, for slack").isAnsweredWith("need-both");
+    thread.ask("when to use bedrock").isAnsweredWith("when-bedrock");
+    thread.ask("shorter, 3 bullets max").isAnsweredWith("when-bedrock");
+    thread.ask("gimme sagemaker use cases").isAnsweredWith("when-sagemaker");
+    thread.ask("does fine-tuning fall under that").isAnsweredWith("when-sagemaker");
+  }
+
+  @Test
   void outOfScopeFollowUp_namingTheAnswersSubject_staysOutOfScope() {
     Conversation.Chat thread = YOU.in("T9");
 

@@ -84,7 +84,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * docs/matching.md, round 19). blind40.jsonl to blind45.jsonl (a forty-second to forty-seventh
  * writer's, same kit, written and checksummed in the fourteenth session before round 17 began;
  * scored on the matchers of rounds 16 to 20: 87.5%, 88.0%, 89.0%, 88.0%, 89.5% and 92.0% on round
- * 19's, the last) are used since then, each with a floor two points under that figure.
+ * 19's, the last) are used since then, each with a floor two points under that figure. Since round
+ * 22 (outOfScope 0.7 -> 0.9), blind34 and blind37 are at 91.0% and 91.5% and their floors two
+ * points under that (0.89; docs/matching.md, round 22).
  */
 final class ConversationAccuracyTest {
 
@@ -253,10 +255,10 @@ final class ConversationAccuracyTest {
     "blind31.jsonl, 0.93",
     "blind32.jsonl, 0.89",
     "blind33.jsonl, 0.92",
-    "blind34.jsonl, 0.87",
+    "blind34.jsonl, 0.89",
     "blind35.jsonl, 0.89",
     "blind36.jsonl, 0.92",
-    "blind37.jsonl, 0.88",
+    "blind37.jsonl, 0.89",
     "blind38.jsonl, 0.91",
     "blind39.jsonl, 0.88",
     "blind40.jsonl, 0.85",

@@ -86,7 +86,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * scored on the matchers of rounds 16 to 20: 87.5%, 88.0%, 89.0%, 88.0%, 89.5% and 92.0% on round
  * 19's, the last) are used since then, each with a floor two points under that figure. Since round
  * 22 (outOfScope 0.7 -> 0.9), blind34 and blind37 are at 91.0% and 91.5% and their floors two
- * points under that (0.89; docs/matching.md, round 22).
+ * points under that (0.89; docs/matching.md, round 22). blind46.jsonl to blind51.jsonl (a
+ * forty-eighth to fifty-third writer's, same kit, written and checksummed in the fifteenth session
+ * before any of its changes landed; 83.0%, 92.0%, 86.5%, 85.5%, 88.5% and 92.5% on round 22's
+ * matcher, the same as on the matcher they were written against) are used since then, each with a
+ * floor two points under that figure.
  */
 final class ConversationAccuracyTest {
 
@@ -144,7 +148,13 @@ final class ConversationAccuracyTest {
           "blind42.jsonl",
           "blind43.jsonl",
           "blind44.jsonl",
-          "blind45.jsonl");
+          "blind45.jsonl",
+          "blind46.jsonl",
+          "blind47.jsonl",
+          "blind48.jsonl",
+          "blind49.jsonl",
+          "blind50.jsonl",
+          "blind51.jsonl");
 
   /**
    * blind19-33's conversations taken into the content in round 15, except those that share a
@@ -266,7 +276,13 @@ final class ConversationAccuracyTest {
     "blind42.jsonl, 0.87",
     "blind43.jsonl, 0.86",
     "blind44.jsonl, 0.87",
-    "blind45.jsonl, 0.90"
+    "blind45.jsonl, 0.90",
+    "blind46.jsonl, 0.81",
+    "blind47.jsonl, 0.90",
+    "blind48.jsonl, 0.84",
+    "blind49.jsonl, 0.83",
+    "blind50.jsonl, 0.86",
+    "blind51.jsonl, 0.90"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -886,6 +902,65 @@ final class ConversationAccuracyTest {
             "what does that signal to the customer",
             "what is amazon bedrock in one line",
             "what s the executive summary of bedrock vs sagemaker");
+    assertThat(learnedMessagesIn("blind46.jsonl"))
+        .containsOnly(
+            "bedrock key message",
+            "do we need both bedrock and sagemaker",
+            "free tier",
+            "give me the 60 second version of bedrock vs sagemaker",
+            "other one",
+            "the analogy version",
+            "what s the difference between bedrock and sagemaker");
+    assertThat(learnedMessagesIn("blind47.jsonl"))
+        .containsOnly(
+            "and bedrock s equivalent",
+            "key message for that",
+            "shorter pls",
+            "the table",
+            "what are bedrock s typical use cases",
+            "what s the rds analogy exactly",
+            "why does it work",
+            "why does that land with execs tho");
+    assertThat(learnedMessagesIn("blind48.jsonl"))
+        .containsOnly(
+            "and then",
+            "how should i open a genai discussion",
+            "just the sagemaker half",
+            "other side",
+            "shorter pls",
+            "thanks what else can you help with",
+            "what are bedrock s typical use cases",
+            "what do i say instead",
+            "what does the guide say about regulated industries",
+            "what is amazon bedrock in one line",
+            "why does it work",
+            "why is that not a sales pitch");
+    assertThat(learnedMessagesIn("blind49.jsonl"))
+        .containsOnly(
+            "do we need both answer pls",
+            "got a customer reference i can drop in after it",
+            "key message only",
+            "next",
+            "ok what s the opener",
+            "sm key message",
+            "thanks what else can you help me with",
+            "then what",
+            "what s the opener",
+            "what s the rds ec2 analogy for bedrock and sagemaker");
+    assertThat(learnedMessagesIn("blind50.jsonl"))
+        .containsOnly("and then", "for a hospital", "hi what topics do you cover", "shorter pls");
+    assertThat(learnedMessagesIn("blind51.jsonl"))
+        .containsOnly(
+            "and if they then ask if they need both",
+            "do we need both bedrock and sagemaker",
+            "key message for that",
+            "next",
+            "the table bit again",
+            "then what",
+            "what does sagemaker offer for governance and auditability",
+            "what does that signal to them",
+            "what s the one line def of sagemaker",
+            "what topics can you help me with");
   }
 
   /**

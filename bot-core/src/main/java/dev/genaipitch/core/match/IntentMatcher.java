@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Maps a question, phrased any way people type, to a section of the guide, to {@code help}, or to
@@ -28,6 +27,7 @@ public final class IntentMatcher {
   /** The kind of follow-up that asks for the section shown in fewer words. */
   static final String SHORTER = "shorter";
 
+  /** The kind of follow-up that asks for the point in one line. */
   static final String ONE_LINE = "one-line";
 
   /** How sure a part of one subject word must point at a section to count as asking about it. */
@@ -213,9 +213,12 @@ public final class IntentMatcher {
   private boolean asksItShorter(MatchResult result, Section last, FollowUps.Reading reading) {
     return result.intent().equals(last.id())
         && !last.brief().isEmpty()
-        && Stream.of(SHORTER, ONE_LINE)
-            .anyMatch(
-                kind -> last.related(kind).contains(last.id()) && followUps.readAs(kind, reading));
+        && (asksForItself(SHORTER, last, reading) || asksForItself(ONE_LINE, last, reading));
+  }
+
+  /** Whether {@code last} relates {@code kind} to itself and the message reads as that kind. */
+  private boolean asksForItself(String kind, Section last, FollowUps.Reading reading) {
+    return last.related(kind).contains(last.id()) && followUps.readAs(kind, reading);
   }
 
   /**

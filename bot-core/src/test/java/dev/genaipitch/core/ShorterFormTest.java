@@ -87,14 +87,36 @@ final class ShorterFormTest {
   }
 
   @Test
-  void shorter_afterTheOverviewAndTheExecutiveSummary_goesElsewhere_whole() {
+  void shorter_afterTheOverview_isItsCoreDifferentiation_alone() {
     YOU.after("B5", "what's the difference between bedrock and sagemaker", "overview")
         .ask("shorter")
-        .isAnsweredWith("executive-summary")
-        .isWhole();
+        .isAnsweredWith("overview")
+        .isBrief("Bedrock serves as the consumption layer", "executive-summary");
+  }
 
-    YOU.after("B6", "give me the 60 second version", "executive-summary")
-        .ask("shorter")
+  /**
+   * The 60-second summary's short form is its own one-liner; the whole summary is the one click
+   * away, since the summary is what its {@code executive} relation names. "In one line" after it
+   * still asks for the two one-line definitions (its {@code one-line} relation), whole.
+   */
+  @Test
+  void shorter_afterTheExecutiveSummary_isItsOwnOneLiner_alone() {
+    Answer brief =
+        YOU.after("B6", "give me the 60 second version", "executive-summary")
+            .ask("shorter")
+            .isAnsweredWith("executive-summary")
+            .answer();
+
+    assertThat(brief.brief()).isTrue();
+    assertThat(brief.plainText())
+        .contains("Bedrock helps you move fast, SageMaker helps you go deep.")
+        .doesNotContain("intentionally split into two layers");
+    assertThat(brief.parts()).isEmpty();
+    assertThat(brief.followUps()).extracting(Topic::id).containsExactly("executive-summary");
+    assertThat(brief.ref()).isEqualTo("executive-summary!brief");
+
+    YOU.after("B6b", "give me the 60 second version", "executive-summary")
+        .ask("in one line?")
         .isAnsweredWith("definitions")
         .isWhole();
   }

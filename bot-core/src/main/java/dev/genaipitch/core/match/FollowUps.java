@@ -42,7 +42,10 @@ final class FollowUps {
   private static final int MAGIC = 0x47504631; // "GPF1"
 
   /** Bump when training changes in a way the fingerprint's inputs do not show. */
-  private static final int FORMAT = 5;
+  private static final int FORMAT = 6;
+
+  /** The feature that says which section was shown before the message: this, then its id. */
+  private static final String SHOWN = "@shown=";
 
   private static final long SEED = 20261205L;
 
@@ -84,6 +87,19 @@ final class FollowUps {
    * @param members how many models are trained on the same samples, each from its own seed (the
    *     order it sees them in), and averaged: one model's reading of a message nobody tuned on
    *     depends on that order by a few conversations in a hundred; their average less so
+   * @param readShownUpTo a message with at most this many subject words is read with the section
+   *     shown before it: one feature for the section, and one for the section with each of the
+   *     message's subject stems (round 23). They are learned from the labelled conversations'
+   *     messages that are read so (each after the section its conversation showed before it), and
+   *     only they learn from them: the rest of the model is round 22's, weight for weight. What the
+   *     same short words ask depends on what they follow ("the last line", "then the second one",
+   *     "and explain it"); a message with more subject words of its own is mostly a question of its
+   *     own and is read as if nothing came before. Negative: never.
+   * @param readShownBelow the section shown is read only when the matcher's reading of the message
+   *     alone gives no class this much, and learned only from such messages: a short question the
+   *     matcher is sure of alone ("what is rag actually", out of scope; "does fine-tuning fall
+   *     under that", out of scope alone and when-sagemaker after it) is read as if nothing came
+   *     before, exactly as round 22 read it
    */
   record Settings(
       double phrasingWeight,
@@ -97,10 +113,12 @@ final class FollowUps {
       double evidence,
       double againDoubt,
       double outOfScope,
-      int members) {
+      int members,
+      int readShownUpTo,
+      double readShownBelow) {
 
     static final Settings DEFAULT =
-        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.35, 2.0, 0.1, 0.3, 0.9, 3);
+        new Settings(3.0, 10, 0.3, 0.05, 0.85, 0.3, 0.35, 2.0, 0.1, 0.3, 0.9, 3, 3, 0.4);
   }
 
   /** Nothing is a follow-up: a guide without kinds of follow-up. */
@@ -220,14 +238,20 @@ final class FollowUps {
       }
       int label = first.label(example, last, matcherReader, matcher, classes);
       if (label >= 0) {
-        labelled.add(new Labelled(example.message(), label));
+        // Learned as it will be read: after the section shown only when the matcher is unsure of
+        // it alone (readShownBelow); a message it is sure of is read as if nothing came before.
+        String after =
+            max(alone(example.message(), matcherReader, matcher)) < settings.readShownBelow()
+                ? last.id()
+                : null;
+        labelled.add(new Labelled(example.message(), label, after));
       }
     }
     return train(guide, reader, settings, labelled);
   }
 
-  /** A message of a labelled conversation and the class it teaches. */
-  private record Labelled(String message, int label) {}
+  /** A message of a labelled conversation, the class it teaches, and the section it followed. */
+  private record Labelled(String message, int label, String after) {}
 
   /** The class {@code example} teaches this model, or -1 when nothing answers it right. */
   private int label(
@@ -238,12 +262,7 @@ final class FollowUps {
       List<String> classes) {
     int ownQuestion = kinds.size();
     List<Analyzer.Token> tokens = matcherReader.read(example.message(), true);
-    double[] alone =
-        matcher
-            .softmax()
-            .probabilities(
-                Softmax.indices(matcherReader.features(tokens), matcher.featureIndex()),
-                QuestionReader.unknownMass(tokens, matcher.featureIndex()));
+    double[] alone = alone(example.message(), matcherReader, matcher);
     int best = 0;
     for (int c = 1; c < alone.length; c++) {
       if (alone[c] > alone[best]) {
@@ -286,6 +305,25 @@ final class FollowUps {
     return label;
   }
 
+  /** The matcher's model's class probabilities for {@code message} read alone. */
+  private static double[] alone(
+      String message, QuestionReader matcherReader, TrainedModel matcher) {
+    List<Analyzer.Token> tokens = matcherReader.read(message, true);
+    return matcher
+        .softmax()
+        .probabilities(
+            Softmax.indices(matcherReader.features(tokens), matcher.featureIndex()),
+            QuestionReader.unknownMass(tokens, matcher.featureIndex()));
+  }
+
+  private static double max(double[] p) {
+    double m = 0;
+    for (double v : p) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
   private static FollowUps train(
       Guide guide, QuestionReader reader, Settings settings, List<Labelled> conversations) {
     List<RelationKind> relationKinds = guide.relationKinds();
@@ -320,10 +358,12 @@ final class FollowUps {
       labels.add(l.label());
       weights.add(settings.conversationWeight());
     }
+    // Every text read as if nothing came before: the model a message is read by when the section
+    // shown is not read (round 22's, weight for weight).
     List<Set<String>> featureSets = new ArrayList<>(texts.size());
     Map<String, Integer> documentFrequency = new HashMap<>();
     for (String text : texts) {
-      Set<String> fs = features(reader, reader.read(text, false));
+      Set<String> fs = features(reader, reader.read(text, false), null, settings);
       featureSets.add(fs);
       fs.forEach(f -> documentFrequency.merge(f, 1, Integer::sum));
     }
@@ -335,25 +375,54 @@ final class FollowUps {
         }
       }
     }
-    List<Softmax.Sample> samples = new ArrayList<>(texts.size());
-    for (int i = 0; i < texts.size(); i++) {
-      samples.add(
-          new Softmax.Sample(
-              Softmax.indices(featureSets.get(i), featureIndex), 0, labels.get(i), weights.get(i)));
+    List<Softmax.Sample> samples = samples(featureSets, featureIndex, labels, weights);
+    int alone = featureIndex.size();
+    List<Softmax.Sample> shownSamples = List.of();
+    if (settings.readShownUpTo() >= 0) {
+      // Then the labelled conversations' messages that are read with the section shown (few
+      // subject words, the matcher unsure of them alone: Labelled.after), read after it; only the
+      // section's features learn from them. The rest of the model stays the one above, weight for
+      // weight, so a message read as if nothing came before reads exactly as round 22 read it:
+      // trained together, the section's features took over part of what the others had learned,
+      // and "does fine-tuning fall under that" after when-sagemaker, which the matcher is sure of
+      // alone (out of scope), went out of scope with them.
+      List<Set<String>> shownSets = new ArrayList<>();
+      List<Integer> shownLabels = new ArrayList<>();
+      List<Double> shownWeights = new ArrayList<>();
+      Map<String, Integer> shownFrequency = new HashMap<>();
+      for (Labelled l : conversations) {
+        List<Analyzer.Token> tokens = reader.read(l.message(), false);
+        if (l.after() != null && subjectWords(tokens) <= settings.readShownUpTo()) {
+          Set<String> fs = features(reader, tokens, l.after(), settings);
+          shownSets.add(fs);
+          shownLabels.add(l.label());
+          shownWeights.add(settings.conversationWeight());
+          fs.forEach(f -> shownFrequency.merge(f, 1, Integer::sum));
+        }
+      }
+      for (Set<String> fs : shownSets) {
+        for (String f : fs) {
+          if (f.startsWith(SHOWN) && shownFrequency.get(f) >= 2) {
+            featureIndex.putIfAbsent(f, featureIndex.size());
+          }
+        }
+      }
+      shownSamples = samples(shownSets, featureIndex, shownLabels, shownWeights);
     }
     // No weight decay: with thousands of example questions against a few hundred phrasings, decay
     // pulls every phrasing's words back toward "a question of its own" and no follow-up is learned.
     List<Softmax> models = new ArrayList<>();
     for (int m = 0; m < Math.max(1, settings.members()); m++) {
-      models.add(
+      long seed = SEED + MEMBER_SEED_STEP * m;
+      Softmax model =
           Softmax.train(
-              samples,
-              kinds.size() + 1,
-              featureIndex.size(),
-              settings.epochs(),
-              settings.rate(),
-              0,
-              SEED + MEMBER_SEED_STEP * m));
+              samples, kinds.size() + 1, alone, settings.epochs(), settings.rate(), 0, seed);
+      if (featureIndex.size() > alone) {
+        model =
+            model.extended(
+                shownSamples, featureIndex.size(), settings.epochs(), settings.rate(), seed);
+      }
+      models.add(model);
     }
     return new FollowUps(
         kinds,
@@ -363,6 +432,20 @@ final class FollowUps {
         settings,
         titles(guide, reader),
         new PartPicker(guide, reader, settings.partCoverage()));
+  }
+
+  private static List<Softmax.Sample> samples(
+      List<Set<String>> featureSets,
+      Map<String, Integer> featureIndex,
+      List<Integer> labels,
+      List<Double> weights) {
+    List<Softmax.Sample> samples = new ArrayList<>(featureSets.size());
+    for (int i = 0; i < featureSets.size(); i++) {
+      samples.add(
+          new Softmax.Sample(
+              Softmax.indices(featureSets.get(i), featureIndex), 0, labels.get(i), weights.get(i)));
+    }
+    return samples;
   }
 
   /**
@@ -402,11 +485,22 @@ final class FollowUps {
   /**
    * A text's features: the matcher's (first word, stems, pairs, the guide's phrases), the last
    * word, and how many words and subject words it has, since a follow-up is mostly short and leans
-   * on the answer before it for its subject.
+   * on the answer before it for its subject; and, for a message with few subject words read right
+   * after a section ({@code shown}; a phrasing or an example question follows none), that section
+   * alone and with each of its subject stems ({@link Settings#readShownUpTo}).
    */
-  private static Set<String> features(QuestionReader reader, List<Analyzer.Token> tokens) {
+  private static Set<String> features(
+      QuestionReader reader, List<Analyzer.Token> tokens, String shown, Settings settings) {
     Set<String> fs = new LinkedHashSet<>(reader.features(tokens));
-    long subject = tokens.stream().filter(t -> !t.neutral()).count();
+    long subject = subjectWords(tokens);
+    if (shown != null && subject <= settings.readShownUpTo()) {
+      fs.add(SHOWN + shown);
+      for (Analyzer.Token t : tokens) {
+        if (!t.neutral()) {
+          fs.add(SHOWN + shown + " " + t.stem());
+        }
+      }
+    }
     fs.add("#subject=" + Math.min(subject, 3));
     fs.add("#words=" + Math.min(tokens.size(), 6));
     if (!tokens.isEmpty()) {
@@ -415,24 +509,36 @@ final class FollowUps {
     return fs;
   }
 
+  private static long subjectWords(List<Analyzer.Token> tokens) {
+    return tokens.stream().filter(t -> !t.neutral()).count();
+  }
+
   /** The kinds of follow-up, in the order of {@link #probabilities}. */
   List<String> kinds() {
     return kinds;
   }
 
   /**
-   * For a message: the probability of each kind of follow-up (in the order of {@link #kinds}), then
-   * the probability that it asks something of its own.
+   * For a message read alone: the probability of each kind of follow-up (in the order of {@link
+   * #kinds}), then the probability that it asks something of its own.
    */
   double[] probabilities(String message) {
+    return probabilities(message, null);
+  }
+
+  /**
+   * The same for a message read right after section {@code shown} (null: none), which the model
+   * reads when the message has few subject words ({@link Settings#readShownUpTo}).
+   */
+  double[] probabilities(String message, String shown) {
     if (models.isEmpty()) {
       return new double[] {1.0};
     }
-    return probabilities(reader.read(message, true));
+    return probabilities(reader.read(message, true), shown);
   }
 
-  private double[] probabilities(List<Analyzer.Token> tokens) {
-    int[] features = Softmax.indices(features(reader, tokens), featureIndex);
+  private double[] probabilities(List<Analyzer.Token> tokens, String shown) {
+    int[] features = Softmax.indices(features(reader, tokens, shown, settings), featureIndex);
     double[] p = models.get(0).probabilities(features, 0);
     for (int m = 1; m < models.size(); m++) {
       double[] q = models.get(m).probabilities(features, 0);
@@ -453,13 +559,22 @@ final class FollowUps {
    */
   record Reading(List<Analyzer.Token> tokens, double[] kinds) {}
 
-  /** {@code message} as this model reads it. */
-  Reading read(String message) {
+  /**
+   * {@code message} as this model reads it right after section {@code shown} (null: none), when the
+   * matcher reads it alone as {@code alone}: with the section shown when the message has few
+   * subject words ({@link Settings#readShownUpTo}) and the matcher is not sure of it alone ({@link
+   * Settings#readShownBelow}), else as if nothing came before.
+   */
+  Reading read(String message, String shown, double[] alone) {
     if (models.isEmpty()) {
       return new Reading(List.of(), new double[] {1.0});
     }
     List<Analyzer.Token> tokens = reader.read(message, true);
-    return new Reading(tokens, probabilities(tokens));
+    boolean readShown =
+        shown != null
+            && subjectWords(tokens) <= settings.readShownUpTo()
+            && max(alone) < settings.readShownBelow();
+    return new Reading(tokens, probabilities(tokens, readShown ? shown : null));
   }
 
   /**
@@ -710,7 +825,11 @@ final class FollowUps {
             + " "
             + settings.evidence()
             + " "
-            + settings.members());
+            + settings.members()
+            + " "
+            + settings.readShownUpTo()
+            + " "
+            + settings.readShownBelow());
     for (RelationKind kind : guide.relationKinds()) {
       parts.add("kind " + kind.id());
       parts.addAll(kind.phrasings());

@@ -193,7 +193,7 @@ public final class IntentMatcher {
     double[] own = probabilities(tokens);
     // Words with no subject ("more", "and the other one?") say it is a follow-up, not which.
     boolean subject = tokens.stream().anyMatch(t -> !t.neutral());
-    FollowUps.Reading reading = followUps.read(text);
+    FollowUps.Reading reading = followUps.read(text, last.id(), own);
     double[] p = followUps.inContext(reading, own, subject ? own : null, last, focus, classes);
     stayOnTheSideShown(last, tokens, p);
     heldByTheSectionShown(last, tokens, p);

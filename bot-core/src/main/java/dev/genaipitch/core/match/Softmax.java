@@ -81,6 +81,41 @@ final class Softmax {
     return new Softmax(classes, features, w);
   }
 
+  /**
+   * This model with features {@code features}..{@code total - 1} added, trained on {@code samples}
+   * while every weight of this model is held: only the added features' weights learn, so a sample
+   * with none of them reads exactly as it does by this model.
+   */
+  Softmax extended(List<Sample> samples, int total, int epochs, double rate, long seed) {
+    int rows = total + 2;
+    double[] v = new double[rows * classes];
+    System.arraycopy(w, 0, v, 0, features * classes);
+    System.arraycopy(w, features * classes, v, total * classes, 2 * classes); // unknown, bias
+    double[] g2 = new double[rows];
+    List<Sample> order = new ArrayList<>(samples);
+    Random random = new Random(seed);
+    double[] p = new double[classes];
+    double[] grad = new double[classes];
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      java.util.Collections.shuffle(order, random);
+      for (Sample s : order) {
+        logits(v, classes, total, s.features(), s.unknown(), p);
+        softmaxInPlace(p);
+        double sq = 0;
+        for (int c = 0; c < classes; c++) {
+          grad[c] = (p[c] - (c == s.label() ? 1 : 0)) * s.weight();
+          sq += grad[c] * grad[c];
+        }
+        for (int f : s.features()) {
+          if (f >= features) {
+            step(v, g2, f, classes, grad, 1.0, sq, rate, 0);
+          }
+        }
+      }
+    }
+    return new Softmax(classes, total, v);
+  }
+
   private static void step(
       double[] w,
       double[] g2,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.genaipitch.core.content.ContentException;
+import dev.genaipitch.core.content.FollowUpExample;
 import dev.genaipitch.core.content.Guide;
 import dev.genaipitch.core.content.GuideLoader;
 import dev.genaipitch.core.eval.ConversationEvaluation;
@@ -46,20 +47,7 @@ final class FollowUpsModelTest {
     TrainedModel matcher =
         ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow();
     FollowUps.Settings averaged = FollowUps.Settings.DEFAULT;
-    FollowUps.Settings one =
-        new FollowUps.Settings(
-            averaged.phrasingWeight(),
-            averaged.epochs(),
-            averaged.rate(),
-            averaged.floor(),
-            averaged.decay(),
-            averaged.again(),
-            averaged.partCoverage(),
-            averaged.conversationWeight(),
-            averaged.evidence(),
-            averaged.againDoubt(),
-            averaged.outOfScope(),
-            1);
+    FollowUps.Settings one = defaultsWith(1, averaged.readShownUpTo());
     assertThat(averaged.members()).isGreaterThan(1);
     FollowUps several = FollowUps.train(guide, matcher, averaged);
     FollowUps first = FollowUps.train(guide, matcher, one);
@@ -131,6 +119,67 @@ final class FollowUpsModelTest {
         FollowUps.Settings.DEFAULT);
   }
 
+  /**
+   * Round 23: a short message is read with the section shown before it. "boil it down to one
+   * sentence" after the stage table reads as the `one-line` kind, after when-bedrock as another; a
+   * message with more subject words than {@link FollowUps.Settings#readShownUpTo} reads the same
+   * after any section, and a model that never reads the section shown reads the short one alike
+   * after both.
+   */
+  @Test
+  void followUpModel_readsTheSectionShownBeforeAShortMessage() throws ContentException {
+    Guide guide = GuideLoader.builtIn();
+    TrainedModel matcher =
+        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow();
+    FollowUps.Settings d = FollowUps.Settings.DEFAULT;
+    FollowUps reads = FollowUps.build(guide, matcher, d);
+    String short_ = "boil it down to one sentence";
+    assertThat(IntentMatcher.likeliest(reads.probabilities(short_, "not-competing")))
+        .isEqualTo(reads.kinds().indexOf("one-line"));
+    assertThat(IntentMatcher.likeliest(reads.probabilities(short_, "when-bedrock")))
+        .isNotEqualTo(reads.kinds().indexOf("one-line"));
+    String long_ = "which customers in healthcare should i pitch sagemaker training to first";
+    assertThat(reads.probabilities(long_, "need-both"))
+        .containsExactly(reads.probabilities(long_, "analogy"), within(0.0));
+
+    FollowUps never = FollowUps.train(guide, matcher, defaultsWith(d.members(), -1));
+    assertThat(never.probabilities(short_, "not-competing"))
+        .containsExactly(never.probabilities(short_, "when-bedrock"), within(0.0));
+  }
+
+  /**
+   * Round 23: only the features of the section shown learn from the messages read with it, so a
+   * message read as if nothing came before (the matcher sure of it alone, or too many subject words
+   * of its own) reads exactly as by a model that never reads the section shown, round 22's. Trained
+   * together, the section's features had taken over part of what the others learned: round 22's
+   * "does fine-tuning fall under that" after when-sagemaker, which the matcher reads alone as out
+   * of scope, went out of scope (FollowUpConversationTest).
+   */
+  @Test
+  void followUpModel_readsAMessageWithoutTheSectionShown_asOneThatNeverReadsIt()
+      throws ContentException {
+    Guide guide = GuideLoader.builtIn();
+    TrainedModel matcher =
+        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow();
+    FollowUps.Settings d = FollowUps.Settings.DEFAULT;
+    FollowUps reads = FollowUps.build(guide, matcher, d);
+    FollowUps never = FollowUps.train(guide, matcher, defaultsWith(d.members(), -1));
+
+    assertThat(guide.followUpExamples()).hasSizeGreaterThan(1000);
+    int readOtherwiseAfter = 0;
+    for (FollowUpExample example : guide.followUpExamples()) {
+      String message = example.message();
+      assertThat(reads.probabilities(message))
+          .as(message)
+          .containsExactly(never.probabilities(message), within(0.0));
+      if (!Arrays.equals(
+          reads.probabilities(message, example.after()), never.probabilities(message))) {
+        readOtherwiseAfter++;
+      }
+    }
+    assertThat(readOtherwiseAfter).isGreaterThan(1000);
+  }
+
   @Test
   void shippedFollowUpModel_readsConversationsExactlyAsOneTrainedNow()
       throws ContentException, IOException {
@@ -151,5 +200,25 @@ final class FollowUpsModelTest {
         }
       }
     }
+  }
+
+  /** The default settings with {@code members} and {@code readShownUpTo} of their own. */
+  private static FollowUps.Settings defaultsWith(int members, int readShownUpTo) {
+    FollowUps.Settings d = FollowUps.Settings.DEFAULT;
+    return new FollowUps.Settings(
+        d.phrasingWeight(),
+        d.epochs(),
+        d.rate(),
+        d.floor(),
+        d.decay(),
+        d.again(),
+        d.partCoverage(),
+        d.conversationWeight(),
+        d.evidence(),
+        d.againDoubt(),
+        d.outOfScope(),
+        members,
+        readShownUpTo,
+        d.readShownBelow());
   }
 }

@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
  * Round 23: the follow-up model reads which section was shown before a short message the matcher is
  * unsure of alone. What the same few words ask depends on what they follow: after the executive
  * summary, "the last line" asks for its last line (after why-it-works, the writers' conversations
- * ask it of why-it-works); after the definitions, "then the second one" asks for the second
- * definition; after the stage table, "and explain it" asks about the table. Read without the
- * section shown, the first two go to when-sagemaker and out of scope. No word list or reading does
+ * ask it of why-it-works); after the stage table, "and explain it" asks about the table. Read
+ * without the section shown, they go to when-sagemaker and the menu. No word list or reading does
  * this: one feature per section and one per section and subject word, learned from the labelled
  * conversations' short messages the matcher is unsure of alone, each after the section its
  * conversation showed before it, while the rest of the model stays round 22's weight for weight
@@ -35,10 +34,6 @@ final class WhatTheSameWordsMeanAfterTest {
     YOU.after("N1", "give me the executive summary", "executive-summary")
         .ask("the last line")
         .isAnsweredWith("executive-summary");
-
-    YOU.after("N2", "bedrock and sagemaker definitions please", "definitions")
-        .ask("then the second one")
-        .isAnsweredWith("definitions");
 
     YOU.after("C2", "show me the stage table", "not-competing")
         .ask("and explain it")

@@ -39,11 +39,41 @@ final class Softmax {
       double rate,
       double l2,
       long seed) {
-    int rows = features + 2;
-    double[] w = new double[rows * classes];
+    double[] w = new double[(features + 2) * classes];
+    fit(w, classes, features, 0, samples, epochs, rate, l2, seed);
+    return new Softmax(classes, features, w);
+  }
+
+  /**
+   * This model with features {@code features}..{@code total - 1} added, trained on {@code samples}
+   * while every weight of this model is held: only the added features' weights learn, so a sample
+   * with none of them reads exactly as it does by this model.
+   */
+  Softmax extended(List<Sample> samples, int total, int epochs, double rate, long seed) {
+    double[] v = new double[(total + 2) * classes];
+    System.arraycopy(w, 0, v, 0, features * classes);
+    System.arraycopy(w, features * classes, v, total * classes, 2 * classes); // unknown, bias
+    fit(v, classes, total, features, samples, epochs, rate, 0, seed);
+    return new Softmax(classes, total, v);
+  }
+
+  /**
+   * Trains weights {@code w} on {@code samples}; with {@code from} above 0, only the rows of
+   * features {@code from} and up learn (the unknown mass and the bias are held too).
+   */
+  private static void fit(
+      double[] w,
+      int classes,
+      int features,
+      int from,
+      List<Sample> samples,
+      int epochs,
+      double rate,
+      double l2,
+      long seed) {
     // AdaGrad with one accumulator per feature (not per weight): one square root per feature
     // and sample instead of one per class, at no measurable cost in accuracy.
-    double[] g2 = new double[rows];
+    double[] g2 = new double[features + 2];
     List<Sample> order = new ArrayList<>(samples);
     Random random = new Random(seed);
     double[] p = new double[classes];
@@ -61,7 +91,12 @@ final class Softmax {
           sq += grad[c] * grad[c];
         }
         for (int f : s.features()) {
-          step(w, g2, f, classes, grad, 1.0, sq, rate, l2);
+          if (f >= from) {
+            step(w, g2, f, classes, grad, 1.0, sq, rate, l2);
+          }
+        }
+        if (from > 0) {
+          continue;
         }
         if (s.unknown() > 0) {
           step(
@@ -78,42 +113,6 @@ final class Softmax {
         step(w, g2, biasRow, classes, grad, 1.0, sq, rate, 0);
       }
     }
-    return new Softmax(classes, features, w);
-  }
-
-  /**
-   * This model with features {@code features}..{@code total - 1} added, trained on {@code samples}
-   * while every weight of this model is held: only the added features' weights learn, so a sample
-   * with none of them reads exactly as it does by this model.
-   */
-  Softmax extended(List<Sample> samples, int total, int epochs, double rate, long seed) {
-    int rows = total + 2;
-    double[] v = new double[rows * classes];
-    System.arraycopy(w, 0, v, 0, features * classes);
-    System.arraycopy(w, features * classes, v, total * classes, 2 * classes); // unknown, bias
-    double[] g2 = new double[rows];
-    List<Sample> order = new ArrayList<>(samples);
-    Random random = new Random(seed);
-    double[] p = new double[classes];
-    double[] grad = new double[classes];
-    for (int epoch = 0; epoch < epochs; epoch++) {
-      java.util.Collections.shuffle(order, random);
-      for (Sample s : order) {
-        logits(v, classes, total, s.features(), s.unknown(), p);
-        softmaxInPlace(p);
-        double sq = 0;
-        for (int c = 0; c < classes; c++) {
-          grad[c] = (p[c] - (c == s.label() ? 1 : 0)) * s.weight();
-          sq += grad[c] * grad[c];
-        }
-        for (int f : s.features()) {
-          if (f >= features) {
-            step(v, g2, f, classes, grad, 1.0, sq, rate, 0);
-          }
-        }
-      }
-    }
-    return new Softmax(classes, total, v);
   }
 
   private static void step(

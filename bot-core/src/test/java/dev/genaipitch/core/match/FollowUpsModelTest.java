@@ -24,8 +24,7 @@ final class FollowUpsModelTest {
   @Test
   void shippedFollowUpModel_isFoundForTheBuiltInGuide() throws ContentException, IOException {
     Guide guide = GuideLoader.builtIn();
-    TrainedModel matcher =
-        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow();
+    TrainedModel matcher = shippedMatcher(guide);
 
     try (InputStream resource = FollowUps.class.getResourceAsStream(FollowUps.RESOURCE)) {
       assertThat(resource).as(FollowUps.RESOURCE).isNotNull();
@@ -44,8 +43,7 @@ final class FollowUpsModelTest {
   @Test
   void followUpModel_averagesMembersTrainedFromSeedsOfTheirOwn() throws ContentException {
     Guide guide = GuideLoader.builtIn();
-    TrainedModel matcher =
-        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow();
+    TrainedModel matcher = shippedMatcher(guide);
     FollowUps.Settings averaged = FollowUps.Settings.DEFAULT;
     FollowUps.Settings one = defaultsWith(1, averaged.readShownUpTo());
     assertThat(averaged.members()).isGreaterThan(1);
@@ -113,10 +111,7 @@ final class FollowUpsModelTest {
   /** The built-in guide's follow-up model, as matching builds it. */
   private static FollowUps builtInFollowUps() throws ContentException {
     Guide guide = GuideLoader.builtIn();
-    return FollowUps.build(
-        guide,
-        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow(),
-        FollowUps.Settings.DEFAULT);
+    return FollowUps.build(guide, shippedMatcher(guide), FollowUps.Settings.DEFAULT);
   }
 
   /**
@@ -129,8 +124,7 @@ final class FollowUpsModelTest {
   @Test
   void followUpModel_readsTheSectionShownBeforeAShortMessage() throws ContentException {
     Guide guide = GuideLoader.builtIn();
-    TrainedModel matcher =
-        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow();
+    TrainedModel matcher = shippedMatcher(guide);
     FollowUps.Settings d = FollowUps.Settings.DEFAULT;
     FollowUps reads = FollowUps.build(guide, matcher, d);
     String short_ = "boil it down to one sentence";
@@ -159,8 +153,7 @@ final class FollowUpsModelTest {
   void followUpModel_readsAMessageWithoutTheSectionShown_asOneThatNeverReadsIt()
       throws ContentException {
     Guide guide = GuideLoader.builtIn();
-    TrainedModel matcher =
-        ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow();
+    TrainedModel matcher = shippedMatcher(guide);
     FollowUps.Settings d = FollowUps.Settings.DEFAULT;
     FollowUps reads = FollowUps.build(guide, matcher, d);
     FollowUps never = FollowUps.train(guide, matcher, defaultsWith(d.members(), -1));
@@ -200,6 +193,11 @@ final class FollowUpsModelTest {
         }
       }
     }
+  }
+
+  /** The matcher's model shipped for {@code guide}. */
+  private static TrainedModel shippedMatcher(Guide guide) {
+    return ModelCache.lookup(ModelCache.fingerprint(guide, Tuning.DEFAULT)).orElseThrow();
   }
 
   /** The default settings with {@code members} and {@code readShownUpTo} of their own. */

@@ -90,7 +90,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * forty-eighth to fifty-third writer's, same kit, written and checksummed in the fifteenth session
  * before any of its changes landed; 83.0%, 92.0%, 86.5%, 85.5%, 88.5% and 92.5% on round 22's
  * matcher, the same as on the matcher they were written against) are used since then, each with a
- * floor two points under that figure.
+ * floor two points under that figure. blind52.jsonl to blind63.jsonl (a fifty-fourth to sixty-fifth
+ * writer's, same kit, written and checksummed in the sixteenth session before any of its changes
+ * landed; 93.5%, 90.0%, 90.0%, 90.5%, 86.5%, 92.0%, 90.0%, 93.0%, 91.5%, 91.0%, 92.5% and 91.0% on
+ * round 23's matcher with round 25's content, the last of that session) are used since then, each
+ * with a floor two points under that figure.
  */
 final class ConversationAccuracyTest {
 
@@ -154,7 +158,19 @@ final class ConversationAccuracyTest {
           "blind48.jsonl",
           "blind49.jsonl",
           "blind50.jsonl",
-          "blind51.jsonl");
+          "blind51.jsonl",
+          "blind52.jsonl",
+          "blind53.jsonl",
+          "blind54.jsonl",
+          "blind55.jsonl",
+          "blind56.jsonl",
+          "blind57.jsonl",
+          "blind58.jsonl",
+          "blind59.jsonl",
+          "blind60.jsonl",
+          "blind61.jsonl",
+          "blind62.jsonl",
+          "blind63.jsonl");
 
   /**
    * blind19-33's conversations taken into the content in round 15, except those that share a
@@ -282,7 +298,19 @@ final class ConversationAccuracyTest {
     "blind48.jsonl, 0.84",
     "blind49.jsonl, 0.83",
     "blind50.jsonl, 0.86",
-    "blind51.jsonl, 0.90"
+    "blind51.jsonl, 0.90",
+    "blind52.jsonl, 0.91",
+    "blind53.jsonl, 0.88",
+    "blind54.jsonl, 0.88",
+    "blind55.jsonl, 0.88",
+    "blind56.jsonl, 0.84",
+    "blind57.jsonl, 0.90",
+    "blind58.jsonl, 0.88",
+    "blind59.jsonl, 0.91",
+    "blind60.jsonl, 0.89",
+    "blind61.jsonl, 0.89",
+    "blind62.jsonl, 0.90",
+    "blind63.jsonl, 0.89"
   })
   void heldOutConversations_holdTheirFloor_andAreNeverHijackedBeyondTheBar(
       String file, double floor) throws IOException {
@@ -961,6 +989,153 @@ final class ConversationAccuracyTest {
             "what does that signal to them",
             "what s the one line def of sagemaker",
             "what topics can you help me with");
+    assertThat(learnedMessagesIn("blind52.jsonl"))
+        .containsOnly(
+            "analogy for them",
+            "bedrock vs sagemaker table",
+            "do customers really need both bedrock and sagemaker",
+            "do we need both bedrock and sagemaker",
+            "more on the communication strategy part",
+            "one line",
+            "then what",
+            "what are the reasons the guide gives for why sagemaker exists",
+            "what kind of customization are we talking",
+            "what s bedrock good for");
+    assertThat(learnedMessagesIn("blind53.jsonl"))
+        .containsOnly(
+            "60s version",
+            "cfo version",
+            "do customers really need both bedrock and sagemaker",
+            "does bedrock have a free tier",
+            "free tier",
+            "other side",
+            "the gold line",
+            "the opener");
+    assertThat(learnedMessagesIn("blind54.jsonl"))
+        .containsOnly(
+            "and summarization",
+            "and the analogy version",
+            "and the most important line",
+            "bedrock key message",
+            "next",
+            "ok and the analogy to back it up",
+            "shorter pls",
+            "the other side",
+            "then what",
+            "what does sagemaker offer for governance and auditability",
+            "what s the difference between bedrock and sagemaker",
+            "when does sagemaker make sense");
+    assertThat(learnedMessagesIn("blind55.jsonl"))
+        .containsOnly(
+            "and the other way round",
+            "do we need both bedrock and sagemaker",
+            "is mistral in there too",
+            "what are bedrock s typical use cases",
+            "what do i say instead",
+            "what does the guide say about regulated industries",
+            "what s the rds ec2 analogy for bedrock and sagemaker");
+    assertThat(learnedMessagesIn("blind56.jsonl"))
+        .containsOnly(
+            "and later when they grow",
+            "and the analogy version",
+            "and then",
+            "do most enterprises start with bedrock or sagemaker",
+            "for a hospital",
+            "hi what topics do you cover",
+            "is rag in there",
+            "then the analogy",
+            "then what",
+            "what s sagemaker s key message",
+            "what s the key bedrock message",
+            "what s the opener",
+            "when does a customer need sagemaker");
+    assertThat(learnedMessagesIn("blind57.jsonl"))
+        .containsOnly(
+            "60s version",
+            "and the analogy version",
+            "how does that compare to azure openai",
+            "just the last sentence",
+            "roadmap for that",
+            "the table",
+            "they have no ml people btw",
+            "what are bedrock s typical use cases",
+            "what does sagemaker give for governance",
+            "what instead",
+            "which stage is production genai apps",
+            "why is that not a sales pitch",
+            "why rds tho");
+    assertThat(learnedMessagesIn("blind58.jsonl"))
+        .containsOnly(
+            "and the analogy version",
+            "cool thx",
+            "do we need both bedrock and sagemaker",
+            "even shorter one line each",
+            "max context window for claude there",
+            "next",
+            "the table",
+            "what s the rds ec2 analogy for bedrock and sagemaker",
+            "why does it work",
+            "why is that not a sales pitch");
+    assertThat(learnedMessagesIn("blind59.jsonl"))
+        .containsOnly(
+            "how long does a typical bedrock poc take",
+            "more on the communication strategy part",
+            "thanks what else can you help with",
+            "the table bit again",
+            "what do i say instead",
+            "what does sagemaker give for governance",
+            "what s the executive summary of bedrock vs sagemaker",
+            "when does sagemaker make sense",
+            "which vector db does it use under the hood",
+            "why is that not a sales pitch");
+    assertThat(learnedMessagesIn("blind60.jsonl"))
+        .containsOnly(
+            "do we need both bedrock and sagemaker",
+            "next",
+            "shorter pls",
+            "what s the gold line in the guide",
+            "what s the table in section 6");
+    assertThat(learnedMessagesIn("blind61.jsonl"))
+        .containsOnly(
+            "and the analogy version",
+            "br use cases",
+            "do most enterprises start with bedrock or sagemaker",
+            "for a hospital specifically",
+            "ok now the 60s version of the whole thing",
+            "shorter pls",
+            "then what",
+            "tone",
+            "why is that not a sales pitch");
+    assertThat(learnedMessagesIn("blind62.jsonl"))
+        .containsOnly(
+            "and when does sm come in",
+            "do we need both answer pls",
+            "flip side",
+            "next",
+            "one line version",
+            "the analogy version",
+            "token limits",
+            "what s the executive summary of bedrock vs sagemaker",
+            "what s the opener",
+            "which ones");
+    assertThat(learnedMessagesIn("blind63.jsonl"))
+        .containsOnly(
+            "and sm s",
+            "bedrock key message",
+            "flip side",
+            "for a hospital specifically",
+            "is gpt 4 one of them",
+            "max context window for claude there",
+            "roadmap for that",
+            "shorter pls",
+            "thanks what else can you help with",
+            "the table again",
+            "then what",
+            "tl dr",
+            "tone",
+            "what are bedrock s typical use cases",
+            "what s the difference between bedrock and sagemaker",
+            "what s the table in section 6");
   }
 
   /**

@@ -236,14 +236,12 @@ final class FollowUps {
       if (last == null) {
         continue;
       }
-      int label = first.label(example, last, matcherReader, matcher, classes);
+      double[] alone = alone(example.message(), matcherReader, matcher);
+      int label = first.label(example, last, alone, matcherReader, classes);
       if (label >= 0) {
         // Learned as it will be read: after the section shown only when the matcher is unsure of
         // it alone (readShownBelow); a message it is sure of is read as if nothing came before.
-        String after =
-            max(alone(example.message(), matcherReader, matcher)) < settings.readShownBelow()
-                ? last.id()
-                : null;
+        String after = max(alone) < settings.readShownBelow() ? last.id() : null;
         labelled.add(new Labelled(example.message(), label, after));
       }
     }
@@ -253,16 +251,18 @@ final class FollowUps {
   /** A message of a labelled conversation, the class it teaches, and the section it followed. */
   private record Labelled(String message, int label, String after) {}
 
-  /** The class {@code example} teaches this model, or -1 when nothing answers it right. */
+  /**
+   * The class {@code example} teaches this model, or -1 when nothing answers it right; {@code
+   * alone} is the matcher's reading of it alone.
+   */
   private int label(
       FollowUpExample example,
       Section last,
+      double[] alone,
       QuestionReader matcherReader,
-      TrainedModel matcher,
       List<String> classes) {
     int ownQuestion = kinds.size();
     List<Analyzer.Token> tokens = matcherReader.read(example.message(), true);
-    double[] alone = alone(example.message(), matcherReader, matcher);
     int best = 0;
     for (int c = 1; c < alone.length; c++) {
       if (alone[c] > alone[best]) {
